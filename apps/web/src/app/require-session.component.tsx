@@ -1,0 +1,11 @@
+import { Navigate, useLocation } from 'react-router';
+import { useSession } from '../features/session/hooks/use-session.hook';
+import { AppShell } from '../features/shell/components/app-shell.component';
+
+/** The signed-in part of the app; anyone else is sent to sign in and brought back afterwards. */
+export function RequireSession() {
+  const session = useSession();
+  const location = useLocation();
+  if (session === null) return <Navigate to="/sign-in" replace state={{ from: location }} />;
+  return <AppShell session={session} />;
+}

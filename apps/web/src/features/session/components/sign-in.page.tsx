@@ -1,0 +1,114 @@
+import {
+  Button,
+  Caption1,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Title2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useId, useState, type FormEvent } from 'react';
+import { Navigate, useLocation } from 'react-router';
+import { useMutation } from 'urql';
+import { errorMessage } from '../../../shared/error-message';
+import { SignInMutation } from '../graphql/session.graphql';
+import { useSession } from '../hooks/use-session.hook';
+import { startSession } from '../session.store';
+
+const useStyles = makeStyles({
+  page: {
+    minHeight: '100vh',
+    display: 'grid',
+    placeItems: 'center',
+    padding: tokens.spacingHorizontalL,
+    boxSizing: 'border-box',
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  form: {
+    width: '100%',
+    maxWidth: '360px',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+    padding: tokens.spacingHorizontalXXL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow16,
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
+});
+
+const MESSAGES = { UNAUTHENTICATED: 'The email or password is not right.' };
+
+/** Where to go after signing in: back to the page that sent the user here, or the mailboxes. */
+function returnPath(state: unknown): string {
+  if (typeof state === 'object' && state !== null && 'from' in state) {
+    const { from } = state;
+    if (typeof from === 'object' && from !== null && 'pathname' in from && typeof from.pathname === 'string') {
+      const search = 'search' in from && typeof from.search === 'string' ? from.search : '';
+      return from.pathname + search;
+    }
+  }
+  return '/mailboxes';
+}
+
+export function SignInPage() {
+  const styles = useStyles();
+  const headingId = useId();
+  const session = useSession();
+  const location = useLocation();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [{ fetching, error }, signIn] = useMutation(SignInMutation);
+
+  if (session !== null) return <Navigate to={returnPath(location.state)} replace />;
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = await signIn({ email: email.trim(), password });
+    if (result.data) startSession(result.data.signIn);
+  }
+
+  return (
+    <main className={styles.page}>
+      <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit}>
+        <Title2 as="h1" id={headingId}>
+          Sign in to Mailroom
+        </Title2>
+        {error && (
+          <MessageBar intent="error">
+            <MessageBarBody>
+              <MessageBarTitle>Could not sign in</MessageBarTitle>
+              {errorMessage(error, MESSAGES)}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <Field label="Email" required>
+          <Input
+            type="email"
+            name="email"
+            autoComplete="username"
+            value={email}
+            onChange={(_, data) => setEmail(data.value)}
+          />
+        </Field>
+        <Field label="Password" required>
+          <Input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(_, data) => setPassword(data.value)}
+          />
+        </Field>
+        <Button type="submit" appearance="primary" disabled={fetching}>
+          Sign in
+        </Button>
+        <Caption1 className={styles.hint}>Demo: admin@contoso.example / mailroom-demo</Caption1>
+      </form>
+    </main>
+  );
+}

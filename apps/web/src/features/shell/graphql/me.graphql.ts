@@ -1,0 +1,10 @@
+import { graphql } from '../../../gql';
+
+export const MeQuery = graphql(`
+  query Me {
+    me {
+      id
+      displayName
+    }
+  }
+`);

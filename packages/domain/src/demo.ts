@@ -1,0 +1,47 @@
+import type { DataSource } from 'typeorm';
+import { Organisation } from './entities/organisation.entity.ts';
+import type { SalesLicense, SecurityRoleName } from './enums.ts';
+import { addUser, ensureRoleMailboxes } from './services/directory.service.ts';
+import { provisionOrganisation } from './services/organisation.service.ts';
+
+/** Fixed id, so seeding is idempotent and tests can find the demo organisation. */
+export const DEMO_ORGANISATION_ID = '0c0a7f5e-0000-4000-8000-00000000c050';
+
+interface DemoUser {
+  displayName: string;
+  primaryEmail: string;
+  userPrincipalName?: string;
+  roles: SecurityRoleName[];
+  salesLicense: SalesLicense;
+  exchangeLicenseValid: boolean;
+}
+
+/** The demo users of CONTRACT.md, each chosen to exercise one rule of Configure email. */
+export const DEMO_USERS: readonly DemoUser[] = [
+  { displayName: 'Adele Admin', primaryEmail: 'admin@contoso.example', roles: ['SYSTEM_ADMINISTRATOR'], salesLicense: 'SALES_ENTERPRISE', exchangeLicenseValid: true },
+  { displayName: 'Paolo Pro', primaryEmail: 'sales.pro@contoso.example', roles: ['SALES_PROFESSIONAL'], salesLicense: 'SALES_PROFESSIONAL', exchangeLicenseValid: true },
+  { displayName: 'Marta Manager', primaryEmail: 'sales.manager@contoso.example', roles: ['SALES_PROFESSIONAL_MANAGER'], salesLicense: 'SALES_PROFESSIONAL', exchangeLicenseValid: true },
+  { displayName: 'Umberto Mismatch', primaryEmail: 'upn.mismatch@contoso.example', userPrincipalName: 'upn.mismatch@contoso.onmicrosoft.com', roles: ['SALES_PROFESSIONAL'], salesLicense: 'SALES_PROFESSIONAL', exchangeLicenseValid: true },
+  { displayName: 'Nadia NoExchange', primaryEmail: 'no.exchange@contoso.example', roles: ['SALES_PROFESSIONAL'], salesLicense: 'SALES_PROFESSIONAL', exchangeLicenseValid: false },
+  { displayName: 'Sara Salesperson', primaryEmail: 'salesperson@contoso.example', roles: ['SALESPERSON'], salesLicense: 'SALES_ENTERPRISE', exchangeLicenseValid: true },
+  { displayName: 'Ugo Unlicensed', primaryEmail: 'unlicensed@contoso.example', roles: ['SALES_PROFESSIONAL'], salesLicense: 'NONE', exchangeLicenseValid: true },
+];
+
+/**
+ * Seeds the demo organisation "Contoso" (email not yet configured) with the demo users and the
+ * mailboxes of users holding the Sales Professional roles. Idempotent: a second run changes
+ * nothing. Returns true when it created the organisation.
+ */
+export async function seedDemo(dataSource: DataSource, options: { password: string }): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    // Serialise concurrent seeders (two launchers on one database).
+    await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['mailroom:seed-demo']);
+    if (await manager.getRepository(Organisation).existsBy({ id: DEMO_ORGANISATION_ID })) return false;
+    const organisation = await provisionOrganisation(manager, { id: DEMO_ORGANISATION_ID, name: 'Contoso' });
+    for (const user of DEMO_USERS) {
+      await addUser(manager, organisation.id, { ...user, password: options.password });
+    }
+    await ensureRoleMailboxes(manager, organisation.id);
+    return true;
+  });
+}

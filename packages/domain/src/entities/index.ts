@@ -1,0 +1,36 @@
+import { EmailServerProfile } from './email-server-profile.entity.ts';
+import { Job } from './job.entity.ts';
+import { MailboxAlert } from './mailbox-alert.entity.ts';
+import { Mailbox } from './mailbox.entity.ts';
+import { Notification } from './notification.entity.ts';
+import { Organisation } from './organisation.entity.ts';
+import { SecurityRole } from './security-role.entity.ts';
+import { Session } from './session.entity.ts';
+import { UserRole } from './user-role.entity.ts';
+import { User } from './user.entity.ts';
+
+export {
+  EmailServerProfile,
+  Job,
+  Mailbox,
+  MailboxAlert,
+  Notification,
+  Organisation,
+  SecurityRole,
+  Session,
+  User,
+  UserRole,
+};
+
+export const ENTITIES = [
+  Organisation,
+  SecurityRole,
+  User,
+  UserRole,
+  EmailServerProfile,
+  Mailbox,
+  MailboxAlert,
+  Notification,
+  Job,
+  Session,
+];

@@ -1,0 +1,54 @@
+import { ForeignKey, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Organisation } from './organisation.entity.ts';
+import { User } from './user.entity.ts';
+import type { JobKind, JobStatus } from '../enums.ts';
+
+/** JSON-safe per-item outcome of a job. */
+export type JobReport = Record<string, unknown>;
+
+/** A bulk job as users see it: kind, progress and outcome. The BullMQ job carries only its id. */
+@Entity({ name: 'job' })
+@Index(['organisationId', 'createdAt'])
+export class Job {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ForeignKey(() => Organisation, { onDelete: 'CASCADE' })
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @Column({ type: 'varchar', length: 32 })
+  kind: JobKind;
+
+  @Column({ type: 'varchar', length: 12, default: 'QUEUED' })
+  status: JobStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  done: number;
+
+  @Column({ type: 'integer', default: 0 })
+  total: number;
+
+  @Column({ type: 'integer', default: 0 })
+  failed: number;
+
+  /** Per-item outcome written by the worker (e.g. why a mailbox was not auto-approved). */
+  @Column({ type: 'jsonb', default: {} })
+  report: JobReport;
+
+  @Column({ type: 'text', nullable: true })
+  error: string | null;
+
+  @ForeignKey(() => User, { onDelete: 'SET NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  startedByUserId: string | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  startedAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  finishedAt: Date | null;
+}

@@ -1,0 +1,72 @@
+/** Closed value sets of the domain. Stored as varchar (with CHECK constraints) and exposed as GraphQL enums. */
+
+export const SECURITY_ROLES = [
+  'SYSTEM_ADMINISTRATOR',
+  'SALES_MANAGER',
+  'SALESPERSON',
+  'SALES_PROFESSIONAL_MANAGER',
+  'SALES_PROFESSIONAL',
+] as const;
+export type SecurityRoleName = (typeof SECURITY_ROLES)[number];
+
+export const ROLE_DISPLAY_NAMES: Record<SecurityRoleName, string> = {
+  SYSTEM_ADMINISTRATOR: 'System Administrator',
+  SALES_MANAGER: 'Sales Manager',
+  SALESPERSON: 'Salesperson',
+  SALES_PROFESSIONAL_MANAGER: 'Sales Professional Manager',
+  SALES_PROFESSIONAL: 'Sales Professional',
+};
+
+export const SALES_LICENSES = ['SALES_PREMIUM', 'SALES_ENTERPRISE', 'SALES_PROFESSIONAL', 'NONE'] as const;
+export type SalesLicense = (typeof SALES_LICENSES)[number];
+
+export const APPROVAL_STATUSES = ['NOT_APPROVED', 'APPROVED', 'REJECTED'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
+/** Status of one channel's test (incoming, outgoing, appointments-contacts-tasks). */
+export const TEST_STATUSES = ['NOT_RUN', 'SCHEDULED', 'SUCCESS', 'FAILURE'] as const;
+export type TestStatus = (typeof TEST_STATUSES)[number];
+
+/** The mailbox's overall "Test run status" column. */
+export const TEST_RUN_STATUSES = ['NOT_RUN', 'SUCCESS', 'FAILURE'] as const;
+export type TestRunStatus = (typeof TEST_RUN_STATUSES)[number];
+
+export const SYNC_METHODS = ['NONE', 'SERVER_SIDE_SYNC'] as const;
+export type SyncMethod = (typeof SYNC_METHODS)[number];
+
+export const PROCESSING_STATES = ['ACTIVE', 'DISABLED'] as const;
+export type ProcessingState = (typeof PROCESSING_STATES)[number];
+
+export const INCOMING_FILTERS = [
+  'ALL_EMAIL',
+  'RESPONSES_TO_CRM_EMAIL',
+  'FROM_CRM_LEADS_CONTACTS_ACCOUNTS',
+  'FROM_EMAIL_ENABLED_RECORDS',
+  'NONE',
+] as const;
+export type IncomingFilter = (typeof INCOMING_FILTERS)[number];
+
+export const EXCHANGE_SUBSCRIPTION_STATES = ['UNKNOWN', 'NONE', 'ACTIVE'] as const;
+export type ExchangeSubscriptionState = (typeof EXCHANGE_SUBSCRIPTION_STATES)[number];
+
+export const APPS_IN_USE = ['SALES_HUB', 'CUSTOM'] as const;
+export type AppInUse = (typeof APPS_IN_USE)[number];
+
+export const ALERT_SEVERITIES = ['ERROR', 'WARNING', 'INFORMATION'] as const;
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
+
+export const JOB_KINDS = [
+  'HEARTBEAT',
+  'CONFIGURE_EMAIL',
+  'APPROVE_AND_TEST',
+  'TEST_AND_ENABLE',
+  'DIRECTORY_IMPORT',
+  'RESYNC',
+] as const;
+export type JobKind = (typeof JOB_KINDS)[number];
+
+export const JOB_STATUSES = ['QUEUED', 'RUNNING', 'COMPLETED', 'FAILED'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+export const SERVER_TYPES = ['EXCHANGE_ONLINE'] as const;
+export type ServerType = (typeof SERVER_TYPES)[number];

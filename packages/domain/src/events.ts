@@ -1,0 +1,33 @@
+/**
+ * Topics published on Redis for live updates. The API subscribes through graphql-yoga's Redis
+ * event target (channel `${topic}:${key}`, JSON body); workers publish to the same channels.
+ * Payloads carry ids only: subscribers reload the row, so nothing stale or foreign leaks.
+ */
+export const TOPICS = {
+  /** key: job id */
+  JOB_PROGRESS: 'JOB_PROGRESS',
+  /** key: organisation id */
+  MAILBOX_STATUS_CHANGED: 'MAILBOX_STATUS_CHANGED',
+} as const;
+
+export interface JobProgressEvent {
+  jobId: string;
+  organisationId: string;
+}
+
+export interface MailboxStatusChangedEvent {
+  mailboxId: string;
+  organisationId: string;
+}
+
+export interface EventMap {
+  JOB_PROGRESS: JobProgressEvent;
+  MAILBOX_STATUS_CHANGED: MailboxStatusChangedEvent;
+}
+
+/** Publishes domain events; implemented over Redis by the API and the worker. */
+export interface EventPublisher {
+  publish<T extends keyof EventMap>(topic: T, key: string, payload: EventMap[T]): Promise<void>;
+}
+
+export const channelOf = (topic: keyof EventMap, key: string): string => `${topic}:${key}`;

@@ -1,0 +1,21 @@
+import 'reflect-metadata';
+
+export * from './enums.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './principal.ts';
+export * from './entities/index.ts';
+export * from './data-source.ts';
+export * from './demo.ts';
+export * from './rules/auto-approval.rule.ts';
+export * from './services/auth.service.ts';
+export * from './services/directory.service.ts';
+export * from './services/job.service.ts';
+export * from './services/mailbox.service.ts';
+export * from './services/organisation.service.ts';
+export * from './services/pagination.ts';
+export * from './services/password.ts';
+export * from './services/tokens.ts';
+export * from './services/user.service.ts';
+export type { DeltaCursors } from './entities/mailbox.entity.ts';
+export type { JobReport } from './entities/job.entity.ts';

@@ -1,0 +1,4 @@
+import { Initial1795782741444 } from './1795782741444-initial.migration.ts';
+
+/** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
+export const MIGRATIONS = [Initial1795782741444];

@@ -1,0 +1,61 @@
+import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { Job, type JobReport } from "../entities/job.entity.ts";
+import type { JobKind, JobStatus } from '../enums.ts';
+import { DomainError } from '../errors.ts';
+import type { Principal } from '../principal.ts';
+
+export class JobService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Records a new job as QUEUED; the caller enqueues its id on the worker queue. */
+  create(principal: Principal, kind: JobKind, total = 0): Promise<Job> {
+    const repository = this.dataSource.getRepository(Job);
+    return repository.save(
+      repository.create({
+        organisationId: principal.organisationId,
+        kind,
+        total,
+        startedByUserId: principal.userId,
+      }),
+    );
+  }
+
+  /** A job of the principal's organisation, or null. */
+  get(principal: Principal, id: string): Promise<Job | null> {
+    return this.dataSource.getRepository(Job).findOneBy({ id, organisationId: principal.organisationId });
+  }
+}
+
+/** Progress updates the worker makes; each returns the job as it now is. */
+export class JobProgress {
+  constructor(private readonly manager: EntityManager) {}
+
+  private async update(id: string, changes: Partial<Job>): Promise<Job> {
+    const repository = this.manager.getRepository(Job);
+    // TypeORM's deep-partial type cannot express the free-form jsonb report.
+    await repository.update({ id }, changes as Parameters<Repository<Job>['update']>[1]);
+    const job = await repository.findOneBy({ id });
+    if (!job) throw new DomainError('NOT_FOUND', `Job ${id} was not found.`);
+    return job;
+  }
+
+  find(id: string): Promise<Job | null> {
+    return this.manager.getRepository(Job).findOneBy({ id });
+  }
+
+  start(id: string, total: number, now = new Date()): Promise<Job> {
+    return this.update(id, { status: 'RUNNING' satisfies JobStatus, total, startedAt: now, error: null });
+  }
+
+  advance(id: string, done: number, failed: number): Promise<Job> {
+    return this.update(id, { done, failed });
+  }
+
+  finish(id: string, report: JobReport, now = new Date()): Promise<Job> {
+    return this.update(id, { status: 'COMPLETED', finishedAt: now, report });
+  }
+
+  fail(id: string, error: string, now = new Date()): Promise<Job> {
+    return this.update(id, { status: 'FAILED', finishedAt: now, error });
+  }
+}

@@ -1,0 +1,89 @@
+import { Brackets, type DataSource } from 'typeorm';
+import { MailboxAlert } from '../entities/mailbox-alert.entity.ts';
+import { Mailbox } from '../entities/mailbox.entity.ts';
+import { User } from '../entities/user.entity.ts';
+import type { ApprovalStatus, TestRunStatus } from '../enums.ts';
+import { isAdministrator, type Principal } from '../principal.ts';
+import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
+
+export interface MailboxFilter {
+  testRunStatus?: TestRunStatus | null;
+  approvalStatus?: ApprovalStatus | null;
+  /** Case-insensitive match on the email address or the owner's display name. */
+  search?: string | null;
+}
+
+export class MailboxService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private visible(principal: Principal) {
+    const query = this.dataSource
+      .getRepository(Mailbox)
+      .createQueryBuilder('mailbox')
+      .where('mailbox.organisationId = :org', { org: principal.organisationId });
+    // Administrators see every mailbox of their organisation; everyone else sees their own.
+    if (!isAdministrator(principal)) query.andWhere('mailbox.ownerUserId = :me', { me: principal.userId });
+    return query;
+  }
+
+  /** Mailboxes ordered by email address, keyset-paged. */
+  async list(
+    principal: Principal,
+    filter: MailboxFilter | null | undefined,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<Mailbox>> {
+    const limit = pageSize(first);
+    const query = this.visible(principal);
+    if (filter?.testRunStatus) query.andWhere('mailbox.testRunStatus = :trs', { trs: filter.testRunStatus });
+    if (filter?.approvalStatus) query.andWhere('mailbox.approvalStatus = :as', { as: filter.approvalStatus });
+    const search = filter?.search?.trim().toLowerCase();
+    if (search) {
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.leftJoin(User, 'owner', 'owner.id = mailbox.ownerUserId').andWhere(
+        new Brackets((where) => {
+          where
+            .where('mailbox.emailAddressLower LIKE :pattern', { pattern })
+            .orWhere('lower(owner.displayName) LIKE :pattern', { pattern });
+        }),
+      );
+    }
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const [email, id] = decodeCursor(after, 2);
+      query.andWhere('(mailbox.emailAddressLower, mailbox.id) > (:email, :id)', { email, id });
+    }
+    const rows = await query
+      .orderBy('mailbox.emailAddressLower', 'ASC')
+      .addOrderBy('mailbox.id', 'ASC')
+      .take(limit + 1)
+      .getMany();
+    return {
+      items: rows.slice(0, limit),
+      hasNextPage: rows.length > limit,
+      totalCount,
+      cursorOf: (mailbox) => encodeCursor([mailbox.emailAddressLower, mailbox.id]),
+    };
+  }
+
+  /** One mailbox the principal may see, or null (never another organisation's). */
+  get(principal: Principal, id: string): Promise<Mailbox | null> {
+    return this.visible(principal).andWhere('mailbox.id = :id', { id }).getOne();
+  }
+
+  /** Open alerts of many mailboxes, newest first, in one query. */
+  async alertsOf(principal: Principal, mailboxIds: readonly string[]): Promise<Map<string, MailboxAlert[]>> {
+    const result = new Map<string, MailboxAlert[]>(mailboxIds.map((id) => [id, []]));
+    if (mailboxIds.length === 0) return result;
+    const alerts = await this.dataSource
+      .getRepository(MailboxAlert)
+      .createQueryBuilder('alert')
+      .where('alert.mailboxId IN (:...ids)', { ids: mailboxIds })
+      .andWhere('alert.organisationId = :org', { org: principal.organisationId })
+      .andWhere('alert.dismissedAt IS NULL')
+      .orderBy('alert.lastOccurredAt', 'DESC')
+      .getMany();
+    for (const alert of alerts) result.get(alert.mailboxId)?.push(alert);
+    return result;
+  }
+}
