@@ -19,3 +19,5 @@ export * from './services/tokens.ts';
 export * from './services/user.service.ts';
 export type { DeltaCursors } from './entities/mailbox.entity.ts';
 export type { JobReport } from './entities/job.entity.ts';
+export * from './queue-contracts.ts';
+export * from './ids.ts';

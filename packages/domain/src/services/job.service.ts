@@ -2,6 +2,7 @@ import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { Job, type JobReport } from "../entities/job.entity.ts";
 import type { JobKind, JobStatus } from '../enums.ts';
 import { DomainError } from '../errors.ts';
+import { isUuid } from '../ids.ts';
 import type { Principal } from '../principal.ts';
 
 export class JobService {
@@ -21,7 +22,8 @@ export class JobService {
   }
 
   /** A job of the principal's organisation, or null. */
-  get(principal: Principal, id: string): Promise<Job | null> {
+  async get(principal: Principal, id: string): Promise<Job | null> {
+    if (!isUuid(id)) return null;
     return this.dataSource.getRepository(Job).findOneBy({ id, organisationId: principal.organisationId });
   }
 }

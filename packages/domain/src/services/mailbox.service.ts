@@ -3,6 +3,7 @@ import { MailboxAlert } from '../entities/mailbox-alert.entity.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
 import { User } from '../entities/user.entity.ts';
 import type { ApprovalStatus, TestRunStatus } from '../enums.ts';
+import { isUuid } from '../ids.ts';
 import { isAdministrator, type Principal } from '../principal.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
 
@@ -67,7 +68,8 @@ export class MailboxService {
   }
 
   /** One mailbox the principal may see, or null (never another organisation's). */
-  get(principal: Principal, id: string): Promise<Mailbox | null> {
+  async get(principal: Principal, id: string): Promise<Mailbox | null> {
+    if (!isUuid(id)) return null;
     return this.visible(principal).andWhere('mailbox.id = :id', { id }).getOne();
   }
 

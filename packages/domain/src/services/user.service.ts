@@ -3,6 +3,7 @@ import { notFound } from '../errors.ts';
 import { SecurityRole } from '../entities/security-role.entity.ts';
 import { UserRole } from '../entities/user-role.entity.ts';
 import { User } from '../entities/user.entity.ts';
+import { isUuid } from '../ids.ts';
 import type { Principal } from '../principal.ts';
 
 /** Role names of one user. */
@@ -46,11 +47,12 @@ export class UserService {
 
   /** Users of the principal's organisation by id, for batched field resolution. */
   async byIds(principal: Principal, ids: readonly string[]): Promise<User[]> {
-    if (ids.length === 0) return [];
+    const valid = ids.filter(isUuid);
+    if (valid.length === 0) return [];
     return this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
-      .where('user.id IN (:...ids)', { ids })
+      .where('user.id IN (:...ids)', { ids: valid })
       .andWhere('user.organisationId = :org', { org: principal.organisationId })
       .getMany();
   }

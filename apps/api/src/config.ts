@@ -1,0 +1,37 @@
+import { z } from 'zod';
+
+/**
+ * The API's configuration, read from the environment once and validated at start-up. No other
+ * file of the API reads process.env.
+ */
+const schema = z.object({
+  /** TCP port for HTTP, GraphQL and graphql-ws. */
+  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  /** Interface to listen on. */
+  API_HOST: z.string().min(1).default('0.0.0.0'),
+  /** postgres://user:password@host:port/database */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  /** redis://[:password@]host:port[/db] */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  /** pino level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Connections per API process. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type ApiConfig = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; on a bad value throws one line naming the variable and the problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const name = issue.path.join('.');
+    const value = env[name];
+    const problem = value === undefined ? 'is not set' : `is invalid (${issue.message})`;
+    return `${name} ${problem}`;
+  });
+  throw new ConfigError(`Configuration error: ${lines.join('; ')}.`);
+}

@@ -1,0 +1,85 @@
+import {
+  AuthService,
+  JobService,
+  MailboxService,
+  UserService,
+  type MailboxAlert,
+  type Principal,
+  type User,
+} from '@mailroom/domain';
+import DataLoader from 'dataloader';
+import type { DataSource } from 'typeorm';
+import type { Logger } from 'pino';
+import type { ApiPubSub } from './pubsub.ts';
+import type { JobQueues } from './queues.ts';
+
+export interface Services {
+  dataSource: DataSource;
+  auth: AuthService;
+  users: UserService;
+  mailboxes: MailboxService;
+  jobs: JobService;
+  queues: JobQueues;
+  pubSub: ApiPubSub;
+  logger: Logger;
+}
+
+export function createServices(dataSource: DataSource, queues: JobQueues, pubSub: ApiPubSub, logger: Logger): Services {
+  return {
+    dataSource,
+    auth: new AuthService(dataSource),
+    users: new UserService(dataSource),
+    mailboxes: new MailboxService(dataSource),
+    jobs: new JobService(dataSource),
+    queues,
+    pubSub,
+    logger,
+  };
+}
+
+/** Per-request batching, so lists resolve related rows in one query each (no N+1). */
+export interface Loaders {
+  user: DataLoader<string, User | null>;
+  roles: DataLoader<string, string[]>;
+  alerts: DataLoader<string, MailboxAlert[]>;
+}
+
+export interface ApiContext {
+  principal: Principal | null;
+  token: string | null;
+  services: Services;
+  loaders: Loaders;
+}
+
+function createLoaders(services: Services, principal: Principal | null): Loaders {
+  return {
+    user: new DataLoader(async (ids) => {
+      if (!principal) return ids.map(() => null);
+      const users = await services.users.byIds(principal, ids);
+      const byId = new Map(users.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    roles: new DataLoader(async (ids) => {
+      const roles = await services.users.rolesOf(ids);
+      return ids.map((id) => roles.get(id) ?? []);
+    }),
+    alerts: new DataLoader(async (ids) => {
+      if (!principal) return ids.map(() => []);
+      const alerts = await services.mailboxes.alertsOf(principal, ids);
+      return ids.map((id) => alerts.get(id) ?? []);
+    }),
+  };
+}
+
+/** Reads `Bearer <token>` from an Authorization header (or graphql-ws connection parameter). */
+export function bearerToken(header: unknown): string | null {
+  if (typeof header !== 'string') return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return match?.[1] ?? null;
+}
+
+export async function createContext(services: Services, authorization: unknown): Promise<ApiContext> {
+  const token = bearerToken(authorization);
+  const principal = token ? await services.auth.principalForToken(token) : null;
+  return { principal, token, services, loaders: createLoaders(services, principal) };
+}

@@ -1,0 +1,33 @@
+import { DomainError } from '@mailroom/domain';
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { requirePrincipal } from '../auth-checker.ts';
+import type { ApiContext } from '../context.ts';
+import { SessionType, UserType } from './user.type.ts';
+
+@Resolver()
+export class AuthResolver {
+  @Mutation(() => SessionType, { description: 'Signs in with email and password; returns a bearer token.' })
+  async signIn(
+    @Arg('email', () => String) email: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() { services }: ApiContext,
+  ): Promise<SessionType> {
+    if (email.length > 320 || password.length > 1024) {
+      throw new DomainError('UNAUTHENTICATED', 'The email or password is not right.');
+    }
+    return services.auth.signIn(email, password);
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean, { description: 'Ends the current session; its token stops working.' })
+  async signOut(@Ctx() { services, token }: ApiContext): Promise<boolean> {
+    if (token) await services.auth.signOut(token);
+    return true;
+  }
+
+  @Authorized()
+  @Query(() => UserType, { description: 'The signed-in user.' })
+  me(@Ctx() context: ApiContext): Promise<UserType> {
+    return context.services.users.me(requirePrincipal(context));
+  }
+}

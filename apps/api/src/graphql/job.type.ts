@@ -1,0 +1,37 @@
+import type { JobKind, JobStatus } from '@mailroom/domain';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { JobKindEnum, JobStatusEnum } from './enums.ts';
+
+@ObjectType('Job')
+export class JobType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => JobKindEnum)
+  kind: JobKind;
+
+  @Field(() => JobStatusEnum)
+  status: JobStatus;
+
+  @Field(() => Int)
+  done: number;
+
+  @Field(() => Int)
+  total: number;
+
+  @Field(() => Int)
+  failed: number;
+
+  @Field(() => String, { nullable: true, description: 'Why the job failed, when it did.' })
+  error: string | null;
+
+  @Field(() => GraphQLDateTimeISO)
+  createdAt: Date;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  startedAt: Date | null;
+
+  @Field(() => GraphQLDateTimeISO, { nullable: true })
+  finishedAt: Date | null;
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import { newOrganisation, newRoleMailboxes, newUser } from '@mailroom/domain/testing';
+import type { Organisation, User } from '@mailroom/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type ApiHarness } from '../testing/api-harness.ts';
+import type { TestClient } from '../testing/graphql-client.ts';
+
+let api: ApiHarness;
+let organisation: Organisation;
+let admin: TestClient;
+let salesPro: TestClient;
+let salesProUser: User;
+let otherOrgMailboxId: string;
+
+const MAILBOXES = `query($filter: MailboxFilter, $first: Int, $after: String) {
+  mailboxes(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id emailAddress owner { displayName } approvalStatus incomingStatus outgoingStatus actStatus testRunStatus processingState enabledForIncoming lastSyncAt alerts { code } } }
+  }
+}`;
+
+beforeAll(async () => {
+  api = await startApi();
+  const ds = api.server.dataSource;
+  organisation = await newOrganisation(ds);
+  await newUser(ds, organisation, { primaryEmail: `admin@${organisation.id}.example`, roles: ['SYSTEM_ADMINISTRATOR'], password: 'pw-admin' });
+  salesProUser = await newUser(ds, organisation, { displayName: 'Paola Pro', primaryEmail: `pro@${organisation.id}.example`, password: 'pw-pro' });
+  for (let i = 0; i < 4; i++) await newUser(ds, organisation, { primaryEmail: `seller${i}@${organisation.id}.example` });
+  await newRoleMailboxes(ds, organisation);
+  admin = await api.client.signIn(`admin@${organisation.id}.example`, 'pw-admin');
+  salesPro = await api.client.signIn(`pro@${organisation.id}.example`, 'pw-pro');
+
+  const other = await newOrganisation(ds);
+  await newUser(ds, other);
+  [{ id: otherOrgMailboxId }] = (await newRoleMailboxes(ds, other)) as [{ id: string }];
+});
+afterAll(() => api.stop());
+
+describe('mailboxes', () => {
+  it('lists every mailbox of the organisation to an administrator, Not run and not approved', async () => {
+    const result = await admin.request(MAILBOXES);
+    expect(result.errors).toBeUndefined();
+    const connection = result.data?.mailboxes;
+    expect(connection.totalCount).toBe(5);
+    expect(connection.edges.map((e: any) => e.node.emailAddress)).toEqual([
+      `pro@${organisation.id}.example`,
+      ...[0, 1, 2, 3].map((i) => `seller${i}@${organisation.id}.example`),
+    ]);
+    expect(connection.edges[0].node).toMatchObject({
+      owner: { displayName: 'Paola Pro' },
+      approvalStatus: 'NOT_APPROVED',
+      incomingStatus: 'NOT_RUN',
+      outgoingStatus: 'NOT_RUN',
+      actStatus: 'NOT_RUN',
+      testRunStatus: 'NOT_RUN',
+      processingState: 'ACTIVE',
+      enabledForIncoming: false,
+      lastSyncAt: null,
+      alerts: [],
+    });
+  });
+
+  it('pages by cursor without gaps or repeats', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const result: any = await admin.request(MAILBOXES, { first: 2, after });
+      const page = result.data.mailboxes;
+      seen.push(...page.edges.map((e: any) => e.node.emailAddress));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('filters by search text and by status', async () => {
+    const search = await admin.request(MAILBOXES, { filter: { search: 'PAOLA' } });
+    expect(search.data?.mailboxes.edges.map((e: any) => e.node.emailAddress)).toEqual([`pro@${organisation.id}.example`]);
+    const failures = await admin.request(MAILBOXES, { filter: { testRunStatus: 'FAILURE' } });
+    expect(failures.data?.mailboxes.totalCount).toBe(0);
+  });
+
+  it('shows a salesperson only their own mailbox', async () => {
+    const result = await salesPro.request(MAILBOXES);
+    expect(result.data?.mailboxes.edges.map((e: any) => e.node.owner.displayName)).toEqual([salesProUser.displayName]);
+  });
+
+  it('rejects a bad cursor or page size with BAD_USER_INPUT', async () => {
+    const badCursor = await admin.request(MAILBOXES, { after: 'garbage' });
+    expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const tooMany = await admin.request(MAILBOXES, { first: 100000 });
+    expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: '"first" must be between 1 and 200.' });
+  });
+
+  it('never shows another organisation’s mailbox', async () => {
+    const result = await admin.request('query($id: ID!) { mailbox(id: $id) { id } }', { id: otherOrgMailboxId });
+    expect(result.data).toEqual({ mailbox: null });
+    const garbage = await admin.request('query($id: ID!) { mailbox(id: $id) { id } }', { id: 'not-a-uuid' });
+    expect(garbage.data).toEqual({ mailbox: null });
+    const random = await admin.request('query($id: ID!) { job(id: $id) { id } }', { id: randomUUID() });
+    expect(random.data).toEqual({ job: null });
+  });
+});
+
+describe('administrator-only operations', () => {
+  it('are FORBIDDEN to a salesperson', async () => {
+    const result = await salesPro.request('mutation { pingWorker { id } }');
+    expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+  });
+});

@@ -1,0 +1,74 @@
+import { TOPICS, type Mailbox } from '@mailroom/domain';
+import { Repeater } from '@repeaterjs/repeater';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { requirePrincipal } from '../auth-checker.ts';
+import type { ApiContext } from '../context.ts';
+import { MailboxAlertType, MailboxConnection, MailboxFilterInput, MailboxType } from './mailbox.type.ts';
+import { UserType } from './user.type.ts';
+
+@Resolver(() => MailboxType)
+export class MailboxResolver {
+  @Authorized()
+  @Query(() => MailboxConnection, {
+    description: 'Mailboxes the caller may see (administrators: all of the organisation), by email address.',
+  })
+  async mailboxes(
+    @Arg('filter', () => MailboxFilterInput, { nullable: true }) filter: MailboxFilterInput | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() context: ApiContext,
+  ): Promise<MailboxConnection> {
+    const page = await context.services.mailboxes.list(requirePrincipal(context), filter, first, after);
+    const edges = page.items.map((node) => ({ cursor: page.cursorOf(node), node }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @Authorized()
+  @Query(() => MailboxType, { nullable: true })
+  mailbox(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Mailbox | null> {
+    return context.services.mailboxes.get(requirePrincipal(context), id);
+  }
+
+  @FieldResolver(() => UserType, { nullable: true, description: 'Null for a queue mailbox.' })
+  owner(@Root() mailbox: MailboxType, @Ctx() { loaders }: ApiContext) {
+    return mailbox.ownerUserId ? loaders.user.load(mailbox.ownerUserId) : null;
+  }
+
+  @FieldResolver(() => GraphQLDateTimeISO, { nullable: true, description: 'Last successful synchronisation.' })
+  lastSyncAt(@Root() mailbox: MailboxType): Date | null {
+    return mailbox.lastSyncSuccessAt;
+  }
+
+  @FieldResolver(() => [MailboxAlertType], { description: 'Open (not dismissed) alerts, newest first.' })
+  alerts(@Root() mailbox: MailboxType, @Ctx() { loaders }: ApiContext) {
+    return loaders.alerts.load(mailbox.id);
+  }
+
+  @Authorized()
+  @Subscription(() => MailboxType, {
+    description: "A mailbox the caller may see changed status (tests, approval, processing).",
+    subscribe: ({ context }) => {
+      const { services } = context as ApiContext;
+      const principal = requirePrincipal(context as ApiContext);
+      const events = services.pubSub.subscribe(TOPICS.MAILBOX_STATUS_CHANGED, principal.organisationId);
+      return new Repeater<Mailbox>(async (push, stop) => {
+        const iterator = events[Symbol.asyncIterator]();
+        stop.then(() => iterator.return?.());
+        for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
+          // Reload: the caller sees the row as it is now, and only if they may see it.
+          const mailbox = await services.mailboxes.get(principal, next.value.mailboxId);
+          if (mailbox) await push(mailbox);
+        }
+        stop();
+      });
+    },
+  })
+  mailboxStatusChanged(@Root() mailbox: Mailbox): Mailbox {
+    return mailbox;
+  }
+}

@@ -1,0 +1,130 @@
+import type {
+  AlertSeverity,
+  ApprovalStatus,
+  ProcessingState,
+  SyncMethod,
+  TestRunStatus,
+  TestStatus,
+} from '@mailroom/domain';
+import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import {
+  AlertSeverityEnum,
+  ApprovalStatusEnum,
+  ProcessingStateEnum,
+  SyncMethodEnum,
+  TestRunStatusEnum,
+  TestStatusEnum,
+} from './enums.ts';
+import { PageInfo } from './page-info.type.ts';
+
+@ObjectType('MailboxAlert')
+export class MailboxAlertType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => AlertSeverityEnum)
+  severity: AlertSeverity;
+
+  @Field(() => String)
+  code: string;
+
+  @Field(() => String, { description: 'What went wrong and how to fix it.' })
+  message: string;
+
+  @Field(() => GraphQLDateTimeISO)
+  firstOccurredAt: Date;
+
+  @Field(() => GraphQLDateTimeISO)
+  lastOccurredAt: Date;
+
+  @Field(() => Int, { description: 'How many times it occurred; repeats are folded into one alert.' })
+  count: number;
+
+  dismissedAt: Date | null;
+}
+
+@ObjectType('Mailbox')
+export class MailboxType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  emailAddress: string;
+
+  ownerUserId: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Set for queue mailboxes, which have no owner.' })
+  queueName: string | null;
+
+  @Field(() => ApprovalStatusEnum)
+  approvalStatus: ApprovalStatus;
+
+  @Field(() => SyncMethodEnum)
+  incomingMethod: SyncMethod;
+
+  @Field(() => SyncMethodEnum)
+  outgoingMethod: SyncMethod;
+
+  @Field(() => SyncMethodEnum, { description: 'Appointments, contacts and tasks.' })
+  actMethod: SyncMethod;
+
+  @Field(() => TestStatusEnum)
+  incomingStatus: TestStatus;
+
+  @Field(() => TestStatusEnum)
+  outgoingStatus: TestStatus;
+
+  @Field(() => TestStatusEnum, { description: 'Appointments, contacts and tasks.' })
+  actStatus: TestStatus;
+
+  @Field(() => TestRunStatusEnum)
+  testRunStatus: TestRunStatus;
+
+  @Field(() => Boolean)
+  enabledForIncoming: boolean;
+
+  @Field(() => Boolean)
+  enabledForOutgoing: boolean;
+
+  @Field(() => Boolean)
+  enabledForAct: boolean;
+
+  @Field(() => ProcessingStateEnum)
+  processingState: ProcessingState;
+
+  lastSyncSuccessAt: Date | null;
+}
+
+@ObjectType('MailboxEdge')
+export class MailboxEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => MailboxType)
+  node: MailboxType;
+}
+
+@ObjectType('MailboxConnection')
+export class MailboxConnection {
+  @Field(() => [MailboxEdge])
+  edges: MailboxEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@InputType('MailboxFilter')
+export class MailboxFilterInput {
+  @Field(() => TestRunStatusEnum, { nullable: true })
+  testRunStatus?: TestRunStatus | null;
+
+  @Field(() => ApprovalStatusEnum, { nullable: true })
+  approvalStatus?: ApprovalStatus | null;
+
+  @Field(() => String, { nullable: true, description: 'Matches the email address or the owner name, case-insensitively.' })
+  search?: string | null;
+}

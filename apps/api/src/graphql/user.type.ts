@@ -1,0 +1,41 @@
+import type { SalesLicense } from '@mailroom/domain';
+import { Field, ID, ObjectType } from 'type-graphql';
+import { SalesLicenseEnum } from './enums.ts';
+
+@ObjectType('Organisation')
+export class OrganisationType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+}
+
+@ObjectType('User')
+export class UserType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  displayName: string;
+
+  @Field(() => String)
+  primaryEmail: string;
+
+  @Field(() => String)
+  userPrincipalName: string;
+
+  @Field(() => SalesLicenseEnum)
+  salesLicense: SalesLicense;
+
+  organisationId: string;
+}
+
+@ObjectType('Session')
+export class SessionType {
+  @Field(() => String, { description: 'Bearer token for the Authorization header; shown once.' })
+  token: string;
+
+  @Field(() => UserType)
+  user: UserType;
+}

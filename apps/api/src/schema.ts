@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema, type PubSub } from 'type-graphql';
+import { authChecker } from './auth-checker.ts';
+import { AuthResolver } from './graphql/auth.resolver.ts';
+import { JobResolver } from './graphql/job.resolver.ts';
+import { MailboxResolver } from './graphql/mailbox.resolver.ts';
+import { UserResolver } from './graphql/user.resolver.ts';
+
+export const RESOLVERS = [AuthResolver, UserResolver, MailboxResolver, JobResolver] as const;
+
+/**
+ * The GraphQL schema; `npm run schema -w @mailroom/api` writes it to apps/api/schema.graphql.
+ * Subscriptions subscribe through the context's Redis-backed pub/sub; type-graphql still insists
+ * on being given one.
+ */
+export function createSchema(pubSub: PubSub): Promise<GraphQLSchema> {
+  return buildSchema({
+    pubSub,
+    resolvers: RESOLVERS,
+    authChecker,
+    authMode: 'error',
+    validate: false,
+  });
+}

@@ -1,0 +1,118 @@
+import { createServer, type Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { createDataSource, migrationsAreCurrent, runMigrations } from '@mailroom/domain';
+import express from 'express';
+import { useServer } from 'graphql-ws/use/ws';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import type { DataSource } from 'typeorm';
+import { WebSocketServer } from 'ws';
+import type { ApiConfig } from './config.ts';
+import { createContext, createServices, type ApiContext } from './context.ts';
+import { createErrorFormatter } from './errors.ts';
+import { createApiPubSub } from './pubsub.ts';
+import { JobQueues } from './queues.ts';
+import { createSchema } from './schema.ts';
+
+export interface ApiServer {
+  httpServer: Server;
+  dataSource: DataSource;
+  /** Resolves with the port it listens on. */
+  listen(port: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const redisOptions = { maxRetriesPerRequest: null, lazyConnect: false } as const;
+
+/**
+ * Builds the API: Express 5 with Apollo Server on /graphql, graphql-ws on the same path,
+ * /healthz and /readyz. Runs migrations before it reports ready.
+ */
+export async function createApiServer(config: ApiConfig, logger: Logger): Promise<ApiServer> {
+  const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'mailroom-api' });
+  await dataSource.initialize();
+  const applied = await runMigrations(dataSource);
+  if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
+
+  const redis = new Redis(config.REDIS_URL, redisOptions);
+  const subscriber = new Redis(config.REDIS_URL, redisOptions);
+  const queueConnection = new Redis(config.REDIS_URL, redisOptions);
+  for (const client of [redis, subscriber, queueConnection]) {
+    client.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
+  }
+  const pubSub = createApiPubSub(redis, subscriber);
+  const queues = new JobQueues(queueConnection);
+  const services = createServices(dataSource, queues, pubSub, logger);
+
+  const schema = await createSchema(pubSub);
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = createServer(app);
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const formatError = createErrorFormatter(logger);
+  const wsCleanup = useServer<Record<string, unknown>>(
+    {
+      schema,
+      context: (ctx) => createContext(services, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization),
+      onError: (_ctx, _id, _payload, errors) => {
+        for (const error of errors) formatError(error, error);
+      },
+    },
+    wsServer,
+  );
+  const apollo = new ApolloServer<ApiContext>({
+    schema,
+    formatError,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+    ],
+  });
+  await apollo.start();
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await Promise.allSettled([
+      dataSource.query('SELECT 1'),
+      redis.ping(),
+      migrationsAreCurrent(dataSource).then((current) => {
+        if (!current) throw new Error('migrations pending');
+      }),
+    ]);
+    const [postgres, redisCheck, migrations] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'failing'));
+    const ready = checks.every((c) => c.status === 'fulfilled');
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', postgres, redis: redisCheck, migrations });
+  });
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: ({ req }) => createContext(services, req.headers.authorization),
+    }),
+  );
+
+  return {
+    httpServer,
+    dataSource,
+    listen(port, host) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const address = httpServer.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    async stop() {
+      await apollo.stop();
+      await queues.close();
+      await Promise.all([redis.quit(), subscriber.quit(), queueConnection.quit()].map((p) => p.catch(() => undefined)));
+      await dataSource.destroy();
+    },
+  };
+}

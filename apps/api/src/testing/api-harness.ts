@@ -1,0 +1,21 @@
+import { inject } from 'vitest';
+import { pino } from 'pino';
+import { loadConfig } from '../config.ts';
+import { createApiServer, type ApiServer } from '../server.ts';
+import { TestClient } from './graphql-client.ts';
+
+export interface ApiHarness {
+  server: ApiServer;
+  client: TestClient;
+  baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A real API server on a free port, against the run's Postgres and Redis. */
+export async function startApi(): Promise<ApiHarness> {
+  const config = loadConfig({ DATABASE_URL: inject('databaseUrl'), REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'silent' });
+  const server = await createApiServer(config, pino({ level: 'silent' }));
+  const port = await server.listen(0, '127.0.0.1');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return { server, baseUrl, client: new TestClient(baseUrl), stop: () => server.stop() };
+}

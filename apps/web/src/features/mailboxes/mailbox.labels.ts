@@ -1,0 +1,30 @@
+import type { BadgeProps } from '@fluentui/react-components';
+import type { ApprovalStatus, ProcessingState, TestRunStatus, TestStatus } from '../../gql/graphql';
+
+export const APPROVAL_LABELS: Record<ApprovalStatus, string> = {
+  NOT_APPROVED: 'Not approved',
+  APPROVED: 'Approved',
+  REJECTED: 'Rejected',
+};
+
+export const TEST_STATUS_LABELS: Record<TestStatus, string> = {
+  NOT_RUN: 'Not run',
+  SCHEDULED: 'Scheduled',
+  SUCCESS: 'Success',
+  FAILURE: 'Failure',
+};
+
+export const TEST_STATUS_COLORS: Record<TestStatus, NonNullable<BadgeProps['color']>> = {
+  NOT_RUN: 'informative',
+  SCHEDULED: 'brand',
+  SUCCESS: 'success',
+  FAILURE: 'danger',
+};
+
+export const PROCESSING_LABELS: Record<ProcessingState, string> = {
+  ACTIVE: 'Active',
+  DISABLED: 'Disabled',
+};
+
+/** In the order the filter offers them. */
+export const TEST_RUN_STATUSES: readonly TestRunStatus[] = ['NOT_RUN', 'SUCCESS', 'FAILURE'];

@@ -1,0 +1,34 @@
+import { QUEUES } from '@mailroom/domain';
+import { z } from 'zod';
+
+const queueNames = Object.values(QUEUES) as [string, ...string[]];
+
+/** The worker's configuration, validated at start-up. No other worker file reads process.env. */
+const schema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Jobs processed at once per queue by this process. */
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
+  /** Comma-separated queues this process serves (default: all), so operators can dedicate workers. */
+  WORKER_QUEUES: z
+    .string()
+    .default(queueNames.join(','))
+    .transform((value) => value.split(',').map((q) => q.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(queueNames)).min(1)),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+});
+
+export type WorkerConfig = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
+  const parsed = schema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((issue) => {
+    const name = String(issue.path[0]);
+    return `${name} ${env[name] === undefined ? 'is not set' : `is invalid (${issue.message})`}`;
+  });
+  throw new ConfigError(`Configuration error: ${lines.join('; ')}.`);
+}

@@ -1,0 +1,11 @@
+import { channelOf, type EventPublisher } from '@mailroom/domain';
+import type { Redis } from 'ioredis';
+
+/** Publishes domain events on the Redis channels the API's subscriptions listen to. */
+export function redisPublisher(redis: Redis): EventPublisher {
+  return {
+    async publish(topic, key, payload) {
+      await redis.publish(channelOf(topic, key), JSON.stringify(payload));
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { hostname } from 'node:os';
+import { createDataSource, QUEUE_PREFIX, type QueueName } from '@mailroom/domain';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { ZodError } from 'zod';
+import type { WorkerConfig } from './config.ts';
+import { redisPublisher } from './events.ts';
+import { assertRegistryComplete, runJob } from './registry.ts';
+
+export interface WorkerRuntime {
+  id: string;
+  /** Stops taking jobs, waits for the running ones, then closes connections. */
+  stop(): Promise<void>;
+}
+
+export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): Promise<WorkerRuntime> {
+  assertRegistryComplete();
+  const id = `${hostname()}:${process.pid}`;
+  const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'mailroom-worker' });
+  await dataSource.initialize();
+  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
+  redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
+  const context = { dataSource, events: redisPublisher(redis), logger };
+
+  const workers = config.WORKER_QUEUES.map((queue) => {
+    const worker = new Worker(
+      queue as QueueName,
+      async (job) => {
+        const log = logger.child({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
+        try {
+          await runJob(job.name, job.data, { ...context, logger: log }, id);
+        } catch (error) {
+          // A payload that fails validation will fail the same way on every retry.
+          if (error instanceof ZodError) throw new UnrecoverableError(`Invalid payload: ${error.message}`);
+          throw error;
+        }
+      },
+      {
+        connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }),
+        prefix: QUEUE_PREFIX,
+        concurrency: config.WORKER_CONCURRENCY,
+        autorun: true,
+      },
+    );
+    worker.on('failed', (job, error) =>
+      logger.warn({ queue, job: job?.name, jobId: job?.id, err: error.message }, 'job failed'),
+    );
+    worker.on('error', (error) => logger.error({ queue, err: error.message }, 'worker error'));
+    return worker;
+  });
+  await Promise.all(workers.map((w) => w.waitUntilReady()));
+  logger.info({ id, queues: config.WORKER_QUEUES, concurrency: config.WORKER_CONCURRENCY }, 'worker ready');
+
+  return {
+    id,
+    async stop() {
+      await Promise.all(workers.map((w) => w.close()));
+      await redis.quit().catch(() => undefined);
+      await dataSource.destroy();
+    },
+  };
+}
