@@ -25,6 +25,7 @@ const SEARCH_DELAY_MS = 300;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  heading: { margin: 0 },
   bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
   empty: {
     display: 'flex',
@@ -56,7 +57,7 @@ export function MailboxesPage() {
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
-      <Title1 as="h1" id={headingId}>
+      <Title1 as="h1" id={headingId} className={styles.heading}>
         Mailboxes
       </Title1>
       <div className={styles.bar}>

@@ -38,6 +38,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow16,
   },
+  heading: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -75,7 +76,7 @@ export function SignInPage() {
   return (
     <main className={styles.page}>
       <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit}>
-        <Title2 as="h1" id={headingId}>
+        <Title2 as="h1" id={headingId} className={styles.heading}>
           Sign in to Mailroom
         </Title2>
         {error && (
