@@ -4,9 +4,10 @@ import { z } from 'zod';
  * The API's configuration, read from the environment once and validated at start-up. No other
  * file of the API reads process.env.
  */
+const portError = { error: 'must be a port number from 1 to 65535' };
 const schema = z.object({
   /** TCP port for HTTP, GraphQL and graphql-ws. */
-  API_PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  API_PORT: z.coerce.number(portError).int(portError).min(1, portError).max(65535, portError).default(4000),
   /** Interface to listen on. */
   API_HOST: z.string().min(1).default('0.0.0.0'),
   /** postgres://user:password@host:port/database */

@@ -66,6 +66,8 @@ export async function createApiServer(config: ApiConfig, logger: Logger): Promis
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns signals and shuts down in order (HTTP, queues, Redis, Postgres).
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },

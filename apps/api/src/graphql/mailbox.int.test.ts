@@ -33,7 +33,7 @@ beforeAll(async () => {
 
   const other = await newOrganisation(ds);
   await newUser(ds, other);
-  [{ id: otherOrgMailboxId }] = (await newRoleMailboxes(ds, other)) as [{ id: string }];
+  otherOrgMailboxId = (await newRoleMailboxes(ds, other))[0]!.id;
 });
 afterAll(() => api.stop());
 

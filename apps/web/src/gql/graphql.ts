@@ -11,6 +11,7 @@ export type ApprovalStatus =
 
 export type MailboxFilter = {
   approvalStatus?: ApprovalStatus | null | undefined;
+  /** Matches the email address or the owner name, case-insensitively. */
   search?: string | null | undefined;
   testRunStatus?: TestRunStatus | null | undefined;
 };
@@ -19,11 +20,13 @@ export type ProcessingState =
   | 'ACTIVE'
   | 'DISABLED';
 
+/** A mailbox's overall test run status */
 export type TestRunStatus =
   | 'FAILURE'
   | 'NOT_RUN'
   | 'SUCCESS';
 
+/** Status of one channel test */
 export type TestStatus =
   | 'FAILURE'
   | 'NOT_RUN'

@@ -6,6 +6,7 @@ const ERROR_CODES = [
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'CONFLICT',
+  'NEEDS_EXCHANGE_SUBSCRIPTION',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -18,6 +19,8 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   BAD_USER_INPUT: 'Some of what you entered is not valid. Check it and try again.',
   NOT_FOUND: 'We could not find what you asked for. It may have been deleted.',
   CONFLICT: 'Someone changed this at the same time. Refresh and try again.',
+  NEEDS_EXCHANGE_SUBSCRIPTION:
+    'Email cannot be configured yet: connect a Microsoft 365 tenant that has an Exchange Online subscription.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Try again in a moment.',
 };
 

@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The launcher's configuration (`npm start`, `npm run migrate`, `npm run emulator`): validated
+ * once, with one line naming any bad variable. The API and worker validate their own.
+ */
+const portError = { error: 'must be a port number from 1 to 65535' };
+const port = z.coerce.number(portError).int(portError).min(1, portError).max(65535, portError);
+const schema = z.object({
+  API_PORT: port.default(4000),
+  WEB_PORT: port.default(5173),
+  EMULATOR_PORT: port.default(4100),
+  /** External PostgreSQL; when unset an embedded one runs with its data in $MAILROOM_DATA_DIR/postgres. */
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  /** External Redis; when unset a redis-server from PATH runs with its data in $MAILROOM_DATA_DIR/redis. */
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  EMBEDDED_POSTGRES_PORT: port.default(54329),
+  EMBEDDED_REDIS_PORT: port.default(6389),
+  MAILROOM_DATA_DIR: z.string().min(1).default('.data'),
+  /** The password of every demo user. */
+  MAILROOM_DEMO_PASSWORD: z.string().min(8).default('mailroom-demo'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type LauncherConfig = z.infer<typeof schema> & { dataDir: string };
+
+export class ConfigError extends Error {}
+
+export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): LauncherConfig {
+  // An empty variable means "not set", as in most shells' `VAR= npm start`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `${name}=${JSON.stringify(env[name])} is invalid: ${issue.message}`;
+    });
+    throw new ConfigError(`Configuration error: ${lines.join('; ')}`);
+  }
+  return { ...parsed.data, dataDir: resolve(parsed.data.MAILROOM_DATA_DIR) };
+}
