@@ -1,20 +1,25 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { ROOT } from '../scripts/root.ts';
 
 export interface Spawned {
   child: ChildProcess;
   output(): string;
   /** Resolves when the output contains `text`. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<void>;
+  /** Resolves with the exit code. */
+  exited: Promise<number | null>;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
 }
 
 /** Runs one of the repository's TypeScript entry points as a real child process. */
 export function spawnTs(entry: string, env: Record<string, string>): Spawned {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  return spawnNode(['--import', 'tsx', entry], env);
+}
+
+/** Runs Node (the project's Node 24) with arguments, from the repository root. */
+export function spawnNode(args: string[], env: Record<string, string>): Spawned {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,6 +35,7 @@ export function spawnTs(entry: string, env: Record<string, string>): Spawned {
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     child,
+    exited,
     output: () => output,
     waitFor(text, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {

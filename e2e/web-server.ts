@@ -1,0 +1,20 @@
+import { freePort } from '../tooling/free-port.ts';
+import { spawnNode, type Spawned } from './processes.ts';
+
+const VITE = 'node_modules/vite/bin/vite.js';
+
+/**
+ * Builds the web app and serves it with `vite preview` (the production bundle, same-origin
+ * /graphql proxied to the API), as a user's browser would get it.
+ */
+export async function startWeb(apiUrl: string): Promise<{ url: string; server: Spawned }> {
+  const port = await freePort();
+  const build = spawnNode([VITE, 'build', 'apps/web', '--logLevel', 'warn'], {});
+  if ((await build.exited) !== 0) throw new Error(`web build failed:\n${build.output()}`);
+  const server = spawnNode([VITE, 'preview', 'apps/web', '--port', String(port), '--strictPort'], {
+    API_URL: apiUrl,
+    WEB_PORT: String(port),
+  });
+  await server.waitFor(`:${port}`);
+  return { url: `http://127.0.0.1:${port}`, server };
+}
