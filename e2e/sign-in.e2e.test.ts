@@ -18,9 +18,17 @@ beforeAll(async () => {
   const ds = api.server.dataSource;
   const organisation = await newOrganisation(ds, 'Browser Co');
   adminEmail = `admin@${organisation.id}.example`;
-  await newUser(ds, organisation, { displayName: 'Ada Admin', primaryEmail: adminEmail, roles: ['SYSTEM_ADMINISTRATOR'], password: 'browser-pass' });
+  await newUser(ds, organisation, {
+    displayName: 'Ada Admin',
+    primaryEmail: adminEmail,
+    roles: ['SYSTEM_ADMINISTRATOR'],
+    password: 'browser-pass',
+  });
   for (const name of ['alba', 'bruno']) {
-    await newUser(ds, organisation, { displayName: `${name} seller`, primaryEmail: `${name}@${organisation.id}.example` });
+    await newUser(ds, organisation, {
+      displayName: `${name} seller`,
+      primaryEmail: `${name}@${organisation.id}.example`,
+    });
   }
   mailboxEmails = (await newRoleMailboxes(ds, organisation)).map((m) => m.emailAddress).sort();
 }, 120_000);

@@ -5,7 +5,11 @@ import { prettyFactory } from 'pino-pretty';
 const COLOURS = { api: 35, worker: 36, web: 32, emulator: 33, launcher: 34 } as const;
 export type ChildName = keyof typeof COLOURS;
 
-const pretty = prettyFactory({ colorize: process.stdout.isTTY, translateTime: 'HH:MM:ss', ignore: 'pid,hostname,name' });
+const pretty = prettyFactory({
+  colorize: process.stdout.isTTY,
+  translateTime: 'HH:MM:ss',
+  ignore: 'pid,hostname,name',
+});
 
 export function prefix(name: ChildName): string {
   const label = `[${name}]`.padEnd(11);
@@ -33,14 +37,26 @@ export interface Child {
   stop(graceMs?: number): Promise<void>;
 }
 
-export function startChild(name: ChildName, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Child {
+export function startChild(
+  name: ChildName,
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Child {
   // detached: a process group of its own, so a terminal's Ctrl-C reaches only the launcher, which
   // then stops children in order (and their own children with them).
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   for (const stream of [child.stdout, child.stderr]) {
     if (stream) createInterface({ input: stream }).on('line', (line) => printLine(name, line));
   }
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))));
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 128 : null))),
+  );
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
       if (child.pid) process.kill(-child.pid, signal);

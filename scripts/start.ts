@@ -7,7 +7,6 @@ import { ConfigError, loadLauncherConfig, type LauncherConfig } from './launcher
 import { startDataServices } from './data-services.client.ts';
 import { ROOT } from './root.ts';
 
-
 const log = (line: string) => process.stdout.write(`${prefix('launcher')} ${line}\n`);
 
 let config: LauncherConfig;
@@ -47,7 +46,8 @@ try {
   await dataSource.initialize();
   const applied = await runMigrations(dataSource);
   if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
-  if (await seedDemo(dataSource, { password: config.MAILROOM_DEMO_PASSWORD })) log('seeded the demo organisation "Contoso"');
+  if (await seedDemo(dataSource, { password: config.MAILROOM_DEMO_PASSWORD }))
+    log('seeded the demo organisation "Contoso"');
   await dataSource.destroy();
 
   const env = {

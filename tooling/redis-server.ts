@@ -38,9 +38,14 @@ function ping(port: number): Promise<boolean> {
  * Spawns a redis-server on 127.0.0.1:port. With `dataDir` it keeps an append-only file there
  * (data survives restarts); without, nothing is written to disk.
  */
-export async function startRedisServer(options: { port: number; dataDir?: string; binary?: string }): Promise<RunningRedis> {
+export async function startRedisServer(options: {
+  port: number;
+  dataDir?: string;
+  binary?: string;
+}): Promise<RunningRedis> {
   const binary = options.binary ?? findRedisServer();
   if (!binary) throw new Error(REDIS_INSTALL_HINT);
+  if (await ping(options.port)) throw new Error(`Another Redis already answers on port ${options.port}.`);
   const args = ['--port', String(options.port), '--bind', '127.0.0.1', '--protected-mode', 'yes', '--save', ''];
   if (options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });

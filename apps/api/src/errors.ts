@@ -45,20 +45,33 @@ const REQUEST_ERROR_CODES = new Set([
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const base = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
+    const base = {
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+    };
     if (original instanceof DomainError) {
       return { ...base, message: original.message, extensions: { code: extensionCode(original.code) } };
     }
     if (original instanceof ArgumentValidationError) {
-      const details = original.extensions.validationErrors as { property: string; constraints?: Record<string, string> }[] | undefined;
-      const message = details?.flatMap((d) => Object.values(d.constraints ?? {})).join('; ') || 'The arguments are not valid.';
+      const details = original.extensions.validationErrors as
+        { property: string; constraints?: Record<string, string> }[] | undefined;
+      const message =
+        details?.flatMap((d) => Object.values(d.constraints ?? {})).join('; ') || 'The arguments are not valid.';
       return { ...base, message, extensions: { code: 'BAD_USER_INPUT' } };
     }
     const code = formatted.extensions?.code;
-    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code) && !(original instanceof Error && !(original instanceof GraphQLError))) {
+    if (
+      typeof code === 'string' &&
+      REQUEST_ERROR_CODES.has(code) &&
+      !(original instanceof Error && !(original instanceof GraphQLError))
+    ) {
       return { ...base, message: formatted.message, extensions: { code } };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a GraphQL operation');
-    return { ...base, message: 'Something went wrong on our side. Try again; if it keeps happening, contact your administrator.', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    return {
+      ...base,
+      message: 'Something went wrong on our side. Try again; if it keeps happening, contact your administrator.',
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    };
   };
 }

@@ -1,4 +1,12 @@
-import { JOB_PAYLOADS, QUEUE_OF, QUEUE_PREFIX, QUEUES, type JobName, type JobPayload, type QueueName } from '@mailroom/domain';
+import {
+  JOB_PAYLOADS,
+  QUEUE_OF,
+  QUEUE_PREFIX,
+  QUEUES,
+  type JobName,
+  type JobPayload,
+  type QueueName,
+} from '@mailroom/domain';
 import { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 

@@ -12,7 +12,9 @@ describe('committed GraphQL schema', () => {
 
   it('has the operations CONTRACT.md fixes so far', async () => {
     const schema = await createSchema(createPubSub());
-    expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(expect.arrayContaining(['me', 'mailboxes', 'mailbox', 'job']));
+    expect(Object.keys(schema.getQueryType()!.getFields())).toEqual(
+      expect.arrayContaining(['me', 'mailboxes', 'mailbox', 'job']),
+    );
     expect(Object.keys(schema.getMutationType()!.getFields())).toEqual(expect.arrayContaining(['signIn']));
     expect(Object.keys(schema.getSubscriptionType()!.getFields())).toEqual(
       expect.arrayContaining(['mailboxStatusChanged', 'jobProgress']),

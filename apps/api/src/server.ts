@@ -31,7 +31,11 @@ const redisOptions = { maxRetriesPerRequest: null, lazyConnect: false } as const
  * /healthz and /readyz. Runs migrations before it reports ready.
  */
 export async function createApiServer(config: ApiConfig, logger: Logger): Promise<ApiServer> {
-  const dataSource = createDataSource({ url: config.DATABASE_URL, poolSize: config.DATABASE_POOL_SIZE, applicationName: 'mailroom-api' });
+  const dataSource = createDataSource({
+    url: config.DATABASE_URL,
+    poolSize: config.DATABASE_POOL_SIZE,
+    applicationName: 'mailroom-api',
+  });
   await dataSource.initialize();
   const applied = await runMigrations(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
@@ -55,7 +59,8 @@ export async function createApiServer(config: ApiConfig, logger: Logger): Promis
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
-      context: (ctx) => createContext(services, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization),
+      context: (ctx) =>
+        createContext(services, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization),
       onError: (_ctx, _id, _payload, errors) => {
         for (const error of errors) formatError(error, error);
       },
@@ -70,7 +75,15 @@ export async function createApiServer(config: ApiConfig, logger: Logger): Promis
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await wsCleanup.dispose();
+            },
+          };
+        },
+      },
     ],
   });
   await apollo.start();
@@ -88,7 +101,9 @@ export async function createApiServer(config: ApiConfig, logger: Logger): Promis
     ]);
     const [postgres, redisCheck, migrations] = checks.map((c) => (c.status === 'fulfilled' ? 'ok' : 'failing'));
     const ready = checks.every((c) => c.status === 'fulfilled');
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', postgres, redis: redisCheck, migrations });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'not ready', postgres, redis: redisCheck, migrations });
   });
   app.use(
     '/graphql',

@@ -14,7 +14,12 @@ const schema = z.object({
   WORKER_QUEUES: z
     .string()
     .default(queueNames.join(','))
-    .transform((value) => value.split(',').map((q) => q.trim()).filter(Boolean))
+    .transform((value) =>
+      value
+        .split(',')
+        .map((q) => q.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(queueNames)).min(1)),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 });

@@ -2,7 +2,11 @@ import { JOB_PAYLOADS, QUEUE_OF, type JobName, type JobPayload, type QueueName }
 import { heartbeatJob } from './jobs/heartbeat.job.ts';
 import type { JobContext } from './jobs/job-context.ts';
 
-export type Processor<N extends JobName> = (payload: JobPayload<N>, context: JobContext, workerId: string) => Promise<void>;
+export type Processor<N extends JobName> = (
+  payload: JobPayload<N>,
+  context: JobContext,
+  workerId: string,
+) => Promise<void>;
 
 /** Every job the worker runs. The type demands a processor for each job name of the contract. */
 export const PROCESSORS: { [N in JobName]: Processor<N> } = {

@@ -18,13 +18,56 @@ interface DemoUser {
 
 /** The demo users of CONTRACT.md, each chosen to exercise one rule of Configure email. */
 export const DEMO_USERS: readonly DemoUser[] = [
-  { displayName: 'Adele Admin', primaryEmail: 'admin@contoso.example', roles: ['SYSTEM_ADMINISTRATOR'], salesLicense: 'SALES_ENTERPRISE', exchangeLicenseValid: true },
-  { displayName: 'Paolo Pro', primaryEmail: 'sales.pro@contoso.example', roles: ['SALES_PROFESSIONAL'], salesLicense: 'SALES_PROFESSIONAL', exchangeLicenseValid: true },
-  { displayName: 'Marta Manager', primaryEmail: 'sales.manager@contoso.example', roles: ['SALES_PROFESSIONAL_MANAGER'], salesLicense: 'SALES_PROFESSIONAL', exchangeLicenseValid: true },
-  { displayName: 'Umberto Mismatch', primaryEmail: 'upn.mismatch@contoso.example', userPrincipalName: 'upn.mismatch@contoso.onmicrosoft.com', roles: ['SALES_PROFESSIONAL'], salesLicense: 'SALES_PROFESSIONAL', exchangeLicenseValid: true },
-  { displayName: 'Nadia NoExchange', primaryEmail: 'no.exchange@contoso.example', roles: ['SALES_PROFESSIONAL'], salesLicense: 'SALES_PROFESSIONAL', exchangeLicenseValid: false },
-  { displayName: 'Sara Salesperson', primaryEmail: 'salesperson@contoso.example', roles: ['SALESPERSON'], salesLicense: 'SALES_ENTERPRISE', exchangeLicenseValid: true },
-  { displayName: 'Ugo Unlicensed', primaryEmail: 'unlicensed@contoso.example', roles: ['SALES_PROFESSIONAL'], salesLicense: 'NONE', exchangeLicenseValid: true },
+  {
+    displayName: 'Adele Admin',
+    primaryEmail: 'admin@contoso.example',
+    roles: ['SYSTEM_ADMINISTRATOR'],
+    salesLicense: 'SALES_ENTERPRISE',
+    exchangeLicenseValid: true,
+  },
+  {
+    displayName: 'Paolo Pro',
+    primaryEmail: 'sales.pro@contoso.example',
+    roles: ['SALES_PROFESSIONAL'],
+    salesLicense: 'SALES_PROFESSIONAL',
+    exchangeLicenseValid: true,
+  },
+  {
+    displayName: 'Marta Manager',
+    primaryEmail: 'sales.manager@contoso.example',
+    roles: ['SALES_PROFESSIONAL_MANAGER'],
+    salesLicense: 'SALES_PROFESSIONAL',
+    exchangeLicenseValid: true,
+  },
+  {
+    displayName: 'Umberto Mismatch',
+    primaryEmail: 'upn.mismatch@contoso.example',
+    userPrincipalName: 'upn.mismatch@contoso.onmicrosoft.com',
+    roles: ['SALES_PROFESSIONAL'],
+    salesLicense: 'SALES_PROFESSIONAL',
+    exchangeLicenseValid: true,
+  },
+  {
+    displayName: 'Nadia NoExchange',
+    primaryEmail: 'no.exchange@contoso.example',
+    roles: ['SALES_PROFESSIONAL'],
+    salesLicense: 'SALES_PROFESSIONAL',
+    exchangeLicenseValid: false,
+  },
+  {
+    displayName: 'Sara Salesperson',
+    primaryEmail: 'salesperson@contoso.example',
+    roles: ['SALESPERSON'],
+    salesLicense: 'SALES_ENTERPRISE',
+    exchangeLicenseValid: true,
+  },
+  {
+    displayName: 'Ugo Unlicensed',
+    primaryEmail: 'unlicensed@contoso.example',
+    roles: ['SALES_PROFESSIONAL'],
+    salesLicense: 'NONE',
+    exchangeLicenseValid: true,
+  },
 ];
 
 /**

@@ -3,12 +3,7 @@
  * `extensions.code` in a single exhaustive switch; anything else is an internal error.
  */
 export type ErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'NEEDS_EXCHANGE_SUBSCRIPTION';
+  'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'NEEDS_EXCHANGE_SUBSCRIPTION';
 
 /** An error whose message is written for the person who caused it; safe to show. */
 export class DomainError extends Error {
@@ -21,5 +16,4 @@ export class DomainError extends Error {
   }
 }
 
-export const notFound = (what: string): DomainError =>
-  new DomainError('NOT_FOUND', `${what} was not found.`);
+export const notFound = (what: string): DomainError => new DomainError('NOT_FOUND', `${what} was not found.`);

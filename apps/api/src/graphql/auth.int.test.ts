@@ -16,14 +16,17 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-const SIGN_IN = 'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token user { primaryEmail roles } } }';
+const SIGN_IN =
+  'mutation($email: String!, $password: String!) { signIn(email: $email, password: $password) { token user { primaryEmail roles } } }';
 
 describe('signIn', () => {
   it('returns a bearer token that identifies the user in `me`', async () => {
     const result = await api.client.request(SIGN_IN, { email: email.toUpperCase(), password: 'right password' });
     expect(result.errors).toBeUndefined();
     expect(result.data?.signIn.user).toEqual({ primaryEmail: email, roles: ['SALESPERSON'] });
-    const me = await api.client.withToken(result.data?.signIn.token).request('{ me { primaryEmail organisation { name } } }');
+    const me = await api.client
+      .withToken(result.data?.signIn.token)
+      .request('{ me { primaryEmail organisation { name } } }');
     expect(me.data?.me.primaryEmail).toBe(email);
   });
 
@@ -71,7 +74,12 @@ describe('requests without a valid token', () => {
       const result = await client.request('{ mailboxes { totalCount } }');
       expect(result.data).toBeNull();
       expect(result.errors).toEqual([
-        { message: 'Sign in to do this.', path: ['mailboxes'], locations: [{ line: 1, column: 3 }], extensions: { code: 'UNAUTHENTICATED' } },
+        {
+          message: 'Sign in to do this.',
+          path: ['mailboxes'],
+          locations: [{ line: 1, column: 3 }],
+          extensions: { code: 'UNAUTHENTICATED' },
+        },
       ]);
       expect(JSON.stringify(result)).not.toMatch(/stacktrace|at .*\.ts:/i);
     }

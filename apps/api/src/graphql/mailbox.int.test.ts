@@ -24,9 +24,18 @@ beforeAll(async () => {
   api = await startApi();
   const ds = api.server.dataSource;
   organisation = await newOrganisation(ds);
-  await newUser(ds, organisation, { primaryEmail: `admin@${organisation.id}.example`, roles: ['SYSTEM_ADMINISTRATOR'], password: 'pw-admin' });
-  salesProUser = await newUser(ds, organisation, { displayName: 'Paola Pro', primaryEmail: `pro@${organisation.id}.example`, password: 'pw-pro' });
-  for (let i = 0; i < 4; i++) await newUser(ds, organisation, { primaryEmail: `seller${i}@${organisation.id}.example` });
+  await newUser(ds, organisation, {
+    primaryEmail: `admin@${organisation.id}.example`,
+    roles: ['SYSTEM_ADMINISTRATOR'],
+    password: 'pw-admin',
+  });
+  salesProUser = await newUser(ds, organisation, {
+    displayName: 'Paola Pro',
+    primaryEmail: `pro@${organisation.id}.example`,
+    password: 'pw-pro',
+  });
+  for (let i = 0; i < 4; i++)
+    await newUser(ds, organisation, { primaryEmail: `seller${i}@${organisation.id}.example` });
   await newRoleMailboxes(ds, organisation);
   admin = await api.client.signIn(`admin@${organisation.id}.example`, 'pw-admin');
   salesPro = await api.client.signIn(`pro@${organisation.id}.example`, 'pw-pro');
@@ -77,7 +86,9 @@ describe('mailboxes', () => {
 
   it('filters by search text and by status', async () => {
     const search = await admin.request(MAILBOXES, { filter: { search: 'PAOLA' } });
-    expect(search.data?.mailboxes.edges.map((e: any) => e.node.emailAddress)).toEqual([`pro@${organisation.id}.example`]);
+    expect(search.data?.mailboxes.edges.map((e: any) => e.node.emailAddress)).toEqual([
+      `pro@${organisation.id}.example`,
+    ]);
     const failures = await admin.request(MAILBOXES, { filter: { testRunStatus: 'FAILURE' } });
     expect(failures.data?.mailboxes.totalCount).toBe(0);
   });
@@ -91,7 +102,10 @@ describe('mailboxes', () => {
     const badCursor = await admin.request(MAILBOXES, { after: 'garbage' });
     expect(badCursor.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const tooMany = await admin.request(MAILBOXES, { first: 100000 });
-    expect(tooMany.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' }, message: '"first" must be between 1 and 200.' });
+    expect(tooMany.errors?.[0]).toMatchObject({
+      extensions: { code: 'BAD_USER_INPUT' },
+      message: '"first" must be between 1 and 200.',
+    });
   });
 
   it('never shows another organisation’s mailbox', async () => {

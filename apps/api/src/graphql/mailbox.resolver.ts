@@ -51,7 +51,7 @@ export class MailboxResolver {
 
   @Authorized()
   @Subscription(() => MailboxType, {
-    description: "A mailbox the caller may see changed status (tests, approval, processing).",
+    description: 'A mailbox the caller may see changed status (tests, approval, processing).',
     subscribe: ({ context }) => {
       const { services } = context as ApiContext;
       const principal = requirePrincipal(context as ApiContext);

@@ -125,6 +125,9 @@ export class MailboxFilterInput {
   @Field(() => ApprovalStatusEnum, { nullable: true })
   approvalStatus?: ApprovalStatus | null;
 
-  @Field(() => String, { nullable: true, description: 'Matches the email address or the owner name, case-insensitively.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Matches the email address or the owner name, case-insensitively.',
+  })
   search?: string | null;
 }

@@ -14,7 +14,9 @@ export class UserResolver {
 
   @FieldResolver(() => OrganisationType)
   async organisation(@Root() user: UserType, @Ctx() { services }: ApiContext): Promise<OrganisationType> {
-    const organisation = await services.dataSource.getRepository(Organisation).findOneByOrFail({ id: user.organisationId });
+    const organisation = await services.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: user.organisationId });
     return { id: organisation.id, name: organisation.name };
   }
 }

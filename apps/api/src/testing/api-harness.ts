@@ -13,7 +13,11 @@ export interface ApiHarness {
 
 /** A real API server on a free port, against the run's Postgres and Redis. */
 export async function startApi(): Promise<ApiHarness> {
-  const config = loadConfig({ DATABASE_URL: inject('databaseUrl'), REDIS_URL: inject('redisUrl'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    DATABASE_URL: inject('databaseUrl'),
+    REDIS_URL: inject('redisUrl'),
+    LOG_LEVEL: 'silent',
+  });
   const server = await createApiServer(config, pino({ level: 'silent' }));
   const port = await server.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -17,7 +17,10 @@ export class TestClient {
     return new TestClient(this.baseUrl, token);
   }
 
-  async request<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  async request<T = Record<string, any>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> {
     const response = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
       headers: {
@@ -49,7 +52,12 @@ export class TestClient {
   }
 
   /** Collects subscription events until `until` says stop (or the timeout passes). */
-  subscribe<T>(query: string, variables: Record<string, unknown>, until: (events: GraphQLResponse<T>[]) => boolean, timeoutMs = 10_000) {
+  subscribe<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    until: (events: GraphQLResponse<T>[]) => boolean,
+    timeoutMs = 10_000,
+  ) {
     const client = this.ws();
     const events: GraphQLResponse<T>[] = [];
     let ready!: () => void;
@@ -73,7 +81,9 @@ export class TestClient {
             if (until(events)) finish();
           },
           error: (error) => {
-            events.push({ errors: Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }] });
+            events.push({
+              errors: Array.isArray(error) ? error : [{ message: String((error as Error).message ?? error) }],
+            });
             finish();
           },
           complete: finish,

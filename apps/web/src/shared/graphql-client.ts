@@ -1,4 +1,11 @@
-import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange, type CombinedError } from '@urql/core';
+import {
+  Client,
+  cacheExchange,
+  fetchExchange,
+  mapExchange,
+  subscriptionExchange,
+  type CombinedError,
+} from '@urql/core';
 import { CloseCode, createClient as createWsClient } from 'graphql-ws';
 import { errorCodesOf } from './error-message';
 

@@ -5,7 +5,11 @@ import type { JobContext } from './job-context.ts';
  * Proves the pipeline API → Redis → worker → Postgres → subscription: marks the job running,
  * then completed, recording which worker ran it, and publishes each step.
  */
-export async function heartbeatJob(payload: JobPayload<'heartbeat'>, context: JobContext, workerId: string): Promise<void> {
+export async function heartbeatJob(
+  payload: JobPayload<'heartbeat'>,
+  context: JobContext,
+  workerId: string,
+): Promise<void> {
   const progress = new JobProgress(context.dataSource.manager);
   const existing = await progress.find(payload.jobId);
   if (!existing) {

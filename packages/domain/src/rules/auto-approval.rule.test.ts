@@ -37,15 +37,12 @@ describe('auto-approval rule', () => {
     expect(decideAutoApproval(user)).toEqual({ eligible: false, reasons: ['PRIMARY_EMAIL_NOT_UPN'] });
   });
 
-  it.each(['SYSTEM_ADMINISTRATOR', 'SALES_MANAGER', 'SALESPERSON'])(
-    'keeps out a user who only holds %s',
-    (role) => {
-      expect(decideAutoApproval(eligibleUser({ roles: [role] }))).toEqual({
-        eligible: false,
-        reasons: ['MISSING_SALES_PROFESSIONAL_ROLE'],
-      });
-    },
-  );
+  it.each(['SYSTEM_ADMINISTRATOR', 'SALES_MANAGER', 'SALESPERSON'])('keeps out a user who only holds %s', (role) => {
+    expect(decideAutoApproval(eligibleUser({ roles: [role] }))).toEqual({
+      eligible: false,
+      reasons: ['MISSING_SALES_PROFESSIONAL_ROLE'],
+    });
+  });
 
   it('accepts the role alongside others', () => {
     const user = eligibleUser({ roles: ['SYSTEM_ADMINISTRATOR', 'SALES_PROFESSIONAL'] });

@@ -18,15 +18,10 @@ export type AutoApprovalReason =
   | 'NO_SALES_LICENSE'
   | 'NO_EXCHANGE_LICENSE';
 
-export type AutoApprovalDecision =
-  | { eligible: true }
-  | { eligible: false; reasons: AutoApprovalReason[] };
+export type AutoApprovalDecision = { eligible: true } | { eligible: false; reasons: AutoApprovalReason[] };
 
 /** The roles whose holders get a mailbox and may be auto-approved (seed §5, §7). */
-export const MAILBOX_ROLES: readonly SecurityRoleName[] = [
-  'SALES_PROFESSIONAL',
-  'SALES_PROFESSIONAL_MANAGER',
-];
+export const MAILBOX_ROLES: readonly SecurityRoleName[] = ['SALES_PROFESSIONAL', 'SALES_PROFESSIONAL_MANAGER'];
 
 export const AUTO_APPROVAL_REASON_TEXT: Record<AutoApprovalReason, string> = {
   USER_DISABLED: 'The user is disabled.',

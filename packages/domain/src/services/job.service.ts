@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
-import { Job, type JobReport } from "../entities/job.entity.ts";
+import { Job, type JobReport } from '../entities/job.entity.ts';
 import type { JobKind, JobStatus } from '../enums.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';

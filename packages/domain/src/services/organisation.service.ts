@@ -18,9 +18,9 @@ export async function provisionOrganisation(
   manager: EntityManager,
   input: ProvisionOrganisationInput,
 ): Promise<Organisation> {
-  const organisation = await manager.getRepository(Organisation).save(
-    manager.getRepository(Organisation).create({ ...(input.id ? { id: input.id } : {}), name: input.name }),
-  );
+  const organisation = await manager
+    .getRepository(Organisation)
+    .save(manager.getRepository(Organisation).create({ ...(input.id ? { id: input.id } : {}), name: input.name }));
   await manager.getRepository(SecurityRole).insert(
     SECURITY_ROLES.map((name) => ({
       organisationId: organisation.id,

@@ -9,7 +9,10 @@ import { provisionOrganisation } from '../services/organisation.service.ts';
 import { rolesOfUser } from '../services/user.service.ts';
 
 /** Test data builders: every test gets its own organisation, so tests never share rows. */
-export async function newOrganisation(dataSource: DataSource, name = `Org ${randomUUID().slice(0, 8)}`): Promise<Organisation> {
+export async function newOrganisation(
+  dataSource: DataSource,
+  name = `Org ${randomUUID().slice(0, 8)}`,
+): Promise<Organisation> {
   return dataSource.transaction((manager) => provisionOrganisation(manager, { name }));
 }
 
@@ -36,5 +39,9 @@ export async function newRoleMailboxes(dataSource: DataSource, organisation: Org
 }
 
 export async function principalOf(dataSource: DataSource, user: User): Promise<Principal> {
-  return { userId: user.id, organisationId: user.organisationId, roles: await rolesOfUser(dataSource.manager, user.id) };
+  return {
+    userId: user.id,
+    organisationId: user.organisationId,
+    roles: await rolesOfUser(dataSource.manager, user.id),
+  };
 }

@@ -26,7 +26,13 @@ const SEARCH_DELAY_MS = 300;
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   heading: { margin: 0 },
-  bar: { display: 'flex', flexWrap: 'wrap', alignItems: 'end', justifyContent: 'space-between', gap: tokens.spacingHorizontalL },
+  bar: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'end',
+    justifyContent: 'space-between',
+    gap: tokens.spacingHorizontalL,
+  },
   empty: {
     display: 'flex',
     flexDirection: 'column',
@@ -89,9 +95,7 @@ export function MailboxesPage() {
         </MessageBar>
       )}
 
-      <Text role="status">
-        {totalCount !== null && `${totalCount} ${totalCount === 1 ? 'mailbox' : 'mailboxes'}`}
-      </Text>
+      <Text role="status">{totalCount !== null && `${totalCount} ${totalCount === 1 ? 'mailbox' : 'mailboxes'}`}</Text>
 
       {loading && <Spinner label="Loading mailboxes" />}
 
@@ -104,8 +108,8 @@ export function MailboxesPage() {
         ) : (
           <div className={styles.empty}>
             <Body1>
-              No mailboxes yet. Users with the Sales Professional or Sales Professional Manager role get a mailbox
-              when an administrator runs Configure email.
+              No mailboxes yet. Users with the Sales Professional or Sales Professional Manager role get a mailbox when
+              an administrator runs Configure email.
             </Body1>
           </div>
         ))}
