@@ -1,6 +1,18 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { accessSync, chmodSync, chownSync, constants, cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  chownSync,
+  constants,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join, parse, resolve } from 'node:path';
 import pg from 'pg';
@@ -41,7 +53,9 @@ async function packagedBinaries(): Promise<Binaries & { version: string; nativeD
   try {
     binaries = (await import(name)) as Binaries;
   } catch {
-    throw new Error(`No PostgreSQL binaries for ${platform()}-${arch()} (${name} is not installed). Set DATABASE_URL to use your own PostgreSQL.`);
+    throw new Error(
+      `No PostgreSQL binaries for ${platform()}-${arch()} (${name} is not installed). Set DATABASE_URL to use your own PostgreSQL.`,
+    );
   }
   const nativeDir = dirname(dirname(binaries.postgres));
   const packageJson = JSON.parse(readFileSync(join(nativeDir, '..', 'package.json'), 'utf8')) as { version: string };
@@ -53,16 +67,24 @@ const isRoot = () => process.getuid?.() === 0;
 function postgresAccount(): { uid: number; gid: number } {
   const lookup = () => {
     try {
-      return { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) };
+      return {
+        uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+        gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+      };
     } catch {
       return null;
     }
   };
   const existing = lookup();
   if (existing) return existing;
-  execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+  execFileSync(
+    'useradd',
+    ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'],
+    { stdio: 'ignore' },
+  );
   const created = lookup();
-  if (!created) throw new Error('Could not create the system user "postgres" to run PostgreSQL as (it refuses to run as root).');
+  if (!created)
+    throw new Error('Could not create the system user "postgres" to run PostgreSQL as (it refuses to run as root).');
   return created;
 }
 
@@ -95,12 +117,18 @@ function reachableBinaries(binaries: Binaries & { version: string; nativeDir: st
 
 function run(command: string, args: string[], ids: { uid?: number; gid?: number }): Promise<void> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(command, args, { ...ids, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    const child = spawn(command, args, {
+      ...ids,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     let output = '';
     child.stdout?.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr?.on('data', (c: Buffer) => (output += c.toString()));
     child.once('error', reject);
-    child.once('exit', (code) => (code === 0 ? resolvePromise() : reject(new Error(`${command} failed (${code}):\n${output.trim()}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolvePromise() : reject(new Error(`${command} failed (${code}):\n${output.trim()}`)),
+    );
   });
 }
 
@@ -114,7 +142,8 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   if (account) {
     const blocked = untraversableAncestors(dataDir, account.uid);
     if (blocked.length > 0) {
-      if (!options.fixAncestorPermissions) throw new Error(`The postgres user cannot reach ${dataDir} (${blocked.join(', ')} not traversable).`);
+      if (!options.fixAncestorPermissions)
+        throw new Error(`The postgres user cannot reach ${dataDir} (${blocked.join(', ')} not traversable).`);
       options.fixAncestorPermissions(blocked);
     }
   }
@@ -127,7 +156,18 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
     writeFileSync(passwordFile, `${options.password}\n`, { mode: 0o600 });
     if (account) chownSync(passwordFile, account.uid, account.gid);
     try {
-      await run(binaries.initdb, [`--pgdata=${dataDir}`, '--auth=scram-sha-256', `--username=${options.user}`, `--pwfile=${passwordFile}`, '--encoding=UTF8', '--locale=C'], ids);
+      await run(
+        binaries.initdb,
+        [
+          `--pgdata=${dataDir}`,
+          '--auth=scram-sha-256',
+          `--username=${options.user}`,
+          `--pwfile=${passwordFile}`,
+          '--encoding=UTF8',
+          '--locale=C',
+        ],
+        ids,
+      );
     } finally {
       rmSync(passwordFile, { force: true });
     }
@@ -136,8 +176,24 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   accessSync(binaries.postgres, constants.X_OK);
   const child = spawn(
     binaries.postgres,
-    ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
-    { ...ids, stdio: ['ignore', 'pipe', 'pipe'], detached: options.detached ?? false, env: { ...process.env, LC_ALL: 'C' } },
+    [
+      '-D',
+      dataDir,
+      '-p',
+      String(options.port),
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+    ],
+    {
+      ...ids,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: options.detached ?? false,
+      env: { ...process.env, LC_ALL: 'C' },
+    },
   );
   const exited = new Promise<void>((resolvePromise) => child.once('exit', () => resolvePromise()));
   let log = '';
@@ -155,7 +211,8 @@ export async function startPostgresServer(options: PostgresServerOptions): Promi
   child.stdout?.resume();
   child.stderr?.resume();
 
-  const url = (database: string) => `postgres://${options.user}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
+  const url = (database: string) =>
+    `postgres://${options.user}:${encodeURIComponent(options.password)}@127.0.0.1:${options.port}/${database}`;
   if (fresh) {
     const client = new pg.Client({ connectionString: url('postgres') });
     await client.connect();
