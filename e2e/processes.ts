@@ -21,7 +21,7 @@ export function spawnTs(entry: string, env: Record<string, string>): Spawned {
 export function spawnNode(args: string[], env: Record<string, string>): Spawned {
   const child = spawn(process.execPath, args, {
     cwd: ROOT,
-    env: { ...process.env, ...env },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -1,4 +1,5 @@
 import { freePort } from '../tooling/free-port.ts';
+import { waitForHttp } from '../tooling/wait-for-http.ts';
 import { spawnNode, type Spawned } from './processes.ts';
 
 const VITE = 'node_modules/vite/bin/vite.js';
@@ -15,6 +16,7 @@ export async function startWeb(apiUrl: string): Promise<{ url: string; server: S
     API_URL: apiUrl,
     WEB_PORT: String(port),
   });
-  await server.waitFor(`:${port}`);
-  return { url: `http://127.0.0.1:${port}`, server };
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHttp(url, () => server.child.exitCode === null);
+  return { url, server };
 }

@@ -79,19 +79,3 @@ export function startChild(
     },
   };
 }
-
-/** Polls a URL until it answers with `status` (default: any 2xx). */
-export async function waitForHttp(url: string, isAlive: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    if (!isAlive()) throw new Error(`${url} did not come up: the process exited`);
-    if (Date.now() > deadline) throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

@@ -2,7 +2,8 @@
 // DATABASE_URL / REDIS_URL are set), migrations and the demo organisation, then the API, worker
 // and web, each waited for. Ctrl-C stops everything, children first, data servers last.
 import { createDataSource, runMigrations, seedDemo } from '@mailroom/domain';
-import { startChild, prefix, waitForHttp, type Child } from './children.ts';
+import { waitForHttp } from '../tooling/wait-for-http.ts';
+import { startChild, prefix, type Child } from './children.ts';
 import { ConfigError, loadLauncherConfig, type LauncherConfig } from './launcher-config.ts';
 import { startDataServices } from './data-services.client.ts';
 import { ROOT } from './root.ts';

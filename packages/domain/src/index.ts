@@ -21,3 +21,6 @@ export type { DeltaCursors } from './entities/mailbox.entity.ts';
 export type { JobReport } from './entities/job.entity.ts';
 export * from './queue-contracts.ts';
 export * from './ids.ts';
+export * from './rules/availability.rule.ts';
+export * from './rules/mailbox-test.rule.ts';
+export * from './services/secret-cipher.ts';
