@@ -37,6 +37,7 @@ describe('API → Redis → worker → Postgres → subscription', () => {
     worker = spawnTs('apps/worker/src/main.ts', {
       DATABASE_URL: inject('databaseUrl'),
       REDIS_URL: inject('redisUrl'),
+      MAILROOM_SECRET_KEY: inject('secretKey'),
       LOG_LEVEL: 'info',
     });
     const events = await subscription.events;

@@ -20,6 +20,15 @@ const schema = z.object({
   MAILROOM_DATA_DIR: z.string().min(1).default('.data'),
   /** The password of every demo user. */
   MAILROOM_DEMO_PASSWORD: z.string().min(8).default('mailroom-demo'),
+  /** Microsoft Graph origin; when unset, `npm start` runs the Exchange emulator and points the demo at it. */
+  GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).optional(),
+  /** Token authority origin (Microsoft Entra ID); defaults to GRAPH_BASE_URL's emulator or Microsoft's. */
+  GRAPH_AUTHORITY_URL: z.url({ protocol: /^https$/ }).optional(),
+  /** 32 random bytes, base64, encrypting tenant secrets; `npm start` keeps one in $MAILROOM_DATA_DIR/secret-key. */
+  MAILROOM_SECRET_KEY: z
+    .string()
+    .refine((value) => Buffer.from(value, 'base64').length === 32, { error: 'must be 32 random bytes in base64' })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -1,8 +1,12 @@
 // `npm start`: the whole platform on embedded defaults. Postgres and Redis (embedded unless
 // DATABASE_URL / REDIS_URL are set), migrations and the demo organisation, then the API, worker
 // and web, each waited for. Ctrl-C stops everything, children first, data servers last.
-import { createDataSource, runMigrations, seedDemo } from '@mailroom/domain';
-import { waitForHttp } from '../tooling/wait-for-http.ts';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { createDataSource, runMigrations, SecretCipher, seedDemo, type DemoConnection } from '@mailroom/domain';
+import { DEMO_TENANT } from '@mailroom/exchange-emulator';
+import { waitForHttp, waitForPort } from '../tooling/wait-for-http.ts';
 import { startChild, prefix, type Child } from './children.ts';
 import { ConfigError, loadLauncherConfig, type LauncherConfig } from './launcher-config.ts';
 import { startDataServices } from './data-services.client.ts';
@@ -37,7 +41,33 @@ async function shutdown(code: number): Promise<void> {
 }
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
+/** MAILROOM_SECRET_KEY, or one generated on first start and kept in the data directory. */
+function secretKey(): string {
+  if (config.MAILROOM_SECRET_KEY) return config.MAILROOM_SECRET_KEY;
+  const file = join(config.dataDir, 'secret-key');
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+    log(`generated MAILROOM_SECRET_KEY in ${file}`);
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
 try {
+  const key = secretKey();
+  const useEmulator = !config.GRAPH_BASE_URL;
+  const emulatorUrl = `https://localhost:${config.EMULATOR_PORT}`;
+  const graphBaseUrl = config.GRAPH_BASE_URL ?? emulatorUrl;
+  const authorityUrl = config.GRAPH_AUTHORITY_URL ?? (useEmulator ? emulatorUrl : 'https://login.microsoftonline.com');
+  if (useEmulator) {
+    const emulator = startChild('emulator', process.execPath, ['--import', 'tsx', 'scripts/emulator.ts'], {
+      cwd: ROOT,
+      env: process.env,
+    });
+    children.push(emulator);
+    await waitForPort(config.EMULATOR_PORT, () => emulator.process.exitCode === null);
+  }
+
   const data = await startDataServices(log);
   dataServices = data;
   const postgres = { url: data.databaseUrl };
@@ -47,8 +77,16 @@ try {
   await dataSource.initialize();
   const applied = await runMigrations(dataSource);
   if (applied.length > 0) log(`applied migrations: ${applied.join(', ')}`);
-  if (await seedDemo(dataSource, { password: config.MAILROOM_DEMO_PASSWORD }))
-    log('seeded the demo organisation "Contoso"');
+  const connection: DemoConnection = {
+    tenantId: DEMO_TENANT.tenantId,
+    clientId: DEMO_TENANT.clientId,
+    clientSecretEncrypted: new SecretCipher(Buffer.from(key, 'base64')).encrypt(DEMO_TENANT.clientSecret),
+    graphEndpoint: graphBaseUrl,
+    authorityUrl,
+  };
+  if (await seedDemo(dataSource, { password: config.MAILROOM_DEMO_PASSWORD, connection })) {
+    log('seeded the demo organisation "Contoso", connected to the emulator’s demo tenant');
+  }
   await dataSource.destroy();
 
   const env = {
@@ -59,6 +97,9 @@ try {
     WEB_PORT: String(config.WEB_PORT),
     API_URL: `http://127.0.0.1:${config.API_PORT}`,
     LOG_LEVEL: config.LOG_LEVEL,
+    MAILROOM_SECRET_KEY: key,
+    // API and workers trust the emulator's local CA (nothing turns TLS verification off).
+    ...(useEmulator ? { NODE_EXTRA_CA_CERTS: join(config.dataDir, 'emulator', 'ca.pem') } : {}),
     FORCE_COLOR: process.stdout.isTTY ? '1' : '0',
   };
   const tsx = [process.execPath, '--import', 'tsx'] as const;
@@ -87,6 +128,9 @@ try {
     'Mailroom is running.',
     `  Web console   http://localhost:${config.WEB_PORT}`,
     `  GraphQL API   http://localhost:${config.API_PORT}/graphql   (ready: /readyz)`,
+    useEmulator
+      ? `  Exchange      ${emulatorUrl} (emulator, demo tenant; CA ${join(config.dataDir, 'emulator', 'ca.pem')})`
+      : `  Exchange      ${graphBaseUrl}`,
     `  Sign in as    admin@contoso.example / ${config.MAILROOM_DEMO_PASSWORD}`,
     '                (every demo user, e.g. sales.pro@contoso.example, has the same password)',
     'Press Ctrl-C to stop.',

@@ -18,6 +18,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Connections per API process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** 32 random bytes, base64: encrypts tenant secrets at rest. Same value for API and workers. */
+  MAILROOM_SECRET_KEY: z
+    .string({ error: 'is not set' })
+    .transform((value) => Buffer.from(value, 'base64'))
+    .refine((key) => key.length === 32, {
+      error: 'must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)',
+    }),
 });
 
 export type ApiConfig = z.infer<typeof schema>;

@@ -1,8 +1,12 @@
 import {
   AuthService,
+  EmailConfigurationService,
   JobService,
   MailboxService,
+  NotificationService,
+  type SecretCipher,
   UserService,
+  type ExchangeGatewayFactory,
   type MailboxAlert,
   type Principal,
   type User,
@@ -11,7 +15,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { ApiPubSub } from './pubsub.ts';
-import type { JobQueues } from './queues.ts';
+import type { JobQueues } from '@mailroom/queues';
 
 export interface Services {
   dataSource: DataSource;
@@ -19,18 +23,38 @@ export interface Services {
   users: UserService;
   mailboxes: MailboxService;
   jobs: JobService;
+  notifications: NotificationService;
+  emailConfiguration: EmailConfigurationService;
   queues: JobQueues;
   pubSub: ApiPubSub;
   logger: Logger;
 }
 
-export function createServices(dataSource: DataSource, queues: JobQueues, pubSub: ApiPubSub, logger: Logger): Services {
+export interface ServiceDependencies {
+  dataSource: DataSource;
+  queues: JobQueues;
+  pubSub: ApiPubSub;
+  logger: Logger;
+  cipher: SecretCipher;
+  exchange: ExchangeGatewayFactory;
+}
+
+export function createServices({
+  dataSource,
+  queues,
+  pubSub,
+  logger,
+  cipher,
+  exchange,
+}: ServiceDependencies): Services {
   return {
     dataSource,
     auth: new AuthService(dataSource),
     users: new UserService(dataSource),
     mailboxes: new MailboxService(dataSource),
     jobs: new JobService(dataSource),
+    notifications: new NotificationService(dataSource),
+    emailConfiguration: new EmailConfigurationService(dataSource, cipher, exchange),
     queues,
     pubSub,
     logger,

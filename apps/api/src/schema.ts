@@ -3,11 +3,21 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker.ts';
 import { AuthResolver } from './graphql/auth.resolver.ts';
+import { EmailConfigurationResolver, JobItemsResolver } from './graphql/email-configuration.resolver.ts';
+import { NotificationResolver } from './graphql/notification.resolver.ts';
 import { JobResolver } from './graphql/job.resolver.ts';
 import { MailboxResolver } from './graphql/mailbox.resolver.ts';
 import { UserResolver } from './graphql/user.resolver.ts';
 
-export const RESOLVERS = [AuthResolver, UserResolver, MailboxResolver, JobResolver] as const;
+export const RESOLVERS = [
+  AuthResolver,
+  UserResolver,
+  MailboxResolver,
+  JobResolver,
+  JobItemsResolver,
+  EmailConfigurationResolver,
+  NotificationResolver,
+] as const;
 
 /**
  * The GraphQL schema; `npm run schema -w @mailroom/api` writes it to apps/api/schema.graphql.

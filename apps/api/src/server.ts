@@ -2,7 +2,14 @@ import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
-import { createDataSource, migrationsAreCurrent, runMigrations } from '@mailroom/domain';
+import {
+  createDataSource,
+  migrationsAreCurrent,
+  runMigrations,
+  SecretCipher,
+  type ExchangeGatewayFactory,
+} from '@mailroom/domain';
+import { createExchangeGateways } from '@mailroom/graph-adapter';
 import express from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
@@ -13,7 +20,7 @@ import type { ApiConfig } from './config.ts';
 import { createContext, createServices, type ApiContext } from './context.ts';
 import { createErrorFormatter } from './errors.ts';
 import { createApiPubSub } from './pubsub.ts';
-import { JobQueues } from './queues.ts';
+import { JobQueues } from '@mailroom/queues';
 import { createSchema } from './schema.ts';
 
 export interface ApiServer {
@@ -30,7 +37,11 @@ const redisOptions = { maxRetriesPerRequest: null, lazyConnect: false } as const
  * Builds the API: Express 5 with Apollo Server on /graphql, graphql-ws on the same path,
  * /healthz and /readyz. Runs migrations before it reports ready.
  */
-export async function createApiServer(config: ApiConfig, logger: Logger): Promise<ApiServer> {
+export async function createApiServer(
+  config: ApiConfig,
+  logger: Logger,
+  options: { exchange?: ExchangeGatewayFactory } = {},
+): Promise<ApiServer> {
   const dataSource = createDataSource({
     url: config.DATABASE_URL,
     poolSize: config.DATABASE_POOL_SIZE,
@@ -48,7 +59,14 @@ export async function createApiServer(config: ApiConfig, logger: Logger): Promis
   }
   const pubSub = createApiPubSub(redis, subscriber);
   const queues = new JobQueues(queueConnection);
-  const services = createServices(dataSource, queues, pubSub, logger);
+  const services = createServices({
+    dataSource,
+    queues,
+    pubSub,
+    logger,
+    cipher: new SecretCipher(config.MAILROOM_SECRET_KEY),
+    exchange: options.exchange ?? createExchangeGateways({ logger }),
+  });
 
   const schema = await createSchema(pubSub);
   const app = express();

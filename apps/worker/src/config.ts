@@ -1,7 +1,13 @@
-import { QUEUES } from '@mailroom/domain';
+import { QUEUES } from '@mailroom/queues';
 import { z } from 'zod';
 
 const queueNames = Object.values(QUEUES) as [string, ...string[]];
+
+/** A base64 key of exactly 32 bytes, decoded. */
+export const secretKey = z
+  .string({ error: 'is not set' })
+  .transform((value) => Buffer.from(value, 'base64'))
+  .refine((key) => key.length === 32, { error: 'must be 32 random bytes in base64 (e.g. `openssl rand -base64 32`)' });
 
 /** The worker's configuration, validated at start-up. No other worker file reads process.env. */
 const schema = z.object({
@@ -22,6 +28,8 @@ const schema = z.object({
     )
     .pipe(z.array(z.enum(queueNames)).min(1)),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** 32 random bytes, base64: encrypts tenant secrets at rest. Same value for API and workers. */
+  MAILROOM_SECRET_KEY: secretKey,
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

@@ -1,16 +1,17 @@
-import { JOB_PAYLOADS, QUEUE_OF, type JobName, type JobPayload, type QueueName } from '@mailroom/domain';
+import { finishJobItem, JobProgress, TOPICS } from '@mailroom/domain';
+import { JOB_PAYLOADS, QUEUE_OF, type JobName, type JobPayload, type QueueName } from '@mailroom/queues';
+import { configureEmailJob } from './jobs/configure-email.job.ts';
 import { heartbeatJob } from './jobs/heartbeat.job.ts';
-import type { JobContext } from './jobs/job-context.ts';
+import type { JobContext, JobRun } from './jobs/job-context.ts';
+import { mailboxTestJob } from './jobs/mailbox-test.job.ts';
 
-export type Processor<N extends JobName> = (
-  payload: JobPayload<N>,
-  context: JobContext,
-  workerId: string,
-) => Promise<void>;
+export type Processor<N extends JobName> = (payload: JobPayload<N>, context: JobContext, run: JobRun) => Promise<void>;
 
 /** Every job the worker runs. The type demands a processor for each job name of the contract. */
 export const PROCESSORS: { [N in JobName]: Processor<N> } = {
   heartbeat: heartbeatJob,
+  'configure-email': configureEmailJob,
+  'mailbox-test': mailboxTestJob,
 };
 
 /** Refuses to start when a job of the contract has no processor (or the registry names an unknown one). */
@@ -35,10 +36,50 @@ export function jobsOfQueue(queue: QueueName): JobName[] {
   return (Object.keys(QUEUE_OF) as JobName[]).filter((name) => QUEUE_OF[name] === queue);
 }
 
+type GiveUp<N extends JobName> = (payload: JobPayload<N>, context: JobContext) => Promise<void>;
+
+const GAVE_UP = 'Mailroom could not finish this after several attempts (see the worker log); run it again.';
+
+async function publishJob(context: JobContext, jobId: string): Promise<void> {
+  const rows: { organisationId: string }[] = await context.dataSource.query(
+    'SELECT "organisationId" FROM job WHERE id = $1',
+    [jobId],
+  );
+  if (rows[0])
+    await context.events.publish(TOPICS.JOB_PROGRESS, jobId, { jobId, organisationId: rows[0].organisationId });
+}
+
+/** What a job leaves behind when its last attempt fails, so users never watch a job that cannot end. */
+const GIVE_UP: { [N in JobName]?: GiveUp<N> } = {
+  'configure-email': async (payload, context) => {
+    await new JobProgress(context.dataSource.manager).fail(payload.jobId, GAVE_UP);
+    await publishJob(context, payload.jobId);
+  },
+  'mailbox-test': async (payload, context) => {
+    const job = await context.dataSource.transaction((manager) =>
+      finishJobItem(manager, payload.jobId, payload.mailboxId, 'FAILED', { message: GAVE_UP }),
+    );
+    if (job) await publishJob(context, payload.jobId);
+  },
+};
+
 /** Validates the payload against the contract, then runs the job's processor. */
-export async function runJob(name: string, data: unknown, context: JobContext, workerId: string): Promise<void> {
+export async function runJob(name: string, data: unknown, context: JobContext, run: JobRun): Promise<void> {
   if (!(name in PROCESSORS)) throw new Error(`No processor for job "${name}"`);
   const jobName = name as JobName;
   const payload = JOB_PAYLOADS[jobName].parse(data);
-  await (PROCESSORS[jobName] as Processor<typeof jobName>)(payload, context, workerId);
+  try {
+    await (PROCESSORS[jobName] as Processor<typeof jobName>)(payload, context, run);
+  } catch (error) {
+    const giveUp = GIVE_UP[jobName] as GiveUp<typeof jobName> | undefined;
+    if (run.finalAttempt && giveUp) {
+      await giveUp(payload, context).catch((cleanup: unknown) =>
+        context.logger.error(
+          { err: cleanup instanceof Error ? cleanup.message : String(cleanup) },
+          'could not record the failure',
+        ),
+      );
+    }
+    throw error;
+  }
 }

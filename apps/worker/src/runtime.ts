@@ -1,5 +1,7 @@
 import { hostname } from 'node:os';
-import { createDataSource, QUEUE_PREFIX, type QueueName } from '@mailroom/domain';
+import { createDataSource, SecretCipher } from '@mailroom/domain';
+import { createExchangeGateways } from '@mailroom/graph-adapter';
+import { JobQueues, QUEUE_PREFIX, type QueueName } from '@mailroom/queues';
 import { UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -25,7 +27,15 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
   await dataSource.initialize();
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
-  const context = { dataSource, events: redisPublisher(redis), logger };
+  const queues = new JobQueues(new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }));
+  const context = {
+    dataSource,
+    events: redisPublisher(redis),
+    logger,
+    queues,
+    exchange: createExchangeGateways({ logger }),
+    cipher: new SecretCipher(config.MAILROOM_SECRET_KEY),
+  };
 
   const workers = config.WORKER_QUEUES.map((queue) => {
     const worker = new Worker(
@@ -33,7 +43,17 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
       async (job) => {
         const log = logger.child({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
         try {
-          await runJob(job.name, job.data, { ...context, logger: log }, id);
+          const attempts = job.opts.attempts ?? 1;
+          await runJob(
+            job.name,
+            job.data,
+            { ...context, logger: log },
+            {
+              workerId: id,
+              attempt: job.attemptsMade + 1,
+              finalAttempt: job.attemptsMade + 1 >= attempts,
+            },
+          );
         } catch (error) {
           // A payload that fails validation will fail the same way on every retry.
           if (error instanceof ZodError) throw new UnrecoverableError(`Invalid payload: ${error.message}`);
@@ -60,6 +80,7 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     id,
     async stop() {
       await Promise.all(workers.map((w) => w.close()));
+      await queues.close();
       await redis.quit().catch(() => undefined);
       await dataSource.destroy();
     },

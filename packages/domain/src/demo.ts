@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { EmailServerProfile } from './entities/email-server-profile.entity.ts';
 import { Organisation } from './entities/organisation.entity.ts';
 import type { SalesLicense, SecurityRoleName } from './enums.ts';
 import { addUser, ensureRoleMailboxes } from './services/directory.service.ts';
@@ -70,17 +71,63 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
 ];
 
+/** The tenant the demo organisation is connected to (the emulator's demo tenant by default). */
+export interface DemoConnection {
+  tenantId: string;
+  clientId: string;
+  /** Already encrypted with the deployment's SecretCipher. */
+  clientSecretEncrypted: string;
+  graphEndpoint: string;
+  authorityUrl: string;
+}
+
+const isLocal = (url: string) => /^https:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(url);
+
 /**
  * Seeds the demo organisation "Contoso" (email not yet configured) with the demo users and the
- * mailboxes of users holding the Sales Professional roles. Idempotent: a second run changes
- * nothing. Returns true when it created the organisation.
+ * mailboxes of users holding the Sales Professional roles, connected to `connection` when given.
+ * Idempotent: a second run adds nothing; it only follows a local emulator that moved port.
+ * Returns true when it created the organisation.
  */
-export async function seedDemo(dataSource: DataSource, options: { password: string }): Promise<boolean> {
+export async function seedDemo(
+  dataSource: DataSource,
+  options: { password: string; connection?: DemoConnection },
+): Promise<boolean> {
+  const { connection } = options;
   return dataSource.transaction(async (manager) => {
     // Serialise concurrent seeders (two launchers on one database).
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['mailroom:seed-demo']);
-    if (await manager.getRepository(Organisation).existsBy({ id: DEMO_ORGANISATION_ID })) return false;
+    const profiles = manager.getRepository(EmailServerProfile);
+    if (await manager.getRepository(Organisation).existsBy({ id: DEMO_ORGANISATION_ID })) {
+      const profile = await profiles.findOneBy({ organisationId: DEMO_ORGANISATION_ID, isDefault: true });
+      if (
+        connection &&
+        profile &&
+        isLocal(profile.graphEndpoint) &&
+        profile.graphEndpoint !== connection.graphEndpoint
+      ) {
+        await profiles.update(
+          { id: profile.id },
+          { graphEndpoint: connection.graphEndpoint, authorityUrl: connection.authorityUrl },
+        );
+      }
+      return false;
+    }
     const organisation = await provisionOrganisation(manager, { id: DEMO_ORGANISATION_ID, name: 'Contoso' });
+    if (connection) {
+      await manager.getRepository(Organisation).update(
+        { id: organisation.id },
+        {
+          tenantId: connection.tenantId,
+          appClientId: connection.clientId,
+          appClientSecretEncrypted: connection.clientSecretEncrypted,
+        },
+      );
+      await profiles.update(
+        { organisationId: organisation.id, isDefault: true },
+        { graphEndpoint: connection.graphEndpoint, authorityUrl: connection.authorityUrl },
+      );
+    }
     for (const user of DEMO_USERS) {
       await addUser(manager, organisation.id, { ...user, password: options.password });
     }

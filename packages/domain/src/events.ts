@@ -8,6 +8,8 @@ export const TOPICS = {
   JOB_PROGRESS: 'JOB_PROGRESS',
   /** key: organisation id */
   MAILBOX_STATUS_CHANGED: 'MAILBOX_STATUS_CHANGED',
+  /** key: user id */
+  NOTIFICATION_RECEIVED: 'NOTIFICATION_RECEIVED',
 } as const;
 
 export interface JobProgressEvent {
@@ -20,9 +22,15 @@ export interface MailboxStatusChangedEvent {
   organisationId: string;
 }
 
+export interface NotificationReceivedEvent {
+  notificationId: string;
+  userId: string;
+}
+
 export interface EventMap {
   JOB_PROGRESS: JobProgressEvent;
   MAILBOX_STATUS_CHANGED: MailboxStatusChangedEvent;
+  NOTIFICATION_RECEIVED: NotificationReceivedEvent;
 }
 
 /** Publishes domain events; implemented over Redis by the API and the worker. */

@@ -20,7 +20,7 @@ export class JobResolver {
   async pingWorker(@Ctx() context: ApiContext): Promise<Job> {
     const { services } = context;
     const job = await services.jobs.create(requirePrincipal(context), 'HEARTBEAT', 1);
-    await services.queues.enqueue('heartbeat', { jobId: job.id }, job.id);
+    await services.queues.enqueue('heartbeat', { jobId: job.id });
     return job;
   }
 

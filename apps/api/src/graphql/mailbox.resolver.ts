@@ -1,7 +1,19 @@
 import { TOPICS, type Mailbox } from '@mailroom/domain';
 import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
-import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Query, Resolver, Root, Subscription } from 'type-graphql';
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+} from 'type-graphql';
 import { requirePrincipal } from '../auth-checker.ts';
 import type { ApiContext } from '../context.ts';
 import { MailboxAlertType, MailboxConnection, MailboxFilterInput, MailboxType } from './mailbox.type.ts';
@@ -32,6 +44,18 @@ export class MailboxResolver {
   @Query(() => MailboxType, { nullable: true })
   mailbox(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Mailbox | null> {
     return context.services.mailboxes.get(requirePrincipal(context), id);
+  }
+
+  @Authorized()
+  @Mutation(() => MailboxType, { description: 'Dismisses an alert on a mailbox you may see; returns the mailbox.' })
+  async dismissMailboxAlert(@Arg('alertId', () => ID) alertId: string, @Ctx() context: ApiContext): Promise<Mailbox> {
+    const principal = requirePrincipal(context);
+    const mailbox = await context.services.mailboxes.dismissAlert(principal, alertId);
+    context.services.pubSub.publish(TOPICS.MAILBOX_STATUS_CHANGED, principal.organisationId, {
+      mailboxId: mailbox.id,
+      organisationId: principal.organisationId,
+    });
+    return mailbox;
   }
 
   @FieldResolver(() => UserType, { nullable: true, description: 'Null for a queue mailbox.' })

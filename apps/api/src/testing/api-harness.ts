@@ -16,6 +16,7 @@ export async function startApi(): Promise<ApiHarness> {
   const config = loadConfig({
     DATABASE_URL: inject('databaseUrl'),
     REDIS_URL: inject('redisUrl'),
+    MAILROOM_SECRET_KEY: inject('secretKey'),
     LOG_LEVEL: 'silent',
   });
   const server = await createApiServer(config, pino({ level: 'silent' }));

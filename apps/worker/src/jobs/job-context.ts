@@ -1,4 +1,5 @@
-import type { EventPublisher } from '@mailroom/domain';
+import type { EventPublisher, ExchangeGatewayFactory, SecretCipher } from '@mailroom/domain';
+import type { JobQueues } from '@mailroom/queues';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
@@ -7,4 +8,18 @@ export interface JobContext {
   dataSource: DataSource;
   events: EventPublisher;
   logger: Logger;
+  /** To fan work out into more jobs. */
+  queues: JobQueues;
+  /** Exchange Online through Microsoft Graph. */
+  exchange: ExchangeGatewayFactory;
+  cipher: SecretCipher;
+}
+
+/** Facts about this run of a job. */
+export interface JobRun {
+  workerId: string;
+  /** 1 for the first try. */
+  attempt: number;
+  /** No retry follows if this attempt fails. */
+  finalAttempt: boolean;
 }

@@ -1,4 +1,5 @@
 import { EmailServerProfile } from './email-server-profile.entity.ts';
+import { JobItem } from './job-item.entity.ts';
 import { Job } from './job.entity.ts';
 import { MailboxAlert } from './mailbox-alert.entity.ts';
 import { Mailbox } from './mailbox.entity.ts';
@@ -12,6 +13,7 @@ import { User } from './user.entity.ts';
 export {
   EmailServerProfile,
   Job,
+  JobItem,
   Mailbox,
   MailboxAlert,
   Notification,
@@ -32,5 +34,6 @@ export const ENTITIES = [
   MailboxAlert,
   Notification,
   Job,
+  JobItem,
   Session,
 ];

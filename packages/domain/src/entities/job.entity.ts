@@ -9,6 +9,11 @@ export type JobReport = Record<string, unknown>;
 /** A bulk job as users see it: kind, progress and outcome. The BullMQ job carries only its id. */
 @Entity({ name: 'job' })
 @Index(['organisationId', 'createdAt'])
+// A request repeated while the same work is still queued or running gets the same job back.
+@Index('UQ_job_active_dedupe', ['organisationId', 'dedupeKey'], {
+  unique: true,
+  where: "\"status\" IN ('QUEUED', 'RUNNING')",
+})
 export class Job {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -38,6 +43,10 @@ export class Job {
 
   @Column({ type: 'text', nullable: true })
   error: string | null;
+
+  /** Hash of the kind and its inputs, for "double click" deduplication while the job is active. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  dedupeKey: string | null;
 
   @ForeignKey(() => User, { onDelete: 'SET NULL' })
   @Column({ type: 'uuid', nullable: true })

@@ -6,6 +6,8 @@ import type { AlertSeverity } from '../enums.ts';
 /** An alert on a mailbox. Repeats of the same code fold into one row (count, last occurrence). */
 @Entity({ name: 'mailbox_alert' })
 @Index(['mailboxId', 'lastOccurredAt'])
+// One open alert per mailbox and code: repeats fold into it (count, last occurrence).
+@Index('UQ_mailbox_alert_open', ['mailboxId', 'code'], { unique: true, where: '"dismissedAt" IS NULL' })
 export class MailboxAlert {
   @PrimaryGeneratedColumn('uuid')
   id: string;

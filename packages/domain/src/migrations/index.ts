@@ -1,4 +1,5 @@
 import { Initial1795782741444 } from './1795782741444-initial.migration.ts';
+import { ConfigureEmail1795784765964 } from './1795784765964-configure-email.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
-export const MIGRATIONS = [Initial1795782741444];
+export const MIGRATIONS = [Initial1795782741444, ConfigureEmail1795784765964];

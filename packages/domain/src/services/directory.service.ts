@@ -1,5 +1,7 @@
 import type { EntityManager } from 'typeorm';
+import { EmailServerProfile } from '../entities/email-server-profile.entity.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
+import { Organisation } from '../entities/organisation.entity.ts';
 import { SecurityRole } from '../entities/security-role.entity.ts';
 import { UserRole } from '../entities/user-role.entity.ts';
 import { User } from '../entities/user.entity.ts';
@@ -69,6 +71,9 @@ export async function ensureRoleMailboxes(manager: EntityManager, organisationId
     .andWhere('mailbox.id IS NULL')
     .getRawMany();
   if (owners.length === 0) return [];
+  // New mailboxes follow the organisation's defaults (server-side sync once email is configured).
+  const organisation = await manager.getRepository(Organisation).findOneByOrFail({ id: organisationId });
+  const profile = await manager.getRepository(EmailServerProfile).findOneBy({ organisationId, isDefault: true });
   const mailboxes = manager.getRepository(Mailbox);
   return mailboxes.save(
     owners.map((owner) =>
@@ -77,6 +82,10 @@ export async function ensureRoleMailboxes(manager: EntityManager, organisationId
         ownerUserId: owner.id,
         emailAddress: owner.primaryEmail,
         emailAddressLower: owner.primaryEmail.toLowerCase(),
+        emailServerProfileId: profile?.id ?? null,
+        incomingMethod: organisation.defaultIncomingMethod,
+        outgoingMethod: organisation.defaultOutgoingMethod,
+        actMethod: organisation.defaultActMethod,
       }),
     ),
   );

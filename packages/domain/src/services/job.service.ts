@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
+import { JobItem } from '../entities/job-item.entity.ts';
+import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
 import { Job, type JobReport } from '../entities/job.entity.ts';
 import type { JobKind, JobStatus } from '../enums.ts';
 import { DomainError } from '../errors.ts';
@@ -19,6 +21,35 @@ export class JobService {
         startedByUserId: principal.userId,
       }),
     );
+  }
+
+  /** A job's items (its per-mailbox report), keyset-paged in a stable order. */
+  async items(
+    principal: Principal,
+    jobId: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<JobItem>> {
+    const limit = pageSize(first);
+    const query = this.dataSource
+      .getRepository(JobItem)
+      .createQueryBuilder('item')
+      .where('item.jobId = :jobId AND item.organisationId = :org', { jobId, org: principal.organisationId });
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const [id] = decodeCursor(after, 1);
+      query.andWhere('item.id > :id', { id });
+    }
+    const rows = await query
+      .orderBy('item.id', 'ASC')
+      .take(limit + 1)
+      .getMany();
+    return {
+      items: rows.slice(0, limit),
+      hasNextPage: rows.length > limit,
+      totalCount,
+      cursorOf: (item) => encodeCursor([item.id]),
+    };
   }
 
   /** A job of the principal's organisation, or null. */

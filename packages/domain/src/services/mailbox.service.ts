@@ -3,6 +3,7 @@ import { MailboxAlert } from '../entities/mailbox-alert.entity.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
 import { User } from '../entities/user.entity.ts';
 import type { ApprovalStatus, TestRunStatus } from '../enums.ts';
+import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { isAdministrator, type Principal } from '../principal.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
@@ -71,6 +72,23 @@ export class MailboxService {
   async get(principal: Principal, id: string): Promise<Mailbox | null> {
     if (!isUuid(id)) return null;
     return this.visible(principal).andWhere('mailbox.id = :id', { id }).getOne();
+  }
+
+  /**
+   * Dismisses an open alert on a mailbox the principal may see (administrators: any of the
+   * organisation; others: their own). Returns the mailbox, for the caller to publish.
+   */
+  async dismissAlert(principal: Principal, alertId: string, now = new Date()): Promise<Mailbox> {
+    const alert = isUuid(alertId)
+      ? await this.dataSource
+          .getRepository(MailboxAlert)
+          .findOneBy({ id: alertId, organisationId: principal.organisationId })
+      : null;
+    const mailbox = alert ? await this.get(principal, alert.mailboxId) : null;
+    if (!alert || !mailbox) throw new DomainError('NOT_FOUND', 'That alert was not found.');
+    if (!alert.dismissedAt)
+      await this.dataSource.getRepository(MailboxAlert).update({ id: alert.id }, { dismissedAt: now });
+    return mailbox;
   }
 
   /** Open alerts of many mailboxes, newest first, in one query. */

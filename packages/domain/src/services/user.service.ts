@@ -1,5 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { Organisation } from '../entities/organisation.entity.ts';
 import { notFound } from '../errors.ts';
+import { decideAvailability, type Availability } from '../rules/availability.rule.ts';
 import { SecurityRole } from '../entities/security-role.entity.ts';
 import { UserRole } from '../entities/user-role.entity.ts';
 import { User } from '../entities/user.entity.ts';
@@ -55,6 +57,20 @@ export class UserService {
       .where('user.id IN (:...ids)', { ids: valid })
       .andWhere('user.organisationId = :org', { org: principal.organisationId })
       .getMany();
+  }
+
+  /** Whether the email features are available to the principal, and why not (PRODUCT.md §7). */
+  async availability(principal: Principal): Promise<Availability> {
+    const [user, organisation] = await Promise.all([
+      this.me(principal),
+      this.dataSource.getRepository(Organisation).findOneByOrFail({ id: principal.organisationId }),
+    ]);
+    return decideAvailability({
+      salesLicense: user.salesLicense,
+      roles: principal.roles,
+      emailIntegrationEnabled: organisation.emailIntegrationEnabled,
+      appInUse: organisation.appInUse,
+    });
   }
 
   rolesOf(userIds: readonly string[]): Promise<Map<string, string[]>> {

@@ -10,11 +10,16 @@ export const QUEUE_PREFIX = '{mailroom}'; // hash tag: all keys of a queue on on
 export const QUEUES = {
   /** Bulk administrative jobs: heartbeat, configure email, approve and test, directory import. */
   admin: 'admin',
+  /** Mailbox tests (Approve and test, Test and enable, Configure email's auto-approval). */
+  tests: 'tests',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
 export const JOB_PAYLOADS = {
   heartbeat: z.object({ jobId: z.uuid() }),
+  'configure-email': z.object({ jobId: z.uuid() }),
+  /** One mailbox of a bulk test job; `approve` for Approve and test (and Configure email). */
+  'mailbox-test': z.object({ jobId: z.uuid(), mailboxId: z.uuid(), approve: z.boolean() }),
 } as const;
 export type JobName = keyof typeof JOB_PAYLOADS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
@@ -22,4 +27,13 @@ export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
 /** Which queue each job runs on. */
 export const QUEUE_OF: Record<JobName, QueueName> = {
   heartbeat: QUEUES.admin,
+  'configure-email': QUEUES.admin,
+  'mailbox-test': QUEUES.tests,
 };
+
+/** Deterministic BullMQ job ids (BullMQ forbids ":" in them): the same work enqueued twice is one job. */
+export const JOB_IDS = {
+  heartbeat: (p: JobPayload<'heartbeat'>) => `heartbeat.${p.jobId}`,
+  'configure-email': (p: JobPayload<'configure-email'>) => `configure-email.${p.jobId}`,
+  'mailbox-test': (p: JobPayload<'mailbox-test'>) => `mailbox-test.${p.jobId}.${p.mailboxId}`,
+} satisfies { [N in JobName]: (payload: JobPayload<N>) => string };

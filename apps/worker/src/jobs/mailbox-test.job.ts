@@ -1,0 +1,22 @@
+import { markJobRunning, MailboxTestRunner, TOPICS } from '@mailroom/domain';
+import type { JobPayload } from '@mailroom/queues';
+import type { JobContext, JobRun } from './job-context.ts';
+
+/**
+ * One mailbox of Approve and test / Test and enable. A busy Exchange makes the runner throw
+ * RetryLater, and BullMQ retries with back-off; the last attempt records the failure instead.
+ */
+export async function mailboxTestJob(
+  payload: JobPayload<'mailbox-test'>,
+  context: JobContext,
+  run: JobRun,
+): Promise<void> {
+  if (await markJobRunning(context.dataSource, payload.jobId)) {
+    const job = await context.dataSource.query('SELECT "organisationId" FROM job WHERE id = $1', [payload.jobId]);
+    const organisationId = (job as { organisationId: string }[])[0]?.organisationId;
+    if (organisationId)
+      await context.events.publish(TOPICS.JOB_PROGRESS, payload.jobId, { jobId: payload.jobId, organisationId });
+  }
+  const runner = new MailboxTestRunner(context.dataSource, context.cipher, context.exchange, context.events);
+  await runner.run(payload.jobId, payload.mailboxId, payload.approve, run.finalAttempt);
+}

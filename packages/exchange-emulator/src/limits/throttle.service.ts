@@ -1,0 +1,141 @@
+import { errors, type GraphError } from '../http/graph-error.ts';
+
+/** Counters of one (app, mailbox) pair, as `GET /_emulator/state` reports them. */
+export interface ThrottleCounters {
+  appId: string;
+  mailbox: string;
+  requests: number;
+  throttled: number;
+  /** Requests that arrived while a Retry-After for this pair was still running. */
+  retryAfterViolations: number;
+  /** Requests that arrived with the concurrency limit already reached. */
+  concurrencyViolations: number;
+  inFlight: number;
+}
+
+interface Pair extends ThrottleCounters {
+  retryUntilMs: number;
+  /** When the last 429 went out. */
+  throttledAtMs: number;
+  /** Request counts per bucket of the sliding window. */
+  buckets: number[];
+  bucketStart: number;
+}
+
+export interface ThrottleLimits {
+  concurrency: number;
+  requestsPerWindow: number;
+  windowSeconds: number;
+  retryAfterSeconds: number;
+}
+
+const BUCKETS = 60;
+/** How long after a 429 other requests may still arrive without having seen it. */
+const IN_FLIGHT_GRACE_MS = 50;
+
+/**
+ * Exchange's per-(app, mailbox) limits: concurrent requests and requests per window, answered
+ * with 429 ApplicationThrottled and Retry-After; every request and violation is counted.
+ */
+export class ThrottleService {
+  private pairs = new Map<string, Pair>();
+
+  constructor(private readonly limits: () => ThrottleLimits) {}
+
+  reset(): void {
+    this.pairs = new Map();
+  }
+
+  /** Counts one request; throws 429 when it may not run, else returns the release for when it is done. */
+  admit(appId: string, mailbox: string, now = Date.now()): () => void {
+    const limits = this.limits();
+    const pair = this.pair(appId, mailbox, now);
+    pair.requests++;
+    if (now < pair.retryUntilMs) {
+      // Requests already on their way when the 429 went out could not have known about it.
+      if (now - pair.throttledAtMs > IN_FLIGHT_GRACE_MS) pair.retryAfterViolations++;
+      pair.throttled++;
+      throw errors.throttled(Math.max(1, Math.ceil((pair.retryUntilMs - now) / 1000)), 'MailboxConcurrency');
+    }
+    if (pair.inFlight >= limits.concurrency) {
+      pair.concurrencyViolations++;
+      throw this.throttle(pair, now, 'MailboxConcurrency');
+    }
+    const bucketMs = (limits.windowSeconds * 1000) / BUCKETS;
+    const shift = Math.floor((now - pair.bucketStart) / bucketMs);
+    if (shift > 0) {
+      pair.buckets =
+        shift >= BUCKETS
+          ? new Array<number>(BUCKETS).fill(0)
+          : [...pair.buckets.slice(shift), ...new Array<number>(shift).fill(0)];
+      pair.bucketStart += shift * bucketMs;
+    }
+    const used = pair.buckets.reduce((sum, n) => sum + n, 0);
+    if (used >= limits.requestsPerWindow) throw this.throttle(pair, now, 'MailboxRequests');
+    pair.buckets[BUCKETS - 1]!++;
+    pair.inFlight++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      pair.inFlight--;
+    };
+  }
+
+  /** Counts a request that a fault answered 429, and opens its Retry-After window. */
+  injected(appId: string, mailbox: string, retryAfterSeconds: number, now = Date.now()): void {
+    const pair = this.pair(appId, mailbox, now);
+    pair.throttled++;
+    pair.retryUntilMs = Math.max(pair.retryUntilMs, now + retryAfterSeconds * 1000);
+    pair.throttledAtMs = now;
+  }
+
+  /** Counts a request (no limit applies to it: directory and subscription calls). */
+  count(appId: string, mailbox: string, now = Date.now()): void {
+    this.pair(appId, mailbox, now).requests++;
+  }
+
+  counters(): ThrottleCounters[] {
+    return [...this.pairs.values()].map(
+      ({ appId, mailbox, requests, throttled, retryAfterViolations, concurrencyViolations, inFlight }) => ({
+        appId,
+        mailbox,
+        requests,
+        throttled,
+        retryAfterViolations,
+        concurrencyViolations,
+        inFlight,
+      }),
+    );
+  }
+
+  private throttle(pair: Pair, now: number, limit: string): GraphError {
+    const retryAfter = this.limits().retryAfterSeconds;
+    pair.throttled++;
+    pair.retryUntilMs = now + retryAfter * 1000;
+    pair.throttledAtMs = now;
+    return errors.throttled(retryAfter, limit);
+  }
+
+  private pair(appId: string, mailbox: string, now: number): Pair {
+    const key = `${appId}|${mailbox}`;
+    let pair = this.pairs.get(key);
+    if (!pair) {
+      pair = {
+        appId,
+        mailbox,
+        requests: 0,
+        throttled: 0,
+        retryAfterViolations: 0,
+        concurrencyViolations: 0,
+        inFlight: 0,
+        retryUntilMs: 0,
+        throttledAtMs: 0,
+        buckets: new Array<number>(BUCKETS).fill(0),
+        bucketStart: now,
+      };
+      this.pairs.set(key, pair);
+    }
+    return pair;
+  }
+}

@@ -1,0 +1,2 @@
+export * from './queue-contracts.ts';
+export * from './job-queues.ts';

@@ -1,0 +1,62 @@
+import { Queue, type JobsOptions } from 'bullmq';
+import type { Redis } from 'ioredis';
+import {
+  JOB_IDS,
+  JOB_PAYLOADS,
+  QUEUE_OF,
+  QUEUE_PREFIX,
+  QUEUES,
+  type JobName,
+  type JobPayload,
+  type QueueName,
+} from './queue-contracts.ts';
+
+const DEFAULTS: JobsOptions = {
+  attempts: 5,
+  backoff: { type: 'exponential', delay: 1000 },
+  removeOnComplete: { age: 3600, count: 10_000 },
+  removeOnFail: { age: 24 * 3600 },
+};
+
+/** Producer side of the worker queues (used by the API and by jobs that fan out). */
+export class JobQueues {
+  private readonly queues: Map<QueueName, Queue>;
+
+  constructor(connection: Redis) {
+    this.queues = new Map(
+      Object.values(QUEUES).map((name) => [name, new Queue(name, { connection, prefix: QUEUE_PREFIX })]),
+    );
+  }
+
+  private queueOf(name: JobName): Queue {
+    const queue = this.queues.get(QUEUE_OF[name]);
+    if (!queue) throw new Error(`No queue for job ${name}`);
+    return queue;
+  }
+
+  /** Enqueues a job with its deterministic id: enqueuing the same work twice is a no-op. */
+  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<void> {
+    const data = JOB_PAYLOADS[name].parse(payload) as JobPayload<N>;
+    await this.queueOf(name).add(name, data, {
+      ...DEFAULTS,
+      jobId: (JOB_IDS[name] as (p: JobPayload<N>) => string)(data),
+    });
+  }
+
+  /** Enqueues many jobs of one kind in batches (one round trip per batch). */
+  async enqueueMany<N extends JobName>(name: N, payloads: readonly JobPayload<N>[], batchSize = 1000): Promise<void> {
+    const queue = this.queueOf(name);
+    const idOf = JOB_IDS[name] as (p: JobPayload<N>) => string;
+    for (let start = 0; start < payloads.length; start += batchSize) {
+      const batch = payloads.slice(start, start + batchSize).map((payload) => {
+        const data = JOB_PAYLOADS[name].parse(payload) as JobPayload<N>;
+        return { name, data, opts: { ...DEFAULTS, jobId: idOf(data) } };
+      });
+      await queue.addBulk(batch);
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.queues.values()].map((q) => q.close()));
+  }
+}
