@@ -178,13 +178,14 @@ describe('MailboxLimiter after a hold', () => {
     const started: string[] = [];
     limiter.hold('m', 1000);
     const tasks = Array.from({ length: 6 }, (_, i) => deferredTask(started, `t${i}`));
-    for (const t of tasks) void limiter.run('m', t.task);
+    const runs = tasks.map((t) => limiter.run('m', t.task));
     await time.advance(1000);
     expect(started).toEqual(['t0']);
 
     // The probe is throttled again: the mailbox is held once more, and again only one goes.
     limiter.hold('m', 2000);
     tasks[0]!.fail(new Error('429'));
+    await expect(runs[0]).rejects.toThrow('429');
     await settle();
     expect(started).toEqual(['t0']);
     await time.advance(1000);

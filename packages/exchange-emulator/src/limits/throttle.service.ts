@@ -52,8 +52,10 @@ export class ThrottleService {
     const pair = this.pair(appId, mailbox, now);
     pair.requests++;
     if (now < pair.retryUntilMs) {
-      // Requests already on their way when the 429 went out could not have known about it.
+      // Requests already on their way when the 429 went out could not have known about it, but
+      // one over the concurrency limit is a violation all the same.
       if (now - pair.throttledAtMs > IN_FLIGHT_GRACE_MS) pair.retryAfterViolations++;
+      else if (pair.inFlight >= limits.concurrency) pair.concurrencyViolations++;
       pair.throttled++;
       throw errors.throttled(Math.max(1, Math.ceil((pair.retryUntilMs - now) / 1000)), 'MailboxConcurrency');
     }
