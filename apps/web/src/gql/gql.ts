@@ -17,17 +17,17 @@ type Documents = {
     "\n  fragment MailboxRow on Mailbox {\n    id\n    emailAddress\n    owner {\n      id\n      displayName\n    }\n    approvalStatus\n    incomingStatus\n    outgoingStatus\n    actStatus\n    testRunStatus\n    processingState\n  }\n": typeof types.MailboxRowFragmentDoc,
     "\n  query Mailboxes($first: Int!, $after: String, $filter: MailboxFilter) {\n    mailboxes(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...MailboxRow\n        }\n      }\n    }\n  }\n": typeof types.MailboxesDocument,
     "\n  subscription MailboxStatusChanged {\n    mailboxStatusChanged {\n      ...MailboxRow\n    }\n  }\n": typeof types.MailboxStatusChangedDocument,
-    "\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
     "\n  fragment MailboxRow on Mailbox {\n    id\n    emailAddress\n    owner {\n      id\n      displayName\n    }\n    approvalStatus\n    incomingStatus\n    outgoingStatus\n    actStatus\n    testRunStatus\n    processingState\n  }\n": types.MailboxRowFragmentDoc,
     "\n  query Mailboxes($first: Int!, $after: String, $filter: MailboxFilter) {\n    mailboxes(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...MailboxRow\n        }\n      }\n    }\n  }\n": types.MailboxesDocument,
     "\n  subscription MailboxStatusChanged {\n    mailboxStatusChanged {\n      ...MailboxRow\n    }\n  }\n": types.MailboxStatusChangedDocument,
-    "\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n": types.MeDocument,
 };
 
 /**
@@ -59,15 +59,15 @@ export function graphql(source: "\n  subscription MailboxStatusChanged {\n    ma
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
