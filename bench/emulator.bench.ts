@@ -2,50 +2,12 @@
 // served per second and messages per second paged by the Graph adapter, for the scale scenario
 // (1 mailbox × 10,000 messages; 1,000 mailboxes × 100), with the emulator process's CPU time.
 // Reference: the same delta round with plain fetch (no SDK, no adapter) in the same run.
-import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createGraphAdapter } from '@mailroom/graph-adapter';
 import { DEMO_TENANT } from '@mailroom/exchange-emulator';
-import { freePort } from '../tooling/free-port.ts';
-import { waitForPort } from '../tooling/wait-for-http.ts';
+import { cpuSeconds, startBenchEmulator } from './bench-stack.ts';
 import { median, type Bench, type BenchRow } from './bench-table.ts';
 
-const CLOCK_TICKS = 100; // USER_HZ on Linux
-
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
-
-async function startEmulatorProcess() {
-  // Same CA as the one this process trusts (scripts/bench.ts made it).
-  const dataDir = process.env.MAILROOM_BENCH_DATA!;
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.ts'], {
-    env: { ...process.env, EMULATOR_PORT: String(port), MAILROOM_DATA_DIR: dataDir },
-    stdio: 'ignore',
-  });
-  await waitForPort(port, () => child.exitCode === null);
-  const url = `https://localhost:${port}`;
-  return {
-    url,
-    pid: child.pid!,
-    async reset(mailboxes: number, messagesPerMailbox: number) {
-      const response = await fetch(`${url}/_emulator/reset`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ scenario: 'scale', mailboxes, messagesPerMailbox, seed: 7 }),
-      });
-      if (!response.ok) throw new Error(`reset failed: ${response.status} ${await response.text()}`);
-    },
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => child.once('exit', r));
-    },
-  };
-}
-
-type Emulator = Awaited<ReturnType<typeof startEmulatorProcess>>;
+type Emulator = Awaited<ReturnType<typeof startBenchEmulator>>;
 
 const profile = (url: string) => ({
   graphBaseUrl: url,
@@ -103,8 +65,7 @@ async function timed<T>(emulator: Emulator, work: () => Promise<T>) {
 export const emulatorBench: Bench = {
   name: 'emulator',
   async run(): Promise<BenchRow[]> {
-    if (!process.env.MAILROOM_BENCH_DATA) throw new Error('run through `npm run bench` (it trusts the emulator CA)');
-    const emulator = await startEmulatorProcess();
+    const emulator = await startBenchEmulator();
     try {
       const rows: BenchRow[] = [];
       // One mailbox, 10,000 messages, pages of 100.

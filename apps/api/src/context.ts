@@ -1,6 +1,8 @@
 import {
   AuthService,
   EmailConfigurationService,
+  EmailServerProfileService,
+  UserAdminService,
   JobService,
   MailboxService,
   NotificationService,
@@ -25,6 +27,8 @@ export interface Services {
   jobs: JobService;
   notifications: NotificationService;
   emailConfiguration: EmailConfigurationService;
+  emailServerProfiles: EmailServerProfileService;
+  userAdmin: UserAdminService;
   queues: JobQueues;
   pubSub: ApiPubSub;
   logger: Logger;
@@ -55,6 +59,8 @@ export function createServices({
     jobs: new JobService(dataSource),
     notifications: new NotificationService(dataSource),
     emailConfiguration: new EmailConfigurationService(dataSource, cipher, exchange),
+    emailServerProfiles: new EmailServerProfileService(dataSource, cipher),
+    userAdmin: new UserAdminService(dataSource),
     queues,
     pubSub,
     logger,

@@ -5,6 +5,7 @@ import { authChecker } from './auth-checker.ts';
 import { AuthResolver } from './graphql/auth.resolver.ts';
 import { EmailConfigurationResolver, JobItemsResolver } from './graphql/email-configuration.resolver.ts';
 import { NotificationResolver } from './graphql/notification.resolver.ts';
+import { EmailServerProfileResolver, UserAdminResolver } from './graphql/user-admin.resolver.ts';
 import { JobResolver } from './graphql/job.resolver.ts';
 import { MailboxResolver } from './graphql/mailbox.resolver.ts';
 import { UserResolver } from './graphql/user.resolver.ts';
@@ -17,6 +18,8 @@ export const RESOLVERS = [
   JobItemsResolver,
   EmailConfigurationResolver,
   NotificationResolver,
+  UserAdminResolver,
+  EmailServerProfileResolver,
 ] as const;
 
 /**

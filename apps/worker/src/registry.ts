@@ -1,6 +1,7 @@
 import { finishJobItem, JobProgress, TOPICS } from '@mailroom/domain';
 import { JOB_PAYLOADS, QUEUE_OF, type JobName, type JobPayload, type QueueName } from '@mailroom/queues';
 import { configureEmailJob } from './jobs/configure-email.job.ts';
+import { directoryImportJob } from './jobs/directory-import.job.ts';
 import { heartbeatJob } from './jobs/heartbeat.job.ts';
 import type { JobContext, JobRun } from './jobs/job-context.ts';
 import { mailboxTestJob } from './jobs/mailbox-test.job.ts';
@@ -11,6 +12,7 @@ export type Processor<N extends JobName> = (payload: JobPayload<N>, context: Job
 export const PROCESSORS: { [N in JobName]: Processor<N> } = {
   heartbeat: heartbeatJob,
   'configure-email': configureEmailJob,
+  'directory-import': directoryImportJob,
   'mailbox-test': mailboxTestJob,
 };
 
@@ -49,12 +51,15 @@ async function publishJob(context: JobContext, jobId: string): Promise<void> {
     await context.events.publish(TOPICS.JOB_PROGRESS, jobId, { jobId, organisationId: rows[0].organisationId });
 }
 
+async function failWholeJob(payload: { jobId: string }, context: JobContext): Promise<void> {
+  await new JobProgress(context.dataSource.manager).fail(payload.jobId, GAVE_UP);
+  await publishJob(context, payload.jobId);
+}
+
 /** What a job leaves behind when its last attempt fails, so users never watch a job that cannot end. */
 const GIVE_UP: { [N in JobName]?: GiveUp<N> } = {
-  'configure-email': async (payload, context) => {
-    await new JobProgress(context.dataSource.manager).fail(payload.jobId, GAVE_UP);
-    await publishJob(context, payload.jobId);
-  },
+  'configure-email': failWholeJob,
+  'directory-import': failWholeJob,
   'mailbox-test': async (payload, context) => {
     const job = await context.dataSource.transaction((manager) =>
       finishJobItem(manager, payload.jobId, payload.mailboxId, 'FAILED', { message: GAVE_UP }),

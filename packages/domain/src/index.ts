@@ -31,3 +31,6 @@ export * from './services/email-configuration.service.ts';
 export * from './services/job-items.ts';
 export * from './services/mailbox-test.runner.ts';
 export * from './services/configure-email.runner.ts';
+export * from './services/directory-import.runner.ts';
+export * from './services/user-admin.service.ts';
+export * from './services/email-server-profile.service.ts';

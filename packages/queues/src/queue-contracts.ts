@@ -18,6 +18,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 export const JOB_PAYLOADS = {
   heartbeat: z.object({ jobId: z.uuid() }),
   'configure-email': z.object({ jobId: z.uuid() }),
+  'directory-import': z.object({ jobId: z.uuid() }),
   /** One mailbox of a bulk test job; `approve` for Approve and test (and Configure email). */
   'mailbox-test': z.object({ jobId: z.uuid(), mailboxId: z.uuid(), approve: z.boolean() }),
 } as const;
@@ -28,6 +29,7 @@ export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
 export const QUEUE_OF: Record<JobName, QueueName> = {
   heartbeat: QUEUES.admin,
   'configure-email': QUEUES.admin,
+  'directory-import': QUEUES.admin,
   'mailbox-test': QUEUES.tests,
 };
 
@@ -35,5 +37,6 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
 export const JOB_IDS = {
   heartbeat: (p: JobPayload<'heartbeat'>) => `heartbeat.${p.jobId}`,
   'configure-email': (p: JobPayload<'configure-email'>) => `configure-email.${p.jobId}`,
+  'directory-import': (p: JobPayload<'directory-import'>) => `directory-import.${p.jobId}`,
   'mailbox-test': (p: JobPayload<'mailbox-test'>) => `mailbox-test.${p.jobId}.${p.mailboxId}`,
 } satisfies { [N in JobName]: (payload: JobPayload<N>) => string };

@@ -25,11 +25,29 @@ export class EmailConfigurationResolver {
     description:
       'Administrators: connects the organisation to a Microsoft 365 tenant; the credentials are checked first.',
   })
-  connectTenant(
+  async connectTenant(
     @Arg('input', () => ConnectTenantInput) input: ConnectTenantInput,
     @Ctx() context: ApiContext,
   ): Promise<EmailConfigurationType> {
-    return context.services.emailConfiguration.connectTenant(requirePrincipal(context), input);
+    const state = await context.services.emailConfiguration.connectTenant(requirePrincipal(context), input);
+    // The tenant's users (UPN, primary email, Exchange licence) come in right away.
+    await this.startImport(context);
+    return state;
+  }
+
+  @Authorized('SYSTEM_ADMINISTRATOR')
+  @Mutation(() => JobType, {
+    description:
+      'Administrators: imports users from the tenant directory (UPN, primary email, Exchange licence) as a job.',
+  })
+  importDirectory(@Ctx() context: ApiContext): Promise<Job> {
+    return this.startImport(context);
+  }
+
+  private async startImport(context: ApiContext): Promise<Job> {
+    const { job, created } = await context.services.emailConfiguration.startDirectoryImport(requirePrincipal(context));
+    if (created) await context.services.queues.enqueue('directory-import', { jobId: job.id });
+    return job;
   }
 
   @Authorized('SYSTEM_ADMINISTRATOR')

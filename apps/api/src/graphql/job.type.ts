@@ -1,5 +1,5 @@
 import type { JobKind, JobStatus } from '@mailroom/domain';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { JobKindEnum, JobStatusEnum } from './enums.ts';
 
@@ -25,6 +25,9 @@ export class JobType {
 
   @Field(() => String, { nullable: true, description: 'Why the job failed, when it did.' })
   error: string | null;
+
+  @Field(() => GraphQLJSONObject, { description: 'Summary written by the worker (e.g. directory import counts).' })
+  report: Record<string, unknown>;
 
   @Field(() => GraphQLDateTimeISO)
   createdAt: Date;

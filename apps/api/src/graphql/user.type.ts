@@ -28,6 +28,12 @@ export class UserType {
   @Field(() => SalesLicenseEnum)
   salesLicense: SalesLicense;
 
+  @Field(() => Boolean, { description: 'From the tenant directory: an enabled Exchange Online plan.' })
+  exchangeLicenseValid: boolean;
+
+  @Field(() => Boolean)
+  disabled: boolean;
+
   organisationId: string;
 }
 

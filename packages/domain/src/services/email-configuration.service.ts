@@ -214,6 +214,19 @@ export class EmailConfigurationService {
     );
   }
 
+  /** Starts a directory import (a job the caller enqueues); a repeated request while it runs gets the same job. */
+  async startDirectoryImport(principal: Principal): Promise<{ job: Job; created: boolean }> {
+    const organisation = await this.organisation(principal);
+    if (!organisation.tenantId) throw new DomainError('CONFLICT', NEXT_STEP.NOT_CONNECTED);
+    return this.createJob(
+      this.dataSource.manager,
+      principal,
+      'DIRECTORY_IMPORT',
+      dedupeKeyOf('DIRECTORY_IMPORT', [organisation.id]),
+      0,
+    );
+  }
+
   /**
    * Starts Approve and test (approve = true) or Test and enable for mailboxes of the organisation:
    * one job, one item per mailbox, the tested channels marked Scheduled at once. Returns the
