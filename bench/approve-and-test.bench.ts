@@ -27,16 +27,14 @@ async function seed(url: string, emulatorUrl: string, cipher: SecretCipher) {
   await dataSource.initialize();
   await runMigrations(dataSource);
   const organisation = await newOrganisation(dataSource, 'Scale Co');
-  await dataSource
-    .getRepository(Organisation)
-    .update(
-      { id: organisation.id },
-      {
-        tenantId: DEMO_TENANT.tenantId,
-        appClientId: DEMO_TENANT.clientId,
-        appClientSecretEncrypted: cipher.encrypt(DEMO_TENANT.clientSecret),
-      },
-    );
+  await dataSource.getRepository(Organisation).update(
+    { id: organisation.id },
+    {
+      tenantId: DEMO_TENANT.tenantId,
+      appClientId: DEMO_TENANT.clientId,
+      appClientSecretEncrypted: cipher.encrypt(DEMO_TENANT.clientSecret),
+    },
+  );
   await dataSource
     .getRepository(EmailServerProfile)
     .update(

@@ -86,6 +86,8 @@ export class MailboxResolver {
         for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
           // Reload: the caller sees the row as it is now, and only if they may see it.
           const mailbox = await services.mailboxes.get(principal, next.value.mailboxId);
+          // The subscription's context lives as long as it does: forget what its loaders cached.
+          for (const loader of Object.values((context as ApiContext).loaders)) loader.clearAll();
           if (mailbox) await push(mailbox);
         }
         stop();

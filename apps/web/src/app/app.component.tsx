@@ -1,24 +1,25 @@
-import { FluentProvider, makeStyles, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { ConfigureEmailPage } from '../features/email-configuration/components/configure-email.page';
+import { MailboxPage } from '../features/mailboxes/components/mailbox.page';
 import { MailboxesPage } from '../features/mailboxes/components/mailboxes.page';
 import { SignInPage } from '../features/session/components/sign-in.page';
 import { GraphqlProvider } from './graphql-provider.component';
 import { RequireSession } from './require-session.component';
 
-const useStyles = makeStyles({
-  root: { minHeight: '100vh' },
-});
-
 export function App() {
-  const styles = useStyles();
+  // No layout classes on the provider: Fluent copies its classes onto every portal (popovers,
+  // dialogs), where a full-height box would cover the page. Each page sizes itself.
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
+    <FluentProvider theme={webLightTheme}>
       <GraphqlProvider>
         <BrowserRouter>
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
             <Route element={<RequireSession />}>
               <Route path="/mailboxes" element={<MailboxesPage />} />
+              <Route path="/mailboxes/:id" element={<MailboxPage />} />
+              <Route path="/settings/email" element={<ConfigureEmailPage />} />
               <Route path="*" element={<Navigate to="/mailboxes" replace />} />
             </Route>
           </Routes>

@@ -7,5 +7,6 @@ export function RequireSession() {
   const session = useSession();
   const location = useLocation();
   if (session === null) return <Navigate to="/sign-in" replace state={{ from: location }} />;
-  return <AppShell session={session} />;
+  // Keyed by token: what one user saw or started never shows to the next one signed in here.
+  return <AppShell key={session.token} session={session} />;
 }

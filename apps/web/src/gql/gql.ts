@@ -14,20 +14,56 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment MailboxRow on Mailbox {\n    id\n    emailAddress\n    owner {\n      id\n      displayName\n    }\n    approvalStatus\n    incomingStatus\n    outgoingStatus\n    actStatus\n    testRunStatus\n    processingState\n  }\n": typeof types.MailboxRowFragmentDoc,
+    "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": typeof types.EmailConfigurationStateFragmentDoc,
+    "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n": typeof types.EmailConfigurationDocument,
+    "\n  mutation ConnectTenant($input: ConnectTenantInput!) {\n    connectTenant(input: $input) {\n      ...EmailConfigurationState\n    }\n  }\n": typeof types.ConnectTenantDocument,
+    "\n  mutation ConfigureEmail {\n    configureEmail {\n      ...JobSummary\n    }\n  }\n": typeof types.ConfigureEmailDocument,
+    "\n  fragment JobSummary on Job {\n    id\n    kind\n    status\n    done\n    total\n    failed\n    error\n    createdAt\n    finishedAt\n  }\n": typeof types.JobSummaryFragmentDoc,
+    "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      ...JobSummary\n    }\n  }\n": typeof types.JobProgressDocument,
+    "\n  query JobReport($id: ID!, $first: Int!, $after: String) {\n    job(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            mailboxId\n            emailAddress\n            status\n            reasons\n            message\n          }\n        }\n      }\n    }\n  }\n": typeof types.JobReportDocument,
+    "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n": typeof types.MailboxRecordFragmentDoc,
+    "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n    }\n  }\n": typeof types.MailboxDocument,
+    "\n  subscription MailboxChanged {\n    mailboxStatusChanged {\n      id\n    }\n  }\n": typeof types.MailboxChangedDocument,
+    "\n  mutation DismissMailboxAlert($alertId: ID!) {\n    dismissMailboxAlert(alertId: $alertId) {\n      ...MailboxRecord\n    }\n  }\n": typeof types.DismissMailboxAlertDocument,
+    "\n  fragment MailboxRow on Mailbox {\n    id\n    emailAddress\n    owner {\n      id\n      displayName\n    }\n    approvalStatus\n    incomingStatus\n    outgoingStatus\n    actStatus\n    testRunStatus\n    processingState\n    lastSyncAt\n  }\n": typeof types.MailboxRowFragmentDoc,
     "\n  query Mailboxes($first: Int!, $after: String, $filter: MailboxFilter) {\n    mailboxes(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...MailboxRow\n        }\n      }\n    }\n  }\n": typeof types.MailboxesDocument,
     "\n  subscription MailboxStatusChanged {\n    mailboxStatusChanged {\n      ...MailboxRow\n    }\n  }\n": typeof types.MailboxStatusChangedDocument,
+    "\n  mutation ApproveAndTestMailboxes($mailboxIds: [ID!]!) {\n    approveAndTestMailboxes(mailboxIds: $mailboxIds) {\n      ...JobSummary\n    }\n  }\n": typeof types.ApproveAndTestMailboxesDocument,
+    "\n  mutation TestAndEnableMailboxes($mailboxIds: [ID!]!) {\n    testAndEnableMailboxes(mailboxIds: $mailboxIds) {\n      ...JobSummary\n    }\n  }\n": typeof types.TestAndEnableMailboxesDocument,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    message\n    createdAt\n    readAt\n    data\n  }\n": typeof types.NotificationItemFragmentDoc,
+    "\n  query Notifications($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
+    "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationItem\n    }\n  }\n": typeof types.NotificationReceivedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query Me {\n    me {\n      id\n      displayName\n      roles\n      salesLicense\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
-    "\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n": typeof types.EmailIntegrationAvailabilityDocument,
 };
 const documents: Documents = {
-    "\n  fragment MailboxRow on Mailbox {\n    id\n    emailAddress\n    owner {\n      id\n      displayName\n    }\n    approvalStatus\n    incomingStatus\n    outgoingStatus\n    actStatus\n    testRunStatus\n    processingState\n  }\n": types.MailboxRowFragmentDoc,
+    "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": types.EmailConfigurationStateFragmentDoc,
+    "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n": types.EmailConfigurationDocument,
+    "\n  mutation ConnectTenant($input: ConnectTenantInput!) {\n    connectTenant(input: $input) {\n      ...EmailConfigurationState\n    }\n  }\n": types.ConnectTenantDocument,
+    "\n  mutation ConfigureEmail {\n    configureEmail {\n      ...JobSummary\n    }\n  }\n": types.ConfigureEmailDocument,
+    "\n  fragment JobSummary on Job {\n    id\n    kind\n    status\n    done\n    total\n    failed\n    error\n    createdAt\n    finishedAt\n  }\n": types.JobSummaryFragmentDoc,
+    "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      ...JobSummary\n    }\n  }\n": types.JobProgressDocument,
+    "\n  query JobReport($id: ID!, $first: Int!, $after: String) {\n    job(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            mailboxId\n            emailAddress\n            status\n            reasons\n            message\n          }\n        }\n      }\n    }\n  }\n": types.JobReportDocument,
+    "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n": types.MailboxRecordFragmentDoc,
+    "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n    }\n  }\n": types.MailboxDocument,
+    "\n  subscription MailboxChanged {\n    mailboxStatusChanged {\n      id\n    }\n  }\n": types.MailboxChangedDocument,
+    "\n  mutation DismissMailboxAlert($alertId: ID!) {\n    dismissMailboxAlert(alertId: $alertId) {\n      ...MailboxRecord\n    }\n  }\n": types.DismissMailboxAlertDocument,
+    "\n  fragment MailboxRow on Mailbox {\n    id\n    emailAddress\n    owner {\n      id\n      displayName\n    }\n    approvalStatus\n    incomingStatus\n    outgoingStatus\n    actStatus\n    testRunStatus\n    processingState\n    lastSyncAt\n  }\n": types.MailboxRowFragmentDoc,
     "\n  query Mailboxes($first: Int!, $after: String, $filter: MailboxFilter) {\n    mailboxes(first: $first, after: $after, filter: $filter) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...MailboxRow\n        }\n      }\n    }\n  }\n": types.MailboxesDocument,
     "\n  subscription MailboxStatusChanged {\n    mailboxStatusChanged {\n      ...MailboxRow\n    }\n  }\n": types.MailboxStatusChangedDocument,
+    "\n  mutation ApproveAndTestMailboxes($mailboxIds: [ID!]!) {\n    approveAndTestMailboxes(mailboxIds: $mailboxIds) {\n      ...JobSummary\n    }\n  }\n": types.ApproveAndTestMailboxesDocument,
+    "\n  mutation TestAndEnableMailboxes($mailboxIds: [ID!]!) {\n    testAndEnableMailboxes(mailboxIds: $mailboxIds) {\n      ...JobSummary\n    }\n  }\n": types.TestAndEnableMailboxesDocument,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    message\n    createdAt\n    readAt\n    data\n  }\n": types.NotificationItemFragmentDoc,
+    "\n  query Notifications($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
+    "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationItem\n    }\n  }\n": types.NotificationReceivedDocument,
+    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  query Me {\n    me {\n      id\n      displayName\n      roles\n      salesLicense\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
-    "\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n": types.MeDocument,
+    "\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n": types.EmailIntegrationAvailabilityDocument,
 };
 
 /**
@@ -47,7 +83,51 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MailboxRow on Mailbox {\n    id\n    emailAddress\n    owner {\n      id\n      displayName\n    }\n    approvalStatus\n    incomingStatus\n    outgoingStatus\n    actStatus\n    testRunStatus\n    processingState\n  }\n"): (typeof documents)["\n  fragment MailboxRow on Mailbox {\n    id\n    emailAddress\n    owner {\n      id\n      displayName\n    }\n    approvalStatus\n    incomingStatus\n    outgoingStatus\n    actStatus\n    testRunStatus\n    processingState\n  }\n"];
+export function graphql(source: "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n"): (typeof documents)["\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n"): (typeof documents)["\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConnectTenant($input: ConnectTenantInput!) {\n    connectTenant(input: $input) {\n      ...EmailConfigurationState\n    }\n  }\n"): (typeof documents)["\n  mutation ConnectTenant($input: ConnectTenantInput!) {\n    connectTenant(input: $input) {\n      ...EmailConfigurationState\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfigureEmail {\n    configureEmail {\n      ...JobSummary\n    }\n  }\n"): (typeof documents)["\n  mutation ConfigureEmail {\n    configureEmail {\n      ...JobSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment JobSummary on Job {\n    id\n    kind\n    status\n    done\n    total\n    failed\n    error\n    createdAt\n    finishedAt\n  }\n"): (typeof documents)["\n  fragment JobSummary on Job {\n    id\n    kind\n    status\n    done\n    total\n    failed\n    error\n    createdAt\n    finishedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      ...JobSummary\n    }\n  }\n"): (typeof documents)["\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      ...JobSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JobReport($id: ID!, $first: Int!, $after: String) {\n    job(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            mailboxId\n            emailAddress\n            status\n            reasons\n            message\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query JobReport($id: ID!, $first: Int!, $after: String) {\n    job(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            mailboxId\n            emailAddress\n            status\n            reasons\n            message\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n"): (typeof documents)["\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n    }\n  }\n"): (typeof documents)["\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription MailboxChanged {\n    mailboxStatusChanged {\n      id\n    }\n  }\n"): (typeof documents)["\n  subscription MailboxChanged {\n    mailboxStatusChanged {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DismissMailboxAlert($alertId: ID!) {\n    dismissMailboxAlert(alertId: $alertId) {\n      ...MailboxRecord\n    }\n  }\n"): (typeof documents)["\n  mutation DismissMailboxAlert($alertId: ID!) {\n    dismissMailboxAlert(alertId: $alertId) {\n      ...MailboxRecord\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MailboxRow on Mailbox {\n    id\n    emailAddress\n    owner {\n      id\n      displayName\n    }\n    approvalStatus\n    incomingStatus\n    outgoingStatus\n    actStatus\n    testRunStatus\n    processingState\n    lastSyncAt\n  }\n"): (typeof documents)["\n  fragment MailboxRow on Mailbox {\n    id\n    emailAddress\n    owner {\n      id\n      displayName\n    }\n    approvalStatus\n    incomingStatus\n    outgoingStatus\n    actStatus\n    testRunStatus\n    processingState\n    lastSyncAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -59,6 +139,34 @@ export function graphql(source: "\n  subscription MailboxStatusChanged {\n    ma
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  mutation ApproveAndTestMailboxes($mailboxIds: [ID!]!) {\n    approveAndTestMailboxes(mailboxIds: $mailboxIds) {\n      ...JobSummary\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveAndTestMailboxes($mailboxIds: [ID!]!) {\n    approveAndTestMailboxes(mailboxIds: $mailboxIds) {\n      ...JobSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TestAndEnableMailboxes($mailboxIds: [ID!]!) {\n    testAndEnableMailboxes(mailboxIds: $mailboxIds) {\n      ...JobSummary\n    }\n  }\n"): (typeof documents)["\n  mutation TestAndEnableMailboxes($mailboxIds: [ID!]!) {\n    testAndEnableMailboxes(mailboxIds: $mailboxIds) {\n      ...JobSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    message\n    createdAt\n    readAt\n    data\n  }\n"): (typeof documents)["\n  fragment NotificationItem on Notification {\n    id\n    kind\n    title\n    message\n    createdAt\n    readAt\n    data\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Notifications($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Notifications($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationItem\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      id\n      displayName\n      roles\n      salesLicense\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      displayName\n      roles\n      salesLicense\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -67,7 +175,7 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      id\n      displayName\n    }\n  }\n"];
+export function graphql(source: "\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n"): (typeof documents)["\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -24,6 +24,14 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Try again in a moment.',
 };
 
+// The API writes these messages for the person using the app; the others may carry internals.
+const MESSAGES_FOR_PEOPLE: readonly ErrorCode[] = [
+  'BAD_USER_INPUT',
+  'NEEDS_EXCHANGE_SUBSCRIPTION',
+  'NOT_FOUND',
+  'CONFLICT',
+];
+
 const NETWORK_MESSAGE = 'Mailroom cannot reach its server. Check your connection and try again.';
 
 function isErrorCode(code: unknown): code is ErrorCode {
@@ -38,11 +46,15 @@ export function errorCodesOf(error: CombinedError): ErrorCode[] {
 }
 
 /**
- * A sentence a person can act on, chosen by the error's code; pass `overrides` where a screen
- * knows better (the sign-in form says what UNAUTHENTICATED means there). Never the raw message.
+ * A sentence a person can act on: the API's own message for the codes whose messages are written
+ * for people, otherwise a fixed text chosen by the code. Pass `overrides` where a screen knows
+ * better (the sign-in form says what UNAUTHENTICATED means there).
  */
 export function errorMessage(error: CombinedError, overrides: Partial<Record<ErrorCode, string>> = {}): string {
   const [code] = errorCodesOf(error);
   if (code === undefined) return error.response?.status === 401 ? DEFAULT_MESSAGES.UNAUTHENTICATED : NETWORK_MESSAGE;
-  return overrides[code] ?? DEFAULT_MESSAGES[code];
+  const override = overrides[code];
+  if (override !== undefined) return override;
+  const message = error.graphQLErrors[0]?.message.trim() ?? '';
+  return MESSAGES_FOR_PEOPLE.includes(code) && message !== '' ? message : DEFAULT_MESSAGES[code];
 }

@@ -1,5 +1,12 @@
 import type { BadgeProps } from '@fluentui/react-components';
-import type { ApprovalStatus, ProcessingState, TestRunStatus, TestStatus } from '../../gql/graphql';
+import type {
+  AlertSeverity,
+  ApprovalStatus,
+  ProcessingState,
+  SyncMethod,
+  TestRunStatus,
+  TestStatus,
+} from '../../gql/graphql';
 
 export const APPROVAL_LABELS: Record<ApprovalStatus, string> = {
   NOT_APPROVED: 'Not approved',
@@ -28,3 +35,20 @@ export const PROCESSING_LABELS: Record<ProcessingState, string> = {
 
 /** In the order the filter offers them. */
 export const TEST_RUN_STATUSES: readonly TestRunStatus[] = ['NOT_RUN', 'SUCCESS', 'FAILURE'];
+
+export const SYNC_METHOD_LABELS: Record<SyncMethod, string> = {
+  SERVER_SIDE_SYNC: 'Server-side synchronisation',
+  NONE: 'None',
+};
+
+export const ALERT_SEVERITY_LABELS: Record<AlertSeverity, string> = {
+  ERROR: 'Error',
+  WARNING: 'Warning',
+  INFORMATION: 'Information',
+};
+
+export const ALERT_SEVERITY_COLORS: Record<AlertSeverity, NonNullable<BadgeProps['color']>> = {
+  ERROR: 'danger',
+  WARNING: 'warning',
+  INFORMATION: 'informative',
+};

@@ -9,16 +9,21 @@ import {
   Title1,
   Toolbar,
   ToolbarButton,
+  ToolbarDivider,
   makeStyles,
+  type TableRowId,
   tokens,
 } from '@fluentui/react-components';
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { MailboxFilter } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
 import { useDebouncedValue } from '../../../shared/use-debounced-value.hook';
+import { useMe } from '../../session/hooks/use-me.hook';
 import { useMailboxFilter } from '../hooks/use-mailbox-filter.hook';
+import { useMailboxJob, type MailboxJobKind } from '../hooks/use-mailbox-job.hook';
 import { useMailboxes } from '../hooks/use-mailboxes.hook';
 import { MailboxFilters } from './mailbox-filters.component';
+import { MailboxJobStatus } from './mailbox-job-status.component';
 import { MailboxesTable } from './mailboxes-table.component';
 
 const SEARCH_DELAY_MS = 300;
@@ -43,6 +48,7 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   footer: { display: 'flex', justifyContent: 'center' },
+  selectedCount: { paddingInline: tokens.spacingHorizontalS, color: tokens.colorNeutralForeground2 },
 });
 
 export function MailboxesPage() {
@@ -60,6 +66,16 @@ export function MailboxesPage() {
   const filtered = Object.keys(filter).length > 0;
   const { rows, totalCount, hasNextPage, loading, loadingMore, error, liveError, loadMore, refresh } =
     useMailboxes(filter);
+  const { isAdministrator } = useMe();
+  const mailboxJob = useMailboxJob();
+  const [selected, setSelected] = useState<ReadonlySet<TableRowId>>(() => new Set());
+  // Only what is on screen is acted on: a selected row the filters hide stays out of the job.
+  const selectedIds = rows.filter((row) => selected.has(row.id)).map((row) => row.id);
+
+  function startJob(kind: MailboxJobKind) {
+    setSelected(new Set());
+    void mailboxJob.start(kind, selectedIds);
+  }
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -74,9 +90,32 @@ export function MailboxesPage() {
           onTestRunStatusChange={setTestRunStatus}
         />
         <Toolbar aria-label="Mailbox actions">
+          {isAdministrator && (
+            <>
+              <Text className={styles.selectedCount} aria-live="polite">
+                {selectedIds.length} selected
+              </Text>
+              <ToolbarButton
+                appearance="primary"
+                disabled={selectedIds.length === 0 || mailboxJob.running}
+                onClick={() => startJob('APPROVE_AND_TEST')}
+              >
+                Approve and test mailboxes
+              </ToolbarButton>
+              <ToolbarButton
+                disabled={selectedIds.length === 0 || mailboxJob.running}
+                onClick={() => startJob('TEST_AND_ENABLE')}
+              >
+                Test and enable
+              </ToolbarButton>
+              <ToolbarDivider />
+            </>
+          )}
           <ToolbarButton onClick={refresh}>Refresh</ToolbarButton>
         </Toolbar>
       </div>
+
+      <MailboxJobStatus {...mailboxJob} />
 
       {error && (
         <MessageBar intent="error">
@@ -114,7 +153,15 @@ export function MailboxesPage() {
           </div>
         ))}
 
-      {rows.length > 0 && <MailboxesTable rows={rows} labelledBy={headingId} />}
+      {rows.length > 0 && (
+        <MailboxesTable
+          rows={rows}
+          labelledBy={headingId}
+          selectable={isAdministrator}
+          selected={selected}
+          onSelectedChange={setSelected}
+        />
+      )}
 
       {hasNextPage && (
         <div className={styles.footer}>

@@ -14,6 +14,7 @@ export const MailboxRowFragment = graphql(`
     actStatus
     testRunStatus
     processingState
+    lastSyncAt
   }
 `);
 
@@ -38,6 +39,22 @@ export const MailboxStatusChangedSubscription = graphql(`
   subscription MailboxStatusChanged {
     mailboxStatusChanged {
       ...MailboxRow
+    }
+  }
+`);
+
+export const ApproveAndTestMailboxesMutation = graphql(`
+  mutation ApproveAndTestMailboxes($mailboxIds: [ID!]!) {
+    approveAndTestMailboxes(mailboxIds: $mailboxIds) {
+      ...JobSummary
+    }
+  }
+`);
+
+export const TestAndEnableMailboxesMutation = graphql(`
+  mutation TestAndEnableMailboxes($mailboxIds: [ID!]!) {
+    testAndEnableMailboxes(mailboxIds: $mailboxIds) {
+      ...JobSummary
     }
   }
 `);

@@ -40,7 +40,8 @@ export type MailboxesState = {
 export function useMailboxes(filter: MailboxFilter): MailboxesState {
   const client = useClient();
   const variables = useMemo(() => ({ first: PAGE_SIZE, filter }), [filter]);
-  const [result, reexecute] = useQuery({ query: MailboxesQuery, variables });
+  // Nothing listens while the page is away: a return shows the cached list at once, then the current one.
+  const [result, reexecute] = useQuery({ query: MailboxesQuery, variables, requestPolicy: 'cache-and-network' });
   const [more, setMore] = useState<MorePages | null>(null);
   const [live, setLive] = useState<ReadonlyMap<string, MailboxRow>>(() => new Map());
   const [liveError, setLiveError] = useState<CombinedError | null>(null);

@@ -1,16 +1,19 @@
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useState } from 'react';
+import { Button, Caption1Strong, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { useId, useState, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { NotificationBell } from '../../notifications/components/notification-bell.component';
 import { SignOutMutation } from '../../session/graphql/session.graphql';
+import { useMe } from '../../session/hooks/use-me.hook';
 import { endSession, type Session } from '../../session/session.store';
-import { MeQuery } from '../graphql/me.graphql';
+import { EmailIntegrationAvailabilityQuery } from '../graphql/email-integration-availability.graphql';
+import { EmailOptionsHelp } from './email-options-help.component';
 
 const useStyles = makeStyles({
   root: {
     minHeight: '100vh',
     display: 'grid',
-    gridTemplateColumns: '200px minmax(0, 1fr)',
+    gridTemplateColumns: '220px minmax(0, 1fr)',
     gridTemplateRows: 'auto 1fr',
     gridTemplateAreas: '"header header" "nav main"',
   },
@@ -34,6 +37,16 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
+  navGroup: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+    marginTop: tokens.spacingVerticalM,
+  },
+  navGroupHeader: {
+    padding: `0 ${tokens.spacingHorizontalM}`,
+    color: tokens.colorNeutralForeground3,
+  },
   navLink: {
     display: 'block',
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -46,12 +59,25 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     backgroundColor: tokens.colorNeutralBackground1Selected,
   },
+  help: { marginTop: tokens.spacingVerticalL },
   main: { gridArea: 'main', padding: tokens.spacingHorizontalXXL, minWidth: 0 },
 });
 
+function NavItem({ to, children }: { to: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <NavLink to={to} className={({ isActive }) => mergeClasses(styles.navLink, isActive && styles.navLinkActive)}>
+      {children}
+    </NavLink>
+  );
+}
+
 export function AppShell({ session }: { session: Session }) {
   const styles = useStyles();
-  const [{ data }] = useQuery({ query: MeQuery });
+  const salesSettingsId = useId();
+  const { me, isAdministrator } = useMe();
+  const [{ data: availabilityData }] = useQuery({ query: EmailIntegrationAvailabilityQuery });
+  const availability = availabilityData?.emailIntegrationAvailability;
   const [, signOut] = useMutation(SignOutMutation);
   const [signingOut, setSigningOut] = useState(false);
 
@@ -69,19 +95,28 @@ export function AppShell({ session }: { session: Session }) {
           Mailroom
         </Text>
         <div className={styles.user}>
-          <Text>{data?.me.displayName ?? session.user.displayName}</Text>
+          <NotificationBell />
+          <Text>{me?.displayName ?? session.user.displayName}</Text>
           <Button appearance="secondary" onClick={handleSignOut} disabled={signingOut}>
             Sign out
           </Button>
         </div>
       </header>
       <nav className={styles.nav} aria-label="Main">
-        <NavLink
-          to="/mailboxes"
-          className={({ isActive }) => mergeClasses(styles.navLink, isActive && styles.navLinkActive)}
-        >
-          Mailboxes
-        </NavLink>
+        <NavItem to="/mailboxes">Mailboxes</NavItem>
+        {isAdministrator && (
+          <div role="group" aria-labelledby={salesSettingsId} className={styles.navGroup}>
+            <Caption1Strong id={salesSettingsId} className={styles.navGroupHeader}>
+              Sales Settings
+            </Caption1Strong>
+            <NavItem to="/settings/email">Configure email</NavItem>
+          </div>
+        )}
+        {availability !== undefined && !availability.available && (
+          <div className={styles.help}>
+            <EmailOptionsHelp explanations={availability.explanations} />
+          </div>
+        )}
       </nav>
       <main className={styles.main}>
         <Outlet />

@@ -5,6 +5,8 @@ export const MeQuery = graphql(`
     me {
       id
       displayName
+      roles
+      salesLicense
     }
   }
 `);

@@ -1,0 +1,23 @@
+import type { BadgeProps, MessageBarProps } from '@fluentui/react-components';
+import type { EmailConfigurationStatus } from '../../gql/graphql';
+
+export const CONFIGURATION_STATUS_LABELS: Record<EmailConfigurationStatus, string> = {
+  NOT_CONNECTED: 'No Microsoft 365 tenant connected',
+  NEEDS_EXCHANGE_SUBSCRIPTION: 'Needs an Exchange Online subscription',
+  READY: 'Ready to configure',
+  CONFIGURED: 'Configured',
+};
+
+export const CONFIGURATION_STATUS_COLORS: Record<EmailConfigurationStatus, NonNullable<BadgeProps['color']>> = {
+  NOT_CONNECTED: 'informative',
+  NEEDS_EXCHANGE_SUBSCRIPTION: 'warning',
+  READY: 'brand',
+  CONFIGURED: 'success',
+};
+
+export const NEXT_STEP_INTENTS: Record<EmailConfigurationStatus, NonNullable<MessageBarProps['intent']>> = {
+  NOT_CONNECTED: 'info',
+  NEEDS_EXCHANGE_SUBSCRIPTION: 'warning',
+  READY: 'info',
+  CONFIGURED: 'success',
+};

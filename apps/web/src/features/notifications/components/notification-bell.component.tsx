@@ -1,0 +1,141 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  CounterBadge,
+  MessageBar,
+  MessageBarBody,
+  Popover,
+  PopoverSurface,
+  PopoverTrigger,
+  Subtitle2,
+  Text,
+  makeStyles,
+  mergeClasses,
+  tokens,
+} from '@fluentui/react-components';
+import { AlertRegular } from '@fluentui/react-icons';
+import { useId, useState } from 'react';
+import { errorMessage } from '../../../shared/error-message';
+import { formatDateTime } from '../../../shared/format-date-time';
+import { RouterLink } from '../../../shared/router-link.component';
+import type { NotificationItem } from '../graphql/notifications.graphql';
+import { useNotifications } from '../hooks/use-notifications.hook';
+
+const useStyles = makeStyles({
+  surface: {
+    width: '360px',
+    maxWidth: 'calc(100vw - 32px)',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+  },
+  header: { display: 'flex', alignItems: 'center', justifyContent: 'space-between', gap: tokens.spacingHorizontalM },
+  heading: { margin: 0 },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    maxHeight: '420px',
+    overflowY: 'auto',
+    display: 'flex',
+    flexDirection: 'column',
+  },
+  item: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalS}`,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  unread: {
+    backgroundColor: tokens.colorBrandBackground2,
+    borderLeft: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+  },
+  time: { color: tokens.colorNeutralForeground3 },
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clipPath: 'inset(50%)',
+    whiteSpace: 'nowrap',
+  },
+});
+
+function mailboxIdOf(notification: NotificationItem): string | null {
+  const { mailboxId } = notification.data;
+  return typeof mailboxId === 'string' ? mailboxId : null;
+}
+
+/** The header's bell: the unread count, live, and a list of the user's notifications. */
+export function NotificationBell() {
+  const styles = useStyles();
+  const headingId = useId();
+  const countId = useId();
+  const [open, setOpen] = useState(false);
+  const { items, unreadCount, error, markingRead, markAllRead } = useNotifications();
+
+  return (
+    <>
+      <Popover open={open} onOpenChange={(_, data) => setOpen(data.open)} positioning="below-end" trapFocus>
+        <PopoverTrigger disableButtonEnhancement>
+          <Button appearance="primary" icon={<AlertRegular />} aria-label="Notifications" aria-describedby={countId}>
+            {unreadCount > 0 && <CounterBadge count={unreadCount} color="danger" size="small" />}
+          </Button>
+        </PopoverTrigger>
+        <PopoverSurface className={styles.surface} aria-labelledby={headingId}>
+          <div className={styles.header}>
+            <Subtitle2 as="h2" id={headingId} className={styles.heading}>
+              Notifications
+            </Subtitle2>
+            <Button
+              size="small"
+              onClick={markAllRead}
+              // Focus stays on it once everything is read, so Escape still closes the popover.
+              disabledFocusable={unreadCount === 0 || markingRead}
+            >
+              Mark all as read
+            </Button>
+          </div>
+          {error && (
+            <MessageBar intent="error">
+              <MessageBarBody>{errorMessage(error)}</MessageBarBody>
+            </MessageBar>
+          )}
+          {items.length === 0 ? (
+            <Body1>You have no notifications.</Body1>
+          ) : (
+            <ul className={styles.list}>
+              {items.map((notification) => {
+                const mailboxId = mailboxIdOf(notification);
+                const unread = notification.readAt === null;
+                return (
+                  <li key={notification.id} className={mergeClasses(styles.item, unread && styles.unread)}>
+                    <Text weight="semibold">
+                      {mailboxId === null ? (
+                        notification.title
+                      ) : (
+                        <RouterLink to={`/mailboxes/${mailboxId}`} onClick={() => setOpen(false)}>
+                          {notification.title}
+                        </RouterLink>
+                      )}
+                      {unread && <span className={styles.hidden}> (unread)</span>}
+                    </Text>
+                    <Body1>{notification.message}</Body1>
+                    <Caption1 className={styles.time}>
+                      <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
+                    </Caption1>
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </PopoverSurface>
+      </Popover>
+      <span id={countId} className={styles.hidden}>
+        {unreadCount === 0 ? 'No unread notifications' : `${unreadCount} unread`}
+      </span>
+    </>
+  );
+}

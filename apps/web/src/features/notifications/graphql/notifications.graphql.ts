@@ -1,0 +1,42 @@
+import { graphql, type DocumentType } from '../../../gql';
+
+export const NotificationItemFragment = graphql(`
+  fragment NotificationItem on Notification {
+    id
+    kind
+    title
+    message
+    createdAt
+    readAt
+    data
+  }
+`);
+
+export const NotificationsQuery = graphql(`
+  query Notifications($first: Int!) {
+    notifications(first: $first) {
+      unreadCount
+      edges {
+        node {
+          ...NotificationItem
+        }
+      }
+    }
+  }
+`);
+
+export const NotificationReceivedSubscription = graphql(`
+  subscription NotificationReceived {
+    notificationReceived {
+      ...NotificationItem
+    }
+  }
+`);
+
+export const MarkNotificationsReadMutation = graphql(`
+  mutation MarkNotificationsRead($ids: [ID!]!) {
+    markNotificationsRead(ids: $ids)
+  }
+`);
+
+export type NotificationItem = DocumentType<typeof NotificationItemFragment>;
