@@ -34,7 +34,7 @@ beforeAll(async () => {
     }),
     pino({ level: 'silent' }),
   );
-  const admin = await api.client.signIn('admin@contoso.example', 'test-password');
+  const admin = await api.client.signIn(org.email('admin'), 'test-password');
   const connected = await admin.request(
     'mutation($input: ConnectTenantInput!) { connectTenant(input: $input) { status } }',
     {
@@ -60,11 +60,11 @@ describe('the administrator’s flow in the web console', () => {
     const ownerPage = await browser.newPage();
     for (const page of [adminPage, ownerPage]) page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
 
-    await signIn(ownerPage, 'no.exchange@contoso.example');
+    await signIn(ownerPage, org.email('no.exchange'));
     const bell = ownerPage.getByRole('button', { name: 'Notifications' });
     expect((await bell.textContent())?.trim()).toBe('');
 
-    await signIn(adminPage, 'admin@contoso.example');
+    await signIn(adminPage, org.email('admin'));
     await adminPage.getByRole('link', { name: 'Configure email' }).click();
     await adminPage.getByRole('heading', { name: 'Configure email' }).waitFor();
     await adminPage.getByRole('button', { name: 'Configure email' }).click();
@@ -73,18 +73,18 @@ describe('the administrator’s flow in the web console', () => {
     const report = adminPage.getByRole('table', { name: 'Mailbox report' });
     const row = (email: string) =>
       report.getByRole('row').filter({ has: adminPage.getByRole('link', { name: email }) });
-    await expect.poll(() => row('sales.pro@contoso.example').textContent()).toContain('Approved, tested and enabled');
-    expect(await row('no.exchange@contoso.example').textContent()).toContain('No Exchange Online licence');
-    expect(await row('upn.mismatch@contoso.example').textContent()).toContain('Primary email differs from the UPN');
+    await expect.poll(() => row(org.email('sales.pro')).textContent()).toContain('Approved, tested and enabled');
+    expect(await row(org.email('no.exchange')).textContent()).toContain('No Exchange Online licence');
+    expect(await row(org.email('upn.mismatch')).textContent()).toContain('Primary email differs from the UPN');
 
     // The grid: the failing mailbox goes Scheduled → Failure without a reload.
     await adminPage.getByRole('link', { name: 'Mailboxes' }).click();
-    await adminPage.getByRole('checkbox', { name: 'Select no.exchange@contoso.example' }).check();
+    await adminPage.getByRole('checkbox', { name: `Select ${org.email('no.exchange')}` }).check();
     await adminPage.getByRole('button', { name: 'Approve and test mailboxes' }).click();
     await adminPage.getByText('Approve and test: 1 of 1 mailbox failed').waitFor();
     const gridRow = adminPage
       .getByRole('row')
-      .filter({ has: adminPage.getByRole('cell', { name: 'no.exchange@contoso.example' }) });
+      .filter({ has: adminPage.getByRole('cell', { name: org.email('no.exchange') }) });
     await expect.poll(() => gridRow.textContent()).toContain('Failure');
     await adminPage.screenshot({ path: 'test-results/configure-email-mailboxes.png', fullPage: true });
 
@@ -92,8 +92,8 @@ describe('the administrator’s flow in the web console', () => {
     await expect.poll(() => bell.textContent(), { timeout: 10_000 }).toBe('1');
 
     // The mailbox record shows the alert with its fix, and it can be dismissed.
-    await adminPage.getByRole('link', { name: 'no.exchange@contoso.example' }).click();
-    await adminPage.getByRole('heading', { name: 'no.exchange@contoso.example' }).waitFor();
+    await adminPage.getByRole('link', { name: org.email('no.exchange') }).click();
+    await adminPage.getByRole('heading', { name: org.email('no.exchange') }).waitFor();
     const alerts = adminPage.getByRole('list', { name: 'Open alerts' });
     await expect.poll(() => alerts.textContent()).toContain('Exchange Online licence');
     await alerts.getByRole('button', { name: 'Dismiss' }).first().click();

@@ -44,7 +44,7 @@ beforeAll(async () => {
     }),
     pino({ level: 'debug' }, sink),
   );
-  admin = await api.client.signIn('admin@contoso.example', 'test-password');
+  admin = await api.client.signIn(org.email('admin'), 'test-password');
 }, 60_000);
 
 afterAll(async () => {
@@ -78,7 +78,7 @@ describe('Configure email against the emulator’s demo tenant', () => {
   });
 
   it('is FORBIDDEN to a salesperson', async () => {
-    const seller = await api.client.signIn('salesperson@contoso.example', 'test-password');
+    const seller = await api.client.signIn(org.email('salesperson'), 'test-password');
     for (const operation of [
       'mutation { configureEmail { id } }',
       'mutation { approveAndTestMailboxes(mailboxIds: []) { id } }',
@@ -96,24 +96,24 @@ describe('Configure email against the emulator’s demo tenant', () => {
     expect(job).toMatchObject({ kind: 'CONFIGURE_EMAIL', status: 'COMPLETED', total: 5, done: 5, failed: 0 });
 
     const report = new Map<string, any>(job.items.edges.map((e: any) => [e.node.emailAddress, e.node]));
-    expect(report.get('sales.pro@contoso.example')).toMatchObject({ status: 'SUCCEEDED' });
-    expect(report.get('sales.manager@contoso.example')).toMatchObject({ status: 'SUCCEEDED' });
-    expect(report.get('upn.mismatch@contoso.example')).toMatchObject({
+    expect(report.get(org.email('sales.pro'))).toMatchObject({ status: 'SUCCEEDED' });
+    expect(report.get(org.email('sales.manager'))).toMatchObject({ status: 'SUCCEEDED' });
+    expect(report.get(org.email('upn.mismatch'))).toMatchObject({
       status: 'SKIPPED',
       reasons: ['PRIMARY_EMAIL_NOT_UPN'],
     });
-    expect(report.get('no.exchange@contoso.example')).toMatchObject({
+    expect(report.get(org.email('no.exchange'))).toMatchObject({
       status: 'SKIPPED',
       reasons: ['NO_EXCHANGE_LICENSE'],
     });
-    expect(report.get('unlicensed@contoso.example')).toMatchObject({
+    expect(report.get(org.email('unlicensed'))).toMatchObject({
       status: 'SKIPPED',
       reasons: ['NO_SALES_LICENSE'],
     });
-    expect(report.get('upn.mismatch@contoso.example').message).toMatch(/user principal name/);
+    expect(report.get(org.email('upn.mismatch')).message).toMatch(/user principal name/);
 
     const mailboxes = await mailboxesByEmail(admin);
-    expect(mailboxes.get('sales.pro@contoso.example')).toMatchObject({
+    expect(mailboxes.get(org.email('sales.pro'))).toMatchObject({
       approvalStatus: 'APPROVED',
       incomingStatus: 'SUCCESS',
       outgoingStatus: 'SUCCESS',
@@ -123,7 +123,7 @@ describe('Configure email against the emulator’s demo tenant', () => {
       enabledForOutgoing: true,
       enabledForAct: true,
     });
-    expect(mailboxes.get('no.exchange@contoso.example')).toMatchObject({
+    expect(mailboxes.get(org.email('no.exchange'))).toMatchObject({
       approvalStatus: 'NOT_APPROVED',
       testRunStatus: 'NOT_RUN',
       incomingMethod: 'SERVER_SIDE_SYNC',
@@ -151,7 +151,7 @@ describe('Configure email against the emulator’s demo tenant', () => {
   });
 
   it('fails Approve and test without an Exchange licence, alerts the owner live, and succeeds once the licence is granted', async () => {
-    const owner = await api.client.signIn('no.exchange@contoso.example', 'test-password');
+    const owner = await api.client.signIn(org.email('no.exchange'), 'test-password');
     const notifications = owner.subscribe<{ notificationReceived: { kind: string; message: string } }>(
       'subscription { notificationReceived { kind title message } }',
       {},
@@ -159,13 +159,13 @@ describe('Configure email against the emulator’s demo tenant', () => {
     );
     await notifications.connected;
 
-    const mailboxId = (await mailboxesByEmail(admin)).get('no.exchange@contoso.example').id;
+    const mailboxId = (await mailboxesByEmail(admin)).get(org.email('no.exchange')).id;
     const APPROVE = 'mutation($ids: [ID!]!) { approveAndTestMailboxes(mailboxIds: $ids) { id total } }';
     const first = await admin.request(APPROVE, { ids: [mailboxId] });
     const failedJob = await waitForJob(admin, first.data?.approveAndTestMailboxes.id);
     expect(failedJob).toMatchObject({ status: 'COMPLETED', total: 1, done: 1, failed: 1 });
 
-    const failed = (await mailboxesByEmail(admin)).get('no.exchange@contoso.example');
+    const failed = (await mailboxesByEmail(admin)).get(org.email('no.exchange'));
     expect(failed).toMatchObject({
       approvalStatus: 'APPROVED',
       testRunStatus: 'FAILURE',
@@ -186,17 +186,17 @@ describe('Configure email against the emulator’s demo tenant', () => {
     // The same failure again folds into the same alert.
     const again = await admin.request(APPROVE, { ids: [mailboxId] });
     await waitForJob(admin, again.data?.approveAndTestMailboxes.id);
-    expect((await mailboxesByEmail(admin)).get('no.exchange@contoso.example').alerts).toEqual([
+    expect((await mailboxesByEmail(admin)).get(org.email('no.exchange')).alerts).toEqual([
       expect.objectContaining({ code: 'NO_EXCHANGE_MAILBOX', count: 2 }),
     ]);
 
-    expect((await org.control('/users/no.exchange@contoso.example', 'PATCH', { exchangeLicense: true })).status).toBe(
+    expect((await org.control(`/users/${org.email('no.exchange')}`, 'PATCH', { exchangeLicense: true })).status).toBe(
       200,
     );
     const third = await admin.request(APPROVE, { ids: [mailboxId] });
     const passed = await waitForJob(admin, third.data?.approveAndTestMailboxes.id);
     expect(passed).toMatchObject({ status: 'COMPLETED', failed: 0 });
-    const enabled = (await mailboxesByEmail(admin)).get('no.exchange@contoso.example');
+    const enabled = (await mailboxesByEmail(admin)).get(org.email('no.exchange'));
     expect(enabled).toMatchObject({
       testRunStatus: 'SUCCESS',
       enabledForIncoming: true,

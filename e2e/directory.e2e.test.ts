@@ -43,8 +43,8 @@ beforeAll(async () => {
     }),
     pino({ level: 'silent' }),
   );
-  admin = await api.client.signIn('admin@contoso.example', 'test-password');
-  await org.control('/users', 'POST', { userPrincipalName: 'new.hire@contoso.example', displayName: 'Nina NewHire' });
+  admin = await api.client.signIn(org.email('admin'), 'test-password');
+  await org.control('/users', 'POST', { userPrincipalName: org.email('new.hire'), displayName: 'Nina NewHire' });
   const connected = await admin.request(
     'mutation($input: ConnectTenantInput!) { connectTenant(input: $input) { status } }',
     {
@@ -63,10 +63,10 @@ afterAll(async () => {
 describe('directory import', () => {
   it('brings in tenant users with UPN, primary email and Exchange licence, without roles or sales licence', async () => {
     const job = await latestImport(admin);
-    expect(job).toMatchObject({ status: 'COMPLETED', report: { CREATED: 1 } });
-    expect(await user(admin, 'new.hire@contoso.example')).toMatchObject({
+    expect(job).toMatchObject({ status: 'COMPLETED', report: { CREATED: 8 } });
+    expect(await user(admin, org.email('new.hire'))).toMatchObject({
       displayName: 'Nina NewHire',
-      userPrincipalName: 'new.hire@contoso.example',
+      userPrincipalName: org.email('new.hire'),
       exchangeLicenseValid: true,
       salesLicense: 'NONE',
       roles: [],
@@ -74,16 +74,16 @@ describe('directory import', () => {
   });
 
   it('follows licence changes in the tenant, and is idempotent', async () => {
-    await org.control('/users/no.exchange@contoso.example', 'PATCH', { exchangeLicense: true });
-    expect((await latestImport(admin)).report).toEqual({ CREATED: 0, UPDATED: 1, UNCHANGED: 7 });
-    expect((await user(admin, 'no.exchange@contoso.example')).exchangeLicenseValid).toBe(true);
-    expect((await latestImport(admin)).report).toEqual({ CREATED: 0, UPDATED: 0, UNCHANGED: 8 });
+    await org.control(`/users/${org.email('no.exchange')}`, 'PATCH', { exchangeLicense: true });
+    expect((await latestImport(admin)).report).toEqual({ CREATED: 0, UPDATED: 1, UNCHANGED: 14 });
+    expect((await user(admin, org.email('no.exchange'))).exchangeLicenseValid).toBe(true);
+    expect((await latestImport(admin)).report).toEqual({ CREATED: 0, UPDATED: 0, UNCHANGED: 15 });
   });
 });
 
 describe('users, roles and licences', () => {
   it('gives a user who becomes a Sales Professional a Not run mailbox to approve and test', async () => {
-    const hire = await user(admin, 'new.hire@contoso.example');
+    const hire = await user(admin, org.email('new.hire'));
     const updated = await admin.request(
       'mutation($input: UpdateUserInput!) { updateUser(input: $input) { roles salesLicense } }',
       { input: { userId: hire.id, roles: ['SALES_PROFESSIONAL'], salesLicense: 'SALES_PROFESSIONAL' } },
@@ -93,7 +93,7 @@ describe('users, roles and licences', () => {
       '{ mailboxes(filter: { search: "new.hire" }) { edges { node { emailAddress testRunStatus approvalStatus } } } }',
     );
     expect(mailboxes.data?.mailboxes.edges.map((e: any) => e.node)).toEqual([
-      { emailAddress: 'new.hire@contoso.example', testRunStatus: 'NOT_RUN', approvalStatus: 'NOT_APPROVED' },
+      { emailAddress: org.email('new.hire'), testRunStatus: 'NOT_RUN', approvalStatus: 'NOT_APPROVED' },
     ]);
   });
 
@@ -106,7 +106,7 @@ describe('users, roles and licences', () => {
   });
 
   it('is for administrators only', async () => {
-    const seller = await api.client.signIn('salesperson@contoso.example', 'test-password');
+    const seller = await api.client.signIn(org.email('salesperson'), 'test-password');
     for (const operation of [
       '{ users { totalCount } }',
       'mutation { importDirectory { id } }',

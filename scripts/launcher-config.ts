@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { ConfigError, parseConfig } from '@mailroom/domain';
 import { z } from 'zod';
 
 /**
@@ -34,18 +35,9 @@ const schema = z.object({
 
 export type LauncherConfig = z.infer<typeof schema> & { dataDir: string };
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 export function loadLauncherConfig(env: NodeJS.ProcessEnv = process.env): LauncherConfig {
-  // An empty variable means "not set", as in most shells' `VAR= npm start`.
-  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ''));
-  const parsed = schema.safeParse(cleaned);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0]);
-      return `${name}=${JSON.stringify(env[name])} is invalid: ${issue.message}`;
-    });
-    throw new ConfigError(`Configuration error: ${lines.join('; ')}`);
-  }
-  return { ...parsed.data, dataDir: resolve(parsed.data.MAILROOM_DATA_DIR) };
+  const config = parseConfig(schema, env);
+  return { ...config, dataDir: resolve(config.MAILROOM_DATA_DIR) };
 }

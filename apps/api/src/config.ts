@@ -1,3 +1,4 @@
+import { ConfigError, parseConfig } from '@mailroom/domain';
 import { z } from 'zod';
 
 /**
@@ -29,17 +30,9 @@ const schema = z.object({
 
 export type ApiConfig = z.infer<typeof schema>;
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
 /** Parses the environment; on a bad value throws one line naming the variable and the problem. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
-  const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => {
-    const name = issue.path.join('.');
-    const value = env[name];
-    const problem = value === undefined ? 'is not set' : `is invalid (${issue.message})`;
-    return `${name} ${problem}`;
-  });
-  throw new ConfigError(`Configuration error: ${lines.join('; ')}.`);
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  return parseConfig(schema, env);
 }

@@ -1,4 +1,5 @@
 import { QUEUES } from '@mailroom/queues';
+import { ConfigError, parseConfig } from '@mailroom/domain';
 import { z } from 'zod';
 
 const queueNames = Object.values(QUEUES) as [string, ...string[]];
@@ -34,14 +35,9 @@ const schema = z.object({
 
 export type WorkerConfig = z.infer<typeof schema>;
 
-export class ConfigError extends Error {}
+export { ConfigError };
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
-  const parsed = schema.safeParse(env);
-  if (parsed.success) return parsed.data;
-  const lines = parsed.error.issues.map((issue) => {
-    const name = String(issue.path[0]);
-    return `${name} ${env[name] === undefined ? 'is not set' : `is invalid (${issue.message})`}`;
-  });
-  throw new ConfigError(`Configuration error: ${lines.join('; ')}.`);
+/** Parses the environment; on a bad value throws one line naming the variable and the problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  return parseConfig(schema, env);
 }

@@ -34,3 +34,4 @@ export * from './services/configure-email.runner.ts';
 export * from './services/directory-import.runner.ts';
 export * from './services/user-admin.service.ts';
 export * from './services/email-server-profile.service.ts';
+export * from './config.ts';

@@ -1,5 +1,6 @@
-import { UNAVAILABLE_REASON_TEXT, type Job } from '@mailroom/domain';
+import { UNAVAILABLE_REASON_TEXT, type AutoApprovalReason, type Job } from '@mailroom/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toConnection } from './connection.ts';
 import { requirePrincipal } from '../auth-checker.ts';
 import type { ApiContext } from '../context.ts';
 import {
@@ -126,24 +127,16 @@ export class JobItemsResolver {
     @Ctx() context: ApiContext,
   ): Promise<JobItemConnection> {
     const page = await context.services.jobs.items(requirePrincipal(context), job.id, first, after);
-    const edges = page.items.map((item) => {
-      const detail = item.detail as { emailAddress?: string; reasons?: string[]; message?: string };
+    return toConnection(page, (item) => {
+      const detail = item.detail as { emailAddress?: string; reasons?: AutoApprovalReason[]; message?: string };
       return {
-        cursor: page.cursorOf(item),
-        node: {
-          id: item.id,
-          mailboxId: item.itemId,
-          emailAddress: detail.emailAddress ?? null,
-          status: item.status,
-          reasons: (detail.reasons ?? []) as JobItemConnection['edges'][number]['node']['reasons'],
-          message: detail.message ?? null,
-        },
+        id: item.id,
+        mailboxId: item.itemId,
+        emailAddress: detail.emailAddress ?? null,
+        status: item.status,
+        reasons: detail.reasons ?? [],
+        message: detail.message ?? null,
       };
     });
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
-    };
   }
 }

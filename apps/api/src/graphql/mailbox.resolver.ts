@@ -14,6 +14,7 @@ import {
   Root,
   Subscription,
 } from 'type-graphql';
+import { toConnection } from './connection.ts';
 import { requirePrincipal } from '../auth-checker.ts';
 import type { ApiContext } from '../context.ts';
 import { MailboxAlertType, MailboxConnection, MailboxFilterInput, MailboxType } from './mailbox.type.ts';
@@ -32,12 +33,7 @@ export class MailboxResolver {
     @Ctx() context: ApiContext,
   ): Promise<MailboxConnection> {
     const page = await context.services.mailboxes.list(requirePrincipal(context), filter, first, after);
-    const edges = page.items.map((node) => ({ cursor: page.cursorOf(node), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page);
   }
 
   @Authorized()

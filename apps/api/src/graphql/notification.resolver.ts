@@ -1,6 +1,7 @@
 import { TOPICS, type Notification } from '@mailroom/domain';
 import { Repeater } from '@repeaterjs/repeater';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { toConnection } from './connection.ts';
 import { requirePrincipal } from '../auth-checker.ts';
 import type { ApiContext } from '../context.ts';
 import { NotificationConnection, NotificationType } from './notification.type.ts';
@@ -15,13 +16,7 @@ export class NotificationResolver {
     @Ctx() context: ApiContext,
   ): Promise<NotificationConnection> {
     const page = await context.services.notifications.list(requirePrincipal(context), first, after);
-    const edges = page.items.map((node) => ({ cursor: page.cursorOf(node), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
-      unreadCount: page.unreadCount,
-    };
+    return { ...toConnection(page), unreadCount: page.unreadCount };
   }
 
   @Authorized()

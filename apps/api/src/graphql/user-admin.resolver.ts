@@ -1,5 +1,6 @@
 import { TOPICS, type EmailServerProfile, type User } from '@mailroom/domain';
 import { Arg, Authorized, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { toConnection } from './connection.ts';
 import { requirePrincipal } from '../auth-checker.ts';
 import type { ApiContext } from '../context.ts';
 import {
@@ -21,12 +22,7 @@ export class UserAdminResolver {
     @Ctx() context: ApiContext,
   ): Promise<UserConnection> {
     const page = await context.services.userAdmin.list(requirePrincipal(context), search, first, after);
-    const edges = page.items.map((node) => ({ cursor: page.cursorOf(node), node }));
-    return {
-      edges,
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
-      totalCount: page.totalCount,
-    };
+    return toConnection(page);
   }
 
   @Authorized('SYSTEM_ADMINISTRATOR')

@@ -6,7 +6,7 @@ import type { ApprovalStatus, TestRunStatus } from '../enums.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { isAdministrator, type Principal } from '../principal.ts';
-import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
+import { containsPattern, decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
 
 export interface MailboxFilter {
   testRunStatus?: TestRunStatus | null;
@@ -41,7 +41,7 @@ export class MailboxService {
     if (filter?.approvalStatus) query.andWhere('mailbox.approvalStatus = :as', { as: filter.approvalStatus });
     const search = filter?.search?.trim().toLowerCase();
     if (search) {
-      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(search);
       query.leftJoin(User, 'owner', 'owner.id = mailbox.ownerUserId').andWhere(
         new Brackets((where) => {
           where

@@ -38,3 +38,8 @@ export function pageSize(first: number | null | undefined): number {
   }
   return first;
 }
+
+/** A LIKE pattern matching `text` anywhere, with LIKE's wildcards in it taken literally. */
+export function containsPattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

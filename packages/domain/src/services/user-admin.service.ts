@@ -8,7 +8,7 @@ import { DomainError, notFound } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import type { Principal } from '../principal.ts';
 import { ensureRoleMailboxes } from './directory.service.ts';
-import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
+import { containsPattern, decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
 
 export interface UserAccessChange {
   userId: string;
@@ -34,7 +34,7 @@ export class UserAdminService {
       .where('user.organisationId = :org', { org: principal.organisationId });
     const text = search?.trim().toLowerCase();
     if (text) {
-      const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const pattern = containsPattern(text);
       query.andWhere(
         new Brackets((where) => {
           where
