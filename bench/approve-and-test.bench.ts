@@ -117,7 +117,7 @@ export const approveAndTestBench: Bench = {
           REDIS_URL: redis.url,
           MAILROOM_SECRET_KEY: secretKey,
           LOG_LEVEL: 'warn',
-          WORKER_CONCURRENCY: '100',
+          WORKER_CONCURRENCY: '8',
         });
         workers.push(worker);
       }

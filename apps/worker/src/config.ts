@@ -28,7 +28,8 @@ const schema = z.object({
         .filter(Boolean),
     )
     .pipe(z.array(z.enum(queueNames)).min(1)),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Connections per worker process; each running job holds one for its transaction. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(25),
   /** 32 random bytes, base64: encrypts tenant secrets at rest. Same value for API and workers. */
   MAILROOM_SECRET_KEY: secretKey,
 });

@@ -61,10 +61,13 @@ const GIVE_UP: { [N in JobName]?: GiveUp<N> } = {
   'configure-email': failWholeJob,
   'directory-import': failWholeJob,
   'mailbox-test': async (payload, context) => {
-    const job = await context.dataSource.transaction((manager) =>
-      finishJobItem(manager, payload.jobId, payload.mailboxId, 'FAILED', { message: GAVE_UP }),
-    );
-    if (job) await publishJob(context, payload.jobId);
+    let counted = false;
+    await context.dataSource.transaction(async (manager) => {
+      for (const mailboxId of payload.mailboxIds) {
+        counted = (await finishJobItem(manager, payload.jobId, mailboxId, 'FAILED', { message: GAVE_UP })) || counted;
+      }
+    });
+    if (counted) await publishJob(context, payload.jobId);
   },
 };
 

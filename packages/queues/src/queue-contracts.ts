@@ -19,8 +19,11 @@ export const JOB_PAYLOADS = {
   heartbeat: z.object({ jobId: z.uuid() }),
   'configure-email': z.object({ jobId: z.uuid() }),
   'directory-import': z.object({ jobId: z.uuid() }),
-  /** One mailbox of a bulk test job; `approve` for Approve and test (and Configure email). */
-  'mailbox-test': z.object({ jobId: z.uuid(), mailboxId: z.uuid(), approve: z.boolean() }),
+  /**
+   * A group of mailboxes of a bulk test job (at most MAILBOX_TEST_GROUP), tested side by side and
+   * written together; `approve` for Approve and test (and Configure email).
+   */
+  'mailbox-test': z.object({ jobId: z.uuid(), mailboxIds: z.array(z.uuid()).min(1).max(100), approve: z.boolean() }),
 } as const;
 export type JobName = keyof typeof JOB_PAYLOADS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
@@ -38,5 +41,21 @@ export const JOB_IDS = {
   heartbeat: (p: JobPayload<'heartbeat'>) => `heartbeat.${p.jobId}`,
   'configure-email': (p: JobPayload<'configure-email'>) => `configure-email.${p.jobId}`,
   'directory-import': (p: JobPayload<'directory-import'>) => `directory-import.${p.jobId}`,
-  'mailbox-test': (p: JobPayload<'mailbox-test'>) => `mailbox-test.${p.jobId}.${p.mailboxId}`,
+  'mailbox-test': (p: JobPayload<'mailbox-test'>) => `mailbox-test.${p.jobId}.${p.mailboxIds[0]}`,
 } satisfies { [N in JobName]: (payload: JobPayload<N>) => string };
+
+/** Mailboxes per mailbox-test job: enough to write results in bulk, few enough to spread over workers. */
+export const MAILBOX_TEST_GROUP = 50;
+
+/** The mailbox-test jobs for a bulk test: the mailboxes in groups, in the order given. */
+export function mailboxTestJobs(
+  jobId: string,
+  mailboxIds: readonly string[],
+  approve: boolean,
+): JobPayload<'mailbox-test'>[] {
+  const jobs: JobPayload<'mailbox-test'>[] = [];
+  for (let start = 0; start < mailboxIds.length; start += MAILBOX_TEST_GROUP) {
+    jobs.push({ jobId, mailboxIds: mailboxIds.slice(start, start + MAILBOX_TEST_GROUP), approve });
+  }
+  return jobs;
+}

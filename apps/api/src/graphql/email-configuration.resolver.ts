@@ -1,5 +1,6 @@
 import { UNAVAILABLE_REASON_TEXT, type AutoApprovalReason, type Job } from '@mailroom/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { mailboxTestJobs } from '@mailroom/queues';
 import { toConnection } from './connection.ts';
 import { requirePrincipal } from '../auth-checker.ts';
 import type { ApiContext } from '../context.ts';
@@ -91,10 +92,7 @@ export class EmailConfigurationResolver {
       mailboxIds,
       approve,
     );
-    await context.services.queues.enqueueMany(
-      'mailbox-test',
-      toEnqueue.map((mailboxId) => ({ jobId: job.id, mailboxId, approve })),
-    );
+    await context.services.queues.enqueueMany('mailbox-test', mailboxTestJobs(job.id, toEnqueue, approve));
     for (const mailboxId of toEnqueue) {
       context.services.pubSub.publish('MAILBOX_STATUS_CHANGED', principal.organisationId, {
         mailboxId,

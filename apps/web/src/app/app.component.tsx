@@ -1,9 +1,11 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { ConfigureEmailPage } from '../features/email-configuration/components/configure-email.page';
+import { EmailServerProfilesPage } from '../features/email-server-profiles/components/email-server-profiles.page';
 import { MailboxPage } from '../features/mailboxes/components/mailbox.page';
 import { MailboxesPage } from '../features/mailboxes/components/mailboxes.page';
 import { SignInPage } from '../features/session/components/sign-in.page';
+import { UsersPage } from '../features/users/components/users.page';
 import { GraphqlProvider } from './graphql-provider.component';
 import { RequireSession } from './require-session.component';
 
@@ -20,6 +22,8 @@ export function App() {
               <Route path="/mailboxes" element={<MailboxesPage />} />
               <Route path="/mailboxes/:id" element={<MailboxPage />} />
               <Route path="/settings/email" element={<ConfigureEmailPage />} />
+              <Route path="/settings/email-server-profiles" element={<EmailServerProfilesPage />} />
+              <Route path="/settings/users" element={<UsersPage />} />
               <Route path="*" element={<Navigate to="/mailboxes" replace />} />
             </Route>
           </Routes>

@@ -18,6 +18,9 @@ type Documents = {
     "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n": typeof types.EmailConfigurationDocument,
     "\n  mutation ConnectTenant($input: ConnectTenantInput!) {\n    connectTenant(input: $input) {\n      ...EmailConfigurationState\n    }\n  }\n": typeof types.ConnectTenantDocument,
     "\n  mutation ConfigureEmail {\n    configureEmail {\n      ...JobSummary\n    }\n  }\n": typeof types.ConfigureEmailDocument,
+    "\n  fragment EmailServerProfileFields on EmailServerProfile {\n    id\n    name\n    serverType\n    graphEndpoint\n    authorityUrl\n    tenantId\n    clientId\n    clientSecretSet\n    processEmailReceivedAfter\n    minPollingIntervalSeconds\n    maxConcurrentRequestsPerMailbox\n    moveFailedToUndeliverable\n    isDefault\n  }\n": typeof types.EmailServerProfileFieldsFragmentDoc,
+    "\n  query EmailServerProfiles {\n    emailServerProfiles {\n      ...EmailServerProfileFields\n    }\n  }\n": typeof types.EmailServerProfilesDocument,
+    "\n  mutation UpdateEmailServerProfile($input: UpdateEmailServerProfileInput!) {\n    updateEmailServerProfile(input: $input) {\n      ...EmailServerProfileFields\n    }\n  }\n": typeof types.UpdateEmailServerProfileDocument,
     "\n  fragment JobSummary on Job {\n    id\n    kind\n    status\n    done\n    total\n    failed\n    error\n    createdAt\n    finishedAt\n  }\n": typeof types.JobSummaryFragmentDoc,
     "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      ...JobSummary\n    }\n  }\n": typeof types.JobProgressDocument,
     "\n  query JobReport($id: ID!, $first: Int!, $after: String) {\n    job(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            mailboxId\n            emailAddress\n            status\n            reasons\n            message\n          }\n        }\n      }\n    }\n  }\n": typeof types.JobReportDocument,
@@ -38,12 +41,20 @@ type Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n": typeof types.EmailIntegrationAvailabilityDocument,
+    "\n  fragment UserRow on User {\n    id\n    displayName\n    primaryEmail\n    userPrincipalName\n    exchangeLicenseValid\n    salesLicense\n    roles\n    disabled\n  }\n": typeof types.UserRowFragmentDoc,
+    "\n  query Users($search: String, $first: Int!, $after: String) {\n    users(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.UpdateUserDocument,
+    "\n  mutation ImportDirectory {\n    importDirectory {\n      ...JobSummary\n    }\n  }\n": typeof types.ImportDirectoryDocument,
+    "\n  query DirectoryImportReport($id: ID!) {\n    job(id: $id) {\n      id\n      report\n    }\n  }\n": typeof types.DirectoryImportReportDocument,
 };
 const documents: Documents = {
     "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": types.EmailConfigurationStateFragmentDoc,
     "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n": types.EmailConfigurationDocument,
     "\n  mutation ConnectTenant($input: ConnectTenantInput!) {\n    connectTenant(input: $input) {\n      ...EmailConfigurationState\n    }\n  }\n": types.ConnectTenantDocument,
     "\n  mutation ConfigureEmail {\n    configureEmail {\n      ...JobSummary\n    }\n  }\n": types.ConfigureEmailDocument,
+    "\n  fragment EmailServerProfileFields on EmailServerProfile {\n    id\n    name\n    serverType\n    graphEndpoint\n    authorityUrl\n    tenantId\n    clientId\n    clientSecretSet\n    processEmailReceivedAfter\n    minPollingIntervalSeconds\n    maxConcurrentRequestsPerMailbox\n    moveFailedToUndeliverable\n    isDefault\n  }\n": types.EmailServerProfileFieldsFragmentDoc,
+    "\n  query EmailServerProfiles {\n    emailServerProfiles {\n      ...EmailServerProfileFields\n    }\n  }\n": types.EmailServerProfilesDocument,
+    "\n  mutation UpdateEmailServerProfile($input: UpdateEmailServerProfileInput!) {\n    updateEmailServerProfile(input: $input) {\n      ...EmailServerProfileFields\n    }\n  }\n": types.UpdateEmailServerProfileDocument,
     "\n  fragment JobSummary on Job {\n    id\n    kind\n    status\n    done\n    total\n    failed\n    error\n    createdAt\n    finishedAt\n  }\n": types.JobSummaryFragmentDoc,
     "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      ...JobSummary\n    }\n  }\n": types.JobProgressDocument,
     "\n  query JobReport($id: ID!, $first: Int!, $after: String) {\n    job(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            mailboxId\n            emailAddress\n            status\n            reasons\n            message\n          }\n        }\n      }\n    }\n  }\n": types.JobReportDocument,
@@ -64,6 +75,11 @@ const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n": types.EmailIntegrationAvailabilityDocument,
+    "\n  fragment UserRow on User {\n    id\n    displayName\n    primaryEmail\n    userPrincipalName\n    exchangeLicenseValid\n    salesLicense\n    roles\n    disabled\n  }\n": types.UserRowFragmentDoc,
+    "\n  query Users($search: String, $first: Int!, $after: String) {\n    users(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": types.UsersDocument,
+    "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.UpdateUserDocument,
+    "\n  mutation ImportDirectory {\n    importDirectory {\n      ...JobSummary\n    }\n  }\n": types.ImportDirectoryDocument,
+    "\n  query DirectoryImportReport($id: ID!) {\n    job(id: $id) {\n      id\n      report\n    }\n  }\n": types.DirectoryImportReportDocument,
 };
 
 /**
@@ -96,6 +112,18 @@ export function graphql(source: "\n  mutation ConnectTenant($input: ConnectTenan
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ConfigureEmail {\n    configureEmail {\n      ...JobSummary\n    }\n  }\n"): (typeof documents)["\n  mutation ConfigureEmail {\n    configureEmail {\n      ...JobSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EmailServerProfileFields on EmailServerProfile {\n    id\n    name\n    serverType\n    graphEndpoint\n    authorityUrl\n    tenantId\n    clientId\n    clientSecretSet\n    processEmailReceivedAfter\n    minPollingIntervalSeconds\n    maxConcurrentRequestsPerMailbox\n    moveFailedToUndeliverable\n    isDefault\n  }\n"): (typeof documents)["\n  fragment EmailServerProfileFields on EmailServerProfile {\n    id\n    name\n    serverType\n    graphEndpoint\n    authorityUrl\n    tenantId\n    clientId\n    clientSecretSet\n    processEmailReceivedAfter\n    minPollingIntervalSeconds\n    maxConcurrentRequestsPerMailbox\n    moveFailedToUndeliverable\n    isDefault\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query EmailServerProfiles {\n    emailServerProfiles {\n      ...EmailServerProfileFields\n    }\n  }\n"): (typeof documents)["\n  query EmailServerProfiles {\n    emailServerProfiles {\n      ...EmailServerProfileFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEmailServerProfile($input: UpdateEmailServerProfileInput!) {\n    updateEmailServerProfile(input: $input) {\n      ...EmailServerProfileFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateEmailServerProfile($input: UpdateEmailServerProfileInput!) {\n    updateEmailServerProfile(input: $input) {\n      ...EmailServerProfileFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -176,6 +204,26 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n"): (typeof documents)["\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment UserRow on User {\n    id\n    displayName\n    primaryEmail\n    userPrincipalName\n    exchangeLicenseValid\n    salesLicense\n    roles\n    disabled\n  }\n"): (typeof documents)["\n  fragment UserRow on User {\n    id\n    displayName\n    primaryEmail\n    userPrincipalName\n    exchangeLicenseValid\n    salesLicense\n    roles\n    disabled\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Users($search: String, $first: Int!, $after: String) {\n    users(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Users($search: String, $first: Int!, $after: String) {\n    users(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...UserRow\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...UserRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ImportDirectory {\n    importDirectory {\n      ...JobSummary\n    }\n  }\n"): (typeof documents)["\n  mutation ImportDirectory {\n    importDirectory {\n      ...JobSummary\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DirectoryImportReport($id: ID!) {\n    job(id: $id) {\n      id\n      report\n    }\n  }\n"): (typeof documents)["\n  query DirectoryImportReport($id: ID!) {\n    job(id: $id) {\n      id\n      report\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

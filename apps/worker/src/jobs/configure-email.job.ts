@@ -1,5 +1,5 @@
 import { ConfigureEmailRunner } from '@mailroom/domain';
-import type { JobPayload } from '@mailroom/queues';
+import { mailboxTestJobs, type JobPayload } from '@mailroom/queues';
 import type { JobContext } from './job-context.ts';
 
 /**
@@ -8,10 +8,7 @@ import type { JobContext } from './job-context.ts';
  */
 export async function configureEmailJob(payload: JobPayload<'configure-email'>, context: JobContext): Promise<void> {
   const { mailboxIdsToTest } = await new ConfigureEmailRunner(context.dataSource, context.events).run(payload.jobId);
-  await context.queues.enqueueMany(
-    'mailbox-test',
-    mailboxIdsToTest.map((mailboxId) => ({ jobId: payload.jobId, mailboxId, approve: true })),
-  );
+  await context.queues.enqueueMany('mailbox-test', mailboxTestJobs(payload.jobId, mailboxIdsToTest, true));
   context.logger.info(
     { jobId: payload.jobId, toTest: mailboxIdsToTest.length },
     'email configured; testing eligible mailboxes',

@@ -3,8 +3,9 @@ import type { JobPayload } from '@mailroom/queues';
 import type { JobContext, JobRun } from './job-context.ts';
 
 /**
- * One mailbox of Approve and test / Test and enable. A busy Exchange makes the runner throw
- * RetryLater, and BullMQ retries with back-off; the last attempt records the failure instead.
+ * A group of mailboxes of Approve and test / Test and enable. When Exchange is busy for some of
+ * them the runner records the others and throws RetryLater; BullMQ retries with back-off and only
+ * the mailboxes still pending are tested again. The last attempt records the failures instead.
  */
 export async function mailboxTestJob(
   payload: JobPayload<'mailbox-test'>,
@@ -18,5 +19,5 @@ export async function mailboxTestJob(
       await context.events.publish(TOPICS.JOB_PROGRESS, payload.jobId, { jobId: payload.jobId, organisationId });
   }
   const runner = new MailboxTestRunner(context.dataSource, context.cipher, context.exchange, context.events);
-  await runner.run(payload.jobId, payload.mailboxId, payload.approve, run.finalAttempt);
+  await runner.run(payload.jobId, payload.mailboxIds, payload.approve, run.finalAttempt);
 }

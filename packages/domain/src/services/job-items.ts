@@ -1,11 +1,10 @@
 import type { EntityManager } from 'typeorm';
-import { Job } from '../entities/job.entity.ts';
 import type { JobItemStatus } from '../entities/job-item.entity.ts';
 
 /**
  * Records an item's final status exactly once and moves the job's counters with it; the job
- * completes when its last item does. Returns the job as it now is, or null when the item had
- * already finished (a retried child job): then nothing changes.
+ * completes when its last item does. Returns false when the item had already finished (a retried
+ * child job): then nothing changes.
  */
 export async function finishJobItem(
   manager: EntityManager,
@@ -14,22 +13,23 @@ export async function finishJobItem(
   status: Exclude<JobItemStatus, 'PENDING'>,
   detail: Record<string, unknown>,
   now = new Date(),
-): Promise<Job | null> {
-  const updated: unknown[] = await manager.query(
+): Promise<boolean> {
+  // TypeORM's query() answers [rows, count] for an UPDATE … RETURNING on PostgreSQL.
+  const [items] = (await manager.query(
     `UPDATE job_item SET status = $3, detail = $4, "finishedAt" = $5
      WHERE "jobId" = $1 AND "itemId" = $2 AND status = 'PENDING' RETURNING id`,
     [jobId, itemId, status, JSON.stringify(detail), now],
-  );
-  // pg returns [rows, count] for UPDATE … RETURNING through TypeORM's query().
-  const rows = Array.isArray(updated[0]) ? (updated[0] as unknown[]) : updated;
-  if (rows.length === 0) return null;
-  await manager.query(
+  )) as [{ id: string }[], number];
+  if (items.length === 0) return false;
+  // Last statement of the caller's transaction: every item of a job updates this one row, so the
+  // row lock must be held for as little as possible (this statement and the commit).
+  const [jobs] = (await manager.query(
     `UPDATE job SET done = done + 1, failed = failed + $2,
        status = CASE WHEN done + 1 >= total THEN 'COMPLETED' ELSE 'RUNNING' END,
        "startedAt" = COALESCE("startedAt", $3),
        "finishedAt" = CASE WHEN done + 1 >= total THEN $3 ELSE NULL END
-     WHERE id = $1`,
+     WHERE id = $1 RETURNING id`,
     [jobId, status === 'FAILED' ? 1 : 0, now],
-  );
-  return manager.getRepository(Job).findOneByOrFail({ id: jobId });
+  )) as [{ id: string }[], number];
+  return jobs.length > 0;
 }

@@ -110,6 +110,8 @@ export function AppShell({ session }: { session: Session }) {
               Sales Settings
             </Caption1Strong>
             <NavItem to="/settings/email">Configure email</NavItem>
+            <NavItem to="/settings/email-server-profiles">Email server profiles</NavItem>
+            <NavItem to="/settings/users">Users</NavItem>
           </div>
         )}
         {availability !== undefined && !availability.available && (
