@@ -12,6 +12,7 @@ let worker: WorkerRuntime;
 let org: Awaited<ReturnType<typeof newExchangeOrganisation>>;
 let admin: TestClient;
 const workerLog: string[] = [];
+const apiLog: string[] = [];
 
 const MAILBOXES = `{ mailboxes(first: 50) { edges { node { id emailAddress approvalStatus incomingStatus outgoingStatus actStatus testRunStatus enabledForIncoming enabledForOutgoing enabledForAct incomingMethod alerts { code severity message count } } } } }`;
 const JOB = `query($id: ID!) { job(id: $id) { id kind status done total failed items(first: 50) { totalCount edges { node { emailAddress status reasons message } } } } }`;
@@ -32,7 +33,8 @@ async function mailboxesByEmail(client: TestClient) {
 }
 
 beforeAll(async () => {
-  api = await startApi();
+  const apiSink = new Writable({ write: (chunk, _enc, done) => (apiLog.push(chunk.toString()), done()) });
+  api = await startApi({ logTo: apiSink });
   org = await newExchangeOrganisation(api.server.dataSource);
   const sink = new Writable({ write: (chunk, _enc, done) => (workerLog.push(chunk.toString()), done()) });
   worker = await startWorkerRuntime(
@@ -229,8 +231,12 @@ describe('Configure email against the emulator’s demo tenant', () => {
     await org.control('/tenant', 'PATCH', { exchangeSubscription: true });
   });
 
-  it('never writes the client secret to a log line', () => {
+  it('never writes the client secret to a log line, API or worker', () => {
+    expect(workerLog.length).toBeGreaterThan(0);
+    expect(apiLog.length).toBeGreaterThan(0);
     expect(workerLog.join('\n')).not.toContain(DEMO_TENANT.clientSecret);
+    expect(apiLog.join('\n')).not.toContain(DEMO_TENANT.clientSecret);
+    expect(apiLog.join('\n')).not.toContain('not-the-secret');
   });
 });
 

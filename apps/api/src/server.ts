@@ -93,6 +93,26 @@ export async function createApiServer(
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // One line per operation: its name, the caller and the time taken — never the variables,
+      // which may hold passwords and client secrets.
+      {
+        async requestDidStart({ request, contextValue }) {
+          const started = performance.now();
+          return {
+            async willSendResponse({ errors }) {
+              logger.debug(
+                {
+                  operation: request.operationName ?? null,
+                  user: contextValue.principal?.userId ?? null,
+                  ms: Math.round(performance.now() - started),
+                  errors: errors?.length ?? 0,
+                },
+                'graphql operation',
+              );
+            },
+          };
+        },
+      },
       {
         async serverWillStart() {
           return {

@@ -9,3 +9,7 @@ export interface Principal {
 
 export const isAdministrator = (principal: Principal): boolean =>
   principal.roles.includes('SYSTEM_ADMINISTRATOR' satisfies SecurityRoleName);
+
+/** Sales Manager and Sales Professional Manager see their team's mailboxes. */
+export const isManager = (principal: Principal): boolean =>
+  principal.roles.some((role) => role === 'SALES_MANAGER' || role === 'SALES_PROFESSIONAL_MANAGER');

@@ -124,3 +124,30 @@ describe('administrator-only operations', () => {
     expect(result.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
   });
 });
+
+describe('managers', () => {
+  it('see their own and their team’s mailboxes, not the rest of the organisation’s', async () => {
+    const ds = api.server.dataSource;
+    const lead = await newUser(ds, organisation, {
+      displayName: 'Mona Manager',
+      primaryEmail: `lead@${organisation.id}.example`,
+      roles: ['SALES_PROFESSIONAL_MANAGER'],
+      password: 'pw-lead',
+    });
+    const report = await newUser(ds, organisation, { primaryEmail: `report@${organisation.id}.example` });
+    await newRoleMailboxes(ds, organisation);
+    const setManager = await admin.request(
+      'mutation($input: UpdateUserInput!) { updateUser(input: $input) { manager { displayName } } }',
+      {
+        input: { userId: report.id, managerId: lead.id },
+      },
+    );
+    expect(setManager.data?.updateUser).toEqual({ manager: { displayName: 'Mona Manager' } });
+
+    const manager = await api.client.signIn(lead.primaryEmail, 'pw-lead');
+    const seen = await manager.request(MAILBOXES);
+    expect(seen.data?.mailboxes.edges.map((e: any) => e.node.emailAddress).sort()).toEqual(
+      [lead.primaryEmail, report.primaryEmail].sort(),
+    );
+  });
+});

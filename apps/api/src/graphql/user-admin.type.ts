@@ -39,6 +39,12 @@ export class UpdateUserInput {
 
   @Field(() => SalesLicenseEnum, { nullable: true })
   salesLicense?: SalesLicense | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The user’s manager (managers see their team’s mailboxes); null removes it.',
+  })
+  managerId?: string | null;
 }
 
 @ObjectType('EmailServerProfile')

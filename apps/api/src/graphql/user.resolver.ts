@@ -12,6 +12,11 @@ export class UserResolver {
     return names.filter((name): name is SecurityRoleName => name in SecurityRoleNameEnum);
   }
 
+  @FieldResolver(() => UserType, { nullable: true, description: 'Whose team the user is in.' })
+  manager(@Root() user: UserType, @Ctx() { loaders }: ApiContext) {
+    return user.managerUserId ? loaders.user.load(user.managerUserId) : null;
+  }
+
   @FieldResolver(() => OrganisationType)
   async organisation(@Root() user: UserType, @Ctx() { services }: ApiContext): Promise<OrganisationType> {
     const organisation = await services.dataSource

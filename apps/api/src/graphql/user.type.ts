@@ -35,6 +35,8 @@ export class UserType {
   disabled: boolean;
 
   organisationId: string;
+
+  managerUserId: string | null;
 }
 
 @ObjectType('Session')

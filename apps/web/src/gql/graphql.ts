@@ -113,6 +113,8 @@ export type UpdateEmailServerProfileInput = {
 };
 
 export type UpdateUserInput = {
+  /** The user’s manager (managers see their team’s mailboxes); null removes it. */
+  managerId?: string | number | null | undefined;
   /** The full set of standard roles the user should hold. */
   roles?: Array<SecurityRoleName> | null | undefined;
   salesLicense?: SalesLicense | null | undefined;

@@ -38,6 +38,11 @@ export class User {
   @Column({ type: 'varchar', length: 64, nullable: true })
   directoryObjectId: string | null;
 
+  /** The user's manager: managers see their team's mailboxes. */
+  @ForeignKey(() => User, { onDelete: 'SET NULL' })
+  @Column({ type: 'uuid', nullable: true })
+  managerUserId: string | null;
+
   /** scrypt hash; null for users who cannot sign in with a password. */
   @Column({ type: 'text', nullable: true, select: false })
   passwordHash: string | null;

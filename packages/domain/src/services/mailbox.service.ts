@@ -5,7 +5,7 @@ import { User } from '../entities/user.entity.ts';
 import type { ApprovalStatus, TestRunStatus } from '../enums.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
-import { isAdministrator, type Principal } from '../principal.ts';
+import { isAdministrator, isManager, type Principal } from '../principal.ts';
 import { containsPattern, decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
 
 export interface MailboxFilter {
@@ -23,9 +23,16 @@ export class MailboxService {
       .getRepository(Mailbox)
       .createQueryBuilder('mailbox')
       .where('mailbox.organisationId = :org', { org: principal.organisationId });
-    // Administrators see every mailbox of their organisation; everyone else sees their own.
-    if (!isAdministrator(principal)) query.andWhere('mailbox.ownerUserId = :me', { me: principal.userId });
-    return query;
+    // Administrators see every mailbox of their organisation; managers their own and their team's
+    // (users whose manager they are); everyone else their own.
+    if (isAdministrator(principal)) return query;
+    if (isManager(principal)) {
+      return query.andWhere(
+        `(mailbox.ownerUserId = :me OR mailbox.ownerUserId IN (SELECT id FROM app_user WHERE "managerUserId" = :me AND "organisationId" = :org))`,
+        { me: principal.userId },
+      );
+    }
+    return query.andWhere('mailbox.ownerUserId = :me', { me: principal.userId });
   }
 
   /** Mailboxes ordered by email address, keyset-paged. */

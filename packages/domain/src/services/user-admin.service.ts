@@ -12,6 +12,8 @@ import { containsPattern, decodeCursor, encodeCursor, pageSize, type Page } from
 
 export interface UserAccessChange {
   userId: string;
+  /** The user's manager (same organisation); null removes it, undefined leaves it. */
+  managerId?: string | null;
   roles?: readonly SecurityRoleName[] | null;
   salesLicense?: SalesLicense | null;
 }
@@ -85,6 +87,18 @@ export class UserAdminService {
       if (!user) throw notFound('That user');
       if (change.salesLicense)
         await manager.getRepository(User).update({ id: user.id }, { salesLicense: change.salesLicense });
+      if (change.managerId !== undefined) {
+        if (change.managerId !== null) {
+          const boss = isUuid(change.managerId)
+            ? await manager
+                .getRepository(User)
+                .findOneBy({ id: change.managerId, organisationId: principal.organisationId })
+            : null;
+          if (!boss) throw notFound('That manager');
+          if (boss.id === user.id) throw new DomainError('BAD_USER_INPUT', 'A user cannot be their own manager.');
+        }
+        await manager.getRepository(User).update({ id: user.id }, { managerUserId: change.managerId });
+      }
       if (change.roles) {
         const roles = await manager
           .getRepository(SecurityRole)

@@ -1,0 +1,102 @@
+import type { Browser, Page } from 'playwright-core';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadConfig as loadWorkerConfig } from '../apps/worker/src/config.ts';
+import { startWorkerRuntime, type WorkerRuntime } from '../apps/worker/src/runtime.ts';
+import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
+import { launchChromium } from './browser.ts';
+import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
+import type { Spawned } from './processes.ts';
+import { startWeb } from './web-server.ts';
+
+let api: ApiHarness;
+let worker: WorkerRuntime;
+let web: { url: string; server: Spawned };
+let browser: Browser;
+let org: Awaited<ReturnType<typeof newExchangeOrganisation>>;
+let page: Page;
+const errors: string[] = [];
+
+const editButton = (email: string) =>
+  page
+    .getByRole('row')
+    .filter({ hasText: email })
+    .getByRole('button', { name: /^Edit / });
+
+beforeAll(async () => {
+  api = await startApi();
+  org = await newExchangeOrganisation(api.server.dataSource);
+  worker = await startWorkerRuntime(
+    loadWorkerConfig({
+      DATABASE_URL: inject('databaseUrl'),
+      REDIS_URL: inject('redisUrl'),
+      MAILROOM_SECRET_KEY: inject('secretKey'),
+    }),
+    pino({ level: 'silent' }),
+  );
+  const admin = await api.client.signIn(org.email('admin'), 'test-password');
+  await admin.request('mutation($input: ConnectTenantInput!) { connectTenant(input: $input) { status } }', {
+    input: { tenantId: DEMO_TENANT.tenantId, clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret },
+  });
+  [web, browser] = await Promise.all([startWeb(api.baseUrl), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(web.url);
+  await page.getByLabel('Email').fill(org.email('admin'));
+  await page.getByLabel('Password').fill('test-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Mailboxes' }).waitFor();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.server.stop();
+  await worker?.stop();
+  await api?.stop();
+  await org?.emulator.stop();
+});
+
+describe('users, roles and licences in the web console', () => {
+  it('imports the directory, and a user given Sales Professional gets a mailbox', async () => {
+    await page.getByRole('group', { name: 'Sales Settings' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Import from directory' }).click();
+    await page.getByText('Directory import finished').waitFor();
+
+    // The import also brought the tenant's other users, some with the same names: go by address.
+    await editButton(org.email('salesperson')).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit roles and licence' });
+    await dialog.getByRole('checkbox', { name: 'Sales Professional', exact: true }).check();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('gets a mailbox to approve and test').waitFor();
+
+    await page.getByRole('link', { name: 'Go to the mailbox list' }).click();
+    await page.getByRole('link', { name: org.email('salesperson') }).waitFor();
+  });
+
+  it('refuses to remove the administrator’s own role, saying why', async () => {
+    await page.getByRole('group', { name: 'Sales Settings' }).getByRole('link', { name: 'Users' }).click();
+    await editButton(org.email('admin')).click();
+    const dialog = page.getByRole('dialog', { name: 'Edit roles and licence' });
+    await dialog.getByRole('checkbox', { name: 'System Administrator' }).uncheck();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('You cannot remove your own System Administrator role').waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+  });
+});
+
+describe('email server profiles in the web console', () => {
+  it('explains a limit Exchange would refuse, and stores a replaced secret without showing it', async () => {
+    await page.getByRole('link', { name: 'Email server profiles' }).click();
+    await page.getByRole('heading', { name: 'Email server profiles', level: 1 }).waitFor();
+    const form = page.getByRole('form', { name: 'Exchange Online' });
+    const concurrency = form.getByRole('spinbutton', { name: 'Max concurrent requests per mailbox' });
+    await concurrency.fill('3');
+    await form.getByLabel('Replace secret').fill('a-new-secret-value');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Profile saved').waitFor();
+    expect(await form.getByLabel('Replace secret').inputValue()).toBe('');
+    expect(await page.content()).not.toContain('a-new-secret-value');
+    expect(errors).toEqual([]);
+  });
+});
