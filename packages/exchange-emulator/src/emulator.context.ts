@@ -21,6 +21,10 @@ export class Emulator {
       requestsPerWindow: limits.mailboxRequestsPerWindow,
       windowSeconds: limits.rateWindowSeconds,
       retryAfterSeconds: limits.retryAfterSeconds,
+      uploadBytesPerWindow: limits.mailboxUploadBytesPerWindow,
+      uploadWindowSeconds: limits.uploadWindowSeconds,
+      appRequestsPerWindow: limits.appRequestsPerWindow,
+      appWindowSeconds: limits.appWindowSeconds,
     }));
     this.notifications = new NotificationService(limits.notifications, state);
   }

@@ -14,6 +14,12 @@ export interface EmulatorOptions {
   /** Requests per (app, mailbox) per `rateWindowSeconds`; default 10,000 per 600 s. */
   mailboxRequestsPerWindow?: number;
   rateWindowSeconds?: number;
+  /** Bytes of request bodies per (app, mailbox) per `uploadWindowSeconds`; default 150 MB per 300 s. */
+  mailboxUploadBytesPerWindow?: number;
+  uploadWindowSeconds?: number;
+  /** Requests per app across all mailboxes per `appWindowSeconds`; default 130,000 per 10 s. */
+  appRequestsPerWindow?: number;
+  appWindowSeconds?: number;
   /** `expires_in` of access tokens; default 3599. */
   tokenLifetimeSeconds?: number;
   /** Delta sync states unused for this long answer 410; default 7 days. */
@@ -40,6 +46,10 @@ export interface Limits {
   mailboxConcurrency: number;
   mailboxRequestsPerWindow: number;
   rateWindowSeconds: number;
+  mailboxUploadBytesPerWindow: number;
+  uploadWindowSeconds: number;
+  appRequestsPerWindow: number;
+  appWindowSeconds: number;
   tokenLifetimeSeconds: number;
   deltaTokenTtlSeconds: number;
   notifications: NotificationTiming;
@@ -51,6 +61,10 @@ export function resolveLimits(options: EmulatorOptions): Limits {
     mailboxConcurrency: options.mailboxConcurrency ?? 4,
     mailboxRequestsPerWindow: options.mailboxRequestsPerWindow ?? 10_000,
     rateWindowSeconds: options.rateWindowSeconds ?? 600,
+    mailboxUploadBytesPerWindow: options.mailboxUploadBytesPerWindow ?? 150 * 1024 * 1024,
+    uploadWindowSeconds: options.uploadWindowSeconds ?? 300,
+    appRequestsPerWindow: options.appRequestsPerWindow ?? 130_000,
+    appWindowSeconds: options.appWindowSeconds ?? 10,
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
     deltaTokenTtlSeconds: options.deltaTokenTtlSeconds ?? 7 * 24 * 3600,
     notifications: {

@@ -71,7 +71,8 @@ export class GraphPipeline {
       throw errors.invalidToken('Access token has expired or is not yet valid.');
     const onMailbox = MAILBOX_AREAS.has(route.area);
     let release = NOOP;
-    if (onMailbox) release = emulator.throttle.admit(app.clientId, mailboxKey);
+    const uploadBytes = req.body === undefined ? 0 : Buffer.byteLength(JSON.stringify(req.body));
+    if (onMailbox) release = emulator.throttle.admit(app.clientId, mailboxKey, Date.now(), uploadBytes);
     else emulator.throttle.count(app.clientId, mailboxKey);
     try {
       const injected = emulator.faults.hit('throttle', user?.id);

@@ -20,6 +20,15 @@ interface Pair extends ThrottleCounters {
   /** Request counts per bucket of the sliding window. */
   buckets: number[];
   bucketStart: number;
+  /** Bytes uploaded (POST/PATCH/PUT bodies) within the upload window, oldest first. */
+  uploads: { atMs: number; bytes: number }[];
+  uploadedBytes: number;
+}
+
+/** Requests of one app across all mailboxes in the current global window. */
+interface AppWindow {
+  startMs: number;
+  requests: number;
 }
 
 export interface ThrottleLimits {
@@ -27,6 +36,12 @@ export interface ThrottleLimits {
   requestsPerWindow: number;
   windowSeconds: number;
   retryAfterSeconds: number;
+  /** Upload (request bodies) per (app, mailbox) per `uploadWindowSeconds`; Exchange: 150 MB / 300 s. */
+  uploadBytesPerWindow: number;
+  uploadWindowSeconds: number;
+  /** Requests per app across all tenants and mailboxes per `appWindowSeconds`; Graph: 130,000 / 10 s. */
+  appRequestsPerWindow: number;
+  appWindowSeconds: number;
 }
 
 const BUCKETS = 60;
@@ -39,18 +54,21 @@ const IN_FLIGHT_GRACE_MS = 50;
  */
 export class ThrottleService {
   private pairs = new Map<string, Pair>();
+  private apps = new Map<string, AppWindow>();
 
   constructor(private readonly limits: () => ThrottleLimits) {}
 
   reset(): void {
     this.pairs = new Map();
+    this.apps = new Map();
   }
 
   /** Counts one request; throws 429 when it may not run, else returns the release for when it is done. */
-  admit(appId: string, mailbox: string, now = Date.now()): () => void {
+  admit(appId: string, mailbox: string, now = Date.now(), uploadBytes = 0): () => void {
     const limits = this.limits();
     const pair = this.pair(appId, mailbox, now);
     pair.requests++;
+    this.admitApp(appId, pair, now, limits);
     if (now < pair.retryUntilMs) {
       // Requests already on their way when the 429 went out could not have known about it, but
       // one over the concurrency limit is a violation all the same.
@@ -74,6 +92,15 @@ export class ThrottleService {
     }
     const used = pair.buckets.reduce((sum, n) => sum + n, 0);
     if (used >= limits.requestsPerWindow) throw this.throttle(pair, now, 'MailboxRequests');
+    if (uploadBytes > 0) {
+      const horizon = now - limits.uploadWindowSeconds * 1000;
+      while (pair.uploads.length > 0 && pair.uploads[0]!.atMs <= horizon)
+        pair.uploadedBytes -= pair.uploads.shift()!.bytes;
+      if (pair.uploadedBytes + uploadBytes > limits.uploadBytesPerWindow)
+        throw this.throttle(pair, now, 'IncomingBytes');
+      pair.uploads.push({ atMs: now, bytes: uploadBytes });
+      pair.uploadedBytes += uploadBytes;
+    }
     pair.buckets[BUCKETS - 1]!++;
     pair.inFlight++;
     let released = false;
@@ -92,9 +119,22 @@ export class ThrottleService {
     pair.throttledAtMs = now;
   }
 
-  /** Counts a request (no limit applies to it: directory and subscription calls). */
+  /** Counts a request that no mailbox limit applies to (directory, subscriptions); the app's global limit does. */
   count(appId: string, mailbox: string, now = Date.now()): void {
-    this.pair(appId, mailbox, now).requests++;
+    const pair = this.pair(appId, mailbox, now);
+    pair.requests++;
+    this.admitApp(appId, pair, now, this.limits());
+  }
+
+  /** The app's global request rate, across every tenant and mailbox. */
+  private admitApp(appId: string, pair: Pair, now: number, limits: ThrottleLimits): void {
+    let window = this.apps.get(appId);
+    if (!window || now - window.startMs >= limits.appWindowSeconds * 1000) {
+      window = { startMs: now, requests: 0 };
+      this.apps.set(appId, window);
+    }
+    window.requests++;
+    if (window.requests > limits.appRequestsPerWindow) throw this.throttle(pair, now, 'ApplicationRequests');
   }
 
   counters(): ThrottleCounters[] {
@@ -133,6 +173,8 @@ export class ThrottleService {
         inFlight: 0,
         retryUntilMs: 0,
         throttledAtMs: 0,
+        uploads: [],
+        uploadedBytes: 0,
         buckets: new Array<number>(BUCKETS).fill(0),
         bucketStart: now,
       };
