@@ -17,6 +17,12 @@ export async function startWeb(apiUrl: string): Promise<{ url: string; server: S
     WEB_PORT: String(port),
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(url, () => server.child.exitCode === null);
+  try {
+    await waitForHttp(url, () => server.child.exitCode === null);
+  } catch (error) {
+    // Never leave a preview server behind when it did not come up.
+    await server.stop();
+    throw error;
+  }
   return { url, server };
 }
