@@ -1,8 +1,7 @@
 import { Writable } from 'node:stream';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig as loadWorkerConfig } from '../apps/worker/src/config.ts';
-import { startWorkerRuntime, type WorkerRuntime } from '../apps/worker/src/runtime.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
+import { startWorker } from './worker-harness.ts';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
 import type { TestClient } from '../apps/api/src/testing/graphql-client.ts';
 import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
@@ -37,15 +36,7 @@ beforeAll(async () => {
   api = await startApi({ logTo: apiSink });
   org = await newExchangeOrganisation(api.server.dataSource);
   const sink = new Writable({ write: (chunk, _enc, done) => (workerLog.push(chunk.toString()), done()) });
-  worker = await startWorkerRuntime(
-    loadWorkerConfig({
-      DATABASE_URL: inject('databaseUrl'),
-      REDIS_URL: inject('redisUrl'),
-      MAILROOM_SECRET_KEY: inject('secretKey'),
-      LOG_LEVEL: 'debug',
-    }),
-    pino({ level: 'debug' }, sink),
-  );
+  worker = await startWorker({ logTo: sink });
   admin = await api.client.signIn(org.email('admin'), 'test-password');
 }, 60_000);
 

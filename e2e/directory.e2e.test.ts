@@ -1,7 +1,6 @@
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig as loadWorkerConfig } from '../apps/worker/src/config.ts';
-import { startWorkerRuntime, type WorkerRuntime } from '../apps/worker/src/runtime.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
+import { startWorker } from './worker-harness.ts';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
 import type { TestClient } from '../apps/api/src/testing/graphql-client.ts';
 import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
@@ -35,14 +34,7 @@ async function user(client: TestClient, email: string) {
 beforeAll(async () => {
   api = await startApi();
   org = await newExchangeOrganisation(api.server.dataSource);
-  worker = await startWorkerRuntime(
-    loadWorkerConfig({
-      DATABASE_URL: inject('databaseUrl'),
-      REDIS_URL: inject('redisUrl'),
-      MAILROOM_SECRET_KEY: inject('secretKey'),
-    }),
-    pino({ level: 'silent' }),
-  );
+  worker = await startWorker();
   admin = await api.client.signIn(org.email('admin'), 'test-password');
   await org.control('/users', 'POST', { userPrincipalName: org.email('new.hire'), displayName: 'Nina NewHire' });
   const connected = await admin.request(

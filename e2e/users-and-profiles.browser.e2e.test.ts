@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { pino } from 'pino';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { loadConfig as loadWorkerConfig } from '../apps/worker/src/config.ts';
-import { startWorkerRuntime, type WorkerRuntime } from '../apps/worker/src/runtime.ts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
+import { startWorker } from './worker-harness.ts';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
 import { launchChromium } from './browser.ts';
 import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
@@ -26,14 +25,7 @@ const editButton = (email: string) =>
 beforeAll(async () => {
   api = await startApi();
   org = await newExchangeOrganisation(api.server.dataSource);
-  worker = await startWorkerRuntime(
-    loadWorkerConfig({
-      DATABASE_URL: inject('databaseUrl'),
-      REDIS_URL: inject('redisUrl'),
-      MAILROOM_SECRET_KEY: inject('secretKey'),
-    }),
-    pino({ level: 'silent' }),
-  );
+  worker = await startWorker();
   const admin = await api.client.signIn(org.email('admin'), 'test-password');
   await admin.request('mutation($input: ConnectTenantInput!) { connectTenant(input: $input) { status } }', {
     input: { tenantId: DEMO_TENANT.tenantId, clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret },
