@@ -17,7 +17,13 @@ try {
 const dataDir = join(config.dataDir, 'emulator');
 let emulator;
 try {
-  emulator = await startEmulator({ port: config.EMULATOR_PORT, dataDir, scenario: 'demo' });
+  emulator = await startEmulator({
+    port: config.EMULATOR_PORT,
+    host: config.EMULATOR_HOST,
+    hostnames: config.EMULATOR_HOSTNAMES,
+    dataDir,
+    scenario: 'demo',
+  });
 } catch (error) {
   if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     console.error(`EMULATOR_PORT=${config.EMULATOR_PORT} is already in use; set EMULATOR_PORT to a free port.`);

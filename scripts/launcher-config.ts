@@ -12,6 +12,18 @@ const schema = z.object({
   API_PORT: port.default(4000),
   WEB_PORT: port.default(5173),
   EMULATOR_PORT: port.default(4100),
+  /** Interface `npm run emulator` listens on (0.0.0.0 in a container). */
+  EMULATOR_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Comma-separated extra names its certificate covers, e.g. `emulator` for docker compose. */
+  EMULATOR_HOSTNAMES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
+    ),
   /** External PostgreSQL; when unset an embedded one runs with its data in $MAILROOM_DATA_DIR/postgres. */
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
   /** External Redis; when unset a redis-server from PATH runs with its data in $MAILROOM_DATA_DIR/redis. */

@@ -4,6 +4,8 @@ export interface EmulatorOptions {
   port?: number;
   /** Interface to listen on; default 127.0.0.1. */
   host?: string;
+  /** Extra DNS names the server certificate covers besides localhost (e.g. `emulator` in docker compose). */
+  hostnames?: string[];
   /** The CA, server certificate and token-signing key are created here on first start and reused. */
   dataDir: string;
   scenario?: 'demo' | 'empty';

@@ -79,7 +79,10 @@ function graphErrorBody(error: GraphError, requestId: string, clientRequestId: s
 export async function startEmulator(options: EmulatorOptions): Promise<RunningEmulator> {
   const limits = resolveLimits(options);
   await mkdir(options.dataDir, { recursive: true });
-  const [tls, tokens] = await Promise.all([ensureTlsMaterial(options.dataDir), TokenService.load(options.dataDir)]);
+  const [tls, tokens] = await Promise.all([
+    ensureTlsMaterial(options.dataDir, options.hostnames ?? []),
+    TokenService.load(options.dataDir),
+  ]);
   const deltaTtlMs = () => limits.deltaTokenTtlSeconds * 1000;
   const emulator = new Emulator(buildScenario({ scenario: options.scenario ?? 'demo' }, deltaTtlMs), limits, tokens);
   const pipeline = new GraphPipeline(emulator, GRAPH_ROUTES);

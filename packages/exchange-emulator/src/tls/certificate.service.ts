@@ -50,7 +50,11 @@ function createCa(): { certPem: string; keyPem: string } {
   return { certPem: forge.pki.certificateToPem(cert), keyPem: keys.privatePem };
 }
 
-function createServerCertificate(caCertPem: string, caKeyPem: string): { certPem: string; keyPem: string } {
+function createServerCertificate(
+  caCertPem: string,
+  caKeyPem: string,
+  hostnames: readonly string[],
+): { certPem: string; keyPem: string } {
   const caCert = forge.pki.certificateFromPem(caCertPem);
   const caKey = forge.pki.privateKeyFromPem(caKeyPem) as forge.pki.rsa.PrivateKey;
   const keys = newKeyPair();
@@ -66,6 +70,7 @@ function createServerCertificate(caCertPem: string, caKeyPem: string): { certPem
       name: 'subjectAltName',
       altNames: [
         { type: 2, value: 'localhost' },
+        ...hostnames.map((value) => ({ type: 2, value })),
         { type: 7, ip: '127.0.0.1' },
         { type: 7, ip: '::1' },
       ],
@@ -76,7 +81,7 @@ function createServerCertificate(caCertPem: string, caKeyPem: string): { certPem
   return { certPem: forge.pki.certificateToPem(cert), keyPem: keys.privatePem };
 }
 
-function stillValid(certPem: string, caPem: string): boolean {
+function stillValid(certPem: string, caPem: string, hostnames: readonly string[]): boolean {
   try {
     const cert = new X509Certificate(certPem);
     const ca = new X509Certificate(caPem);
@@ -84,15 +89,19 @@ function stillValid(certPem: string, caPem: string): boolean {
       cert.verify(ca.publicKey) &&
       Date.parse(cert.validTo) > Date.now() + 7 * DAY_MS &&
       cert.checkHost('localhost') !== undefined &&
-      cert.checkIP('127.0.0.1') !== undefined
+      cert.checkIP('127.0.0.1') !== undefined &&
+      hostnames.every((hostname) => cert.checkHost(hostname) !== undefined)
     );
   } catch {
     return false;
   }
 }
 
-/** The local CA and a localhost server certificate in `dataDir`: created on first start, reused after. */
-export async function ensureTlsMaterial(dataDir: string): Promise<TlsMaterial> {
+/**
+ * The local CA and a server certificate in `dataDir` for localhost (and `hostnames`, e.g. a container's
+ * service name): created on first start, reused after, renewed when it no longer covers them.
+ */
+export async function ensureTlsMaterial(dataDir: string, hostnames: readonly string[] = []): Promise<TlsMaterial> {
   await mkdir(dataDir, { recursive: true });
   const path = (name: keyof typeof FILES) => join(dataDir, FILES[name]);
   let caPem: string;
@@ -109,10 +118,10 @@ export async function ensureTlsMaterial(dataDir: string): Promise<TlsMaterial> {
   let key: string | undefined;
   if (existsSync(path('server')) && existsSync(path('serverKey'))) {
     [cert, key] = await Promise.all([readFile(path('server'), 'utf8'), readFile(path('serverKey'), 'utf8')]);
-    if (!stillValid(cert, caPem)) cert = undefined;
+    if (!stillValid(cert, caPem, hostnames)) cert = undefined;
   }
   if (!cert || !key) {
-    const server = createServerCertificate(caPem, caKeyPem);
+    const server = createServerCertificate(caPem, caKeyPem, hostnames);
     [cert, key] = [server.certPem, server.keyPem];
     await writeFile(path('serverKey'), key, { mode: 0o600 });
     await writeFile(path('server'), cert);
