@@ -1,5 +1,6 @@
 import {
   AuthService,
+  CrmRecordService,
   EmailConfigurationService,
   EmailServerProfileService,
   UserAdminService,
@@ -8,6 +9,8 @@ import {
   NotificationService,
   type SecretCipher,
   UserService,
+  type Account,
+  type Contact,
   type ExchangeGatewayFactory,
   type MailboxAlert,
   type Principal,
@@ -29,6 +32,7 @@ export interface Services {
   emailConfiguration: EmailConfigurationService;
   emailServerProfiles: EmailServerProfileService;
   userAdmin: UserAdminService;
+  crm: CrmRecordService;
   queues: JobQueues;
   pubSub: ApiPubSub;
   logger: Logger;
@@ -61,6 +65,7 @@ export function createServices({
     emailConfiguration: new EmailConfigurationService(dataSource, cipher, exchange),
     emailServerProfiles: new EmailServerProfileService(dataSource, cipher),
     userAdmin: new UserAdminService(dataSource),
+    crm: new CrmRecordService(dataSource),
     queues,
     pubSub,
     logger,
@@ -72,6 +77,8 @@ export interface Loaders {
   user: DataLoader<string, User | null>;
   roles: DataLoader<string, string[]>;
   alerts: DataLoader<string, MailboxAlert[]>;
+  account: DataLoader<string, Account | null>;
+  opportunityContacts: DataLoader<string, Contact[]>;
 }
 
 export interface ApiContext {
@@ -92,6 +99,17 @@ function createLoaders(services: Services, principal: Principal | null): Loaders
     roles: new DataLoader(async (ids) => {
       const roles = await services.users.rolesOf(ids);
       return ids.map((id) => roles.get(id) ?? []);
+    }),
+    account: new DataLoader(async (ids) => {
+      if (!principal) return ids.map(() => null);
+      const accounts = await services.crm.accountsByIds(principal, ids);
+      const byId = new Map(accounts.map((a) => [a.id, a]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    opportunityContacts: new DataLoader(async (ids) => {
+      if (!principal) return ids.map(() => []);
+      const contacts = await services.crm.contactsOfOpportunities(principal, ids);
+      return ids.map((id) => contacts.get(id) ?? []);
     }),
     alerts: new DataLoader(async (ids) => {
       if (!principal) return ids.map(() => []);

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker.ts';
 import { AuthResolver } from './graphql/auth.resolver.ts';
+import { ContactResolver, CrmRecordResolver, OpportunityResolver } from './graphql/crm-record.resolver.ts';
 import { EmailConfigurationResolver, JobItemsResolver } from './graphql/email-configuration.resolver.ts';
 import { NotificationResolver } from './graphql/notification.resolver.ts';
 import { EmailServerProfileResolver, UserAdminResolver } from './graphql/user-admin.resolver.ts';
@@ -20,6 +21,9 @@ export const RESOLVERS = [
   NotificationResolver,
   UserAdminResolver,
   EmailServerProfileResolver,
+  CrmRecordResolver,
+  OpportunityResolver,
+  ContactResolver,
 ] as const;
 
 /**

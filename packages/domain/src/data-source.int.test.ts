@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createDataSource, migrationsAreCurrent } from './data-source.ts';
 import { DEMO_ORGANISATION_ID, DEMO_USERS, seedDemo } from './demo.ts';
+import { Opportunity } from './entities/crm-record.entities.ts';
 import { Mailbox } from './entities/mailbox.entity.ts';
 import { SecurityRole } from './entities/security-role.entity.ts';
 import { User } from './entities/user.entity.ts';
@@ -52,5 +53,10 @@ describe('demo seed', () => {
       'upn.mismatch@contoso.example',
     ]);
     expect(mailboxes.every((m) => m.testRunStatus === 'NOT_RUN' && m.approvalStatus === 'NOT_APPROVED')).toBe(true);
+    const opportunities = await dataSource.getRepository(Opportunity).findBy(org);
+    expect(opportunities.map((o) => o.name).sort()).toEqual([
+      'Fabrikam expansion: EMEA',
+      'Fabrikam renewal: 250 seats',
+    ]);
   });
 });

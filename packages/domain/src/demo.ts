@@ -1,4 +1,6 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { Account, Contact, Lead, Opportunity, OpportunityContact } from './entities/crm-record.entities.ts';
+import { User } from './entities/user.entity.ts';
 import { EmailServerProfile } from './entities/email-server-profile.entity.ts';
 import { Organisation } from './entities/organisation.entity.ts';
 import type { SalesLicense, SecurityRoleName } from './enums.ts';
@@ -132,6 +134,55 @@ export async function seedDemo(
       await addUser(manager, organisation.id, { ...user, password: options.password });
     }
     await ensureRoleMailboxes(manager, organisation.id);
+    await seedCrmRecords(manager, organisation.id);
     return true;
   });
+}
+
+/**
+ * Contoso's customers, matching the mail already in the emulator's demo mailboxes: Fabrikam (an
+ * account, two contacts, a renewal opportunity owned by sales.pro@) and a Northwind lead.
+ */
+async function seedCrmRecords(manager: EntityManager, organisationId: string): Promise<void> {
+  const owner = await manager
+    .getRepository(User)
+    .findOneByOrFail({ organisationId, primaryEmailLower: 'sales.pro@contoso.example' });
+  const base = { organisationId, ownerUserId: owner.id };
+  const fabrikam = await manager
+    .getRepository(Account)
+    .save({ ...base, name: 'Fabrikam', emailAddress: 'info@fabrikam.example' });
+  const [fiona, frank] = await manager.getRepository(Contact).save([
+    {
+      ...base,
+      firstName: 'Fiona',
+      lastName: 'Fabrikam',
+      emailAddress: 'fiona.fabrikam@fabrikam.example',
+      jobTitle: 'Head of IT',
+      accountId: fabrikam.id,
+    },
+    {
+      ...base,
+      firstName: 'Frank',
+      lastName: 'Buyer',
+      emailAddress: 'frank.buyer@fabrikam.example',
+      jobTitle: 'Procurement',
+      accountId: fabrikam.id,
+    },
+  ]);
+  await manager.getRepository(Lead).save({
+    ...base,
+    firstName: 'Nora',
+    lastName: 'Northwind',
+    companyName: 'Northwind Traders',
+    emailAddress: 'nora@northwind.example',
+  });
+  const [renewal, expansion] = await manager.getRepository(Opportunity).save([
+    { ...base, name: 'Fabrikam renewal: 250 seats', accountId: fabrikam.id, estimatedValueMinor: '7500000' },
+    { ...base, name: 'Fabrikam expansion: EMEA', accountId: fabrikam.id, estimatedValueMinor: '12000000' },
+  ]);
+  await manager.getRepository(OpportunityContact).insert([
+    { organisationId, opportunityId: renewal!.id, contactId: fiona!.id },
+    { organisationId, opportunityId: renewal!.id, contactId: frank!.id },
+    { organisationId, opportunityId: expansion!.id, contactId: fiona!.id },
+  ]);
 }

@@ -35,3 +35,4 @@ export * from './services/directory-import.runner.ts';
 export * from './services/user-admin.service.ts';
 export * from './services/email-server-profile.service.ts';
 export * from './config.ts';
+export * from './services/crm-records.service.ts';

@@ -1,3 +1,4 @@
+import { Account, Contact, Lead, Opportunity, OpportunityContact } from './crm-record.entities.ts';
 import { EmailServerProfile } from './email-server-profile.entity.ts';
 import { JobItem } from './job-item.entity.ts';
 import { Job } from './job.entity.ts';
@@ -11,6 +12,11 @@ import { UserRole } from './user-role.entity.ts';
 import { User } from './user.entity.ts';
 
 export {
+  Account,
+  Contact,
+  Lead,
+  Opportunity,
+  OpportunityContact,
   EmailServerProfile,
   Job,
   JobItem,
@@ -36,4 +42,9 @@ export const ENTITIES = [
   Job,
   JobItem,
   Session,
+  Account,
+  Contact,
+  Lead,
+  Opportunity,
+  OpportunityContact,
 ];

@@ -1,6 +1,12 @@
 import { Initial1795782741444 } from './1795782741444-initial.migration.ts';
 import { ConfigureEmail1795784765964 } from './1795784765964-configure-email.migration.ts';
 import { UserManager1795789019555 } from './1795789019555-user-manager.migration.ts';
+import { CrmRecords1795789826914 } from './1795789826914-crm-records.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
-export const MIGRATIONS = [Initial1795782741444, ConfigureEmail1795784765964, UserManager1795789019555];
+export const MIGRATIONS = [
+  Initial1795782741444,
+  ConfigureEmail1795784765964,
+  UserManager1795789019555,
+  CrmRecords1795789826914,
+];

@@ -1,0 +1,238 @@
+import { In, type DataSource, type EntityManager, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { Account, Contact, Lead, Opportunity, OpportunityContact } from '../entities/crm-record.entities.ts';
+import { DomainError, notFound } from '../errors.ts';
+import { isUuid } from '../ids.ts';
+import { isAdministrator, isManager, type Principal } from '../principal.ts';
+import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function requiredText(value: string, field: string, max: number): string {
+  const text = value.trim();
+  if (!text || text.length > max) throw new DomainError('BAD_USER_INPUT', `${field} must be 1 to ${max} characters.`);
+  return text;
+}
+
+function optionalEmail(value: string | null | undefined): string | null {
+  const text = value?.trim().toLowerCase();
+  if (!text) return null;
+  if (text.length > 320 || !EMAIL.test(text))
+    throw new DomainError('BAD_USER_INPUT', `"${value}" is not an email address.`);
+  return text;
+}
+
+export interface NewAccount {
+  name: string;
+  emailAddress?: string | null;
+}
+export interface NewContact {
+  firstName: string;
+  lastName: string;
+  emailAddress?: string | null;
+  jobTitle?: string | null;
+  accountId?: string | null;
+}
+export interface NewLead {
+  firstName: string;
+  lastName: string;
+  companyName?: string | null;
+  emailAddress?: string | null;
+}
+export interface NewOpportunity {
+  name: string;
+  accountId?: string | null;
+  contactIds?: readonly string[] | null;
+  estimatedValueMinor?: number | null;
+}
+
+type Owned = Account | Contact | Lead | Opportunity;
+
+/**
+ * The CRM records email is tracked against. Administrators see every record of their
+ * organisation; managers theirs and their team's; everyone else the records they own.
+ */
+export class CrmRecordService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private visible<T extends ObjectLiteral>(
+    entity: new () => T,
+    alias: string,
+    principal: Principal,
+  ): SelectQueryBuilder<T> {
+    const query = this.dataSource
+      .getRepository(entity)
+      .createQueryBuilder(alias)
+      .where(`${alias}.organisationId = :org`, { org: principal.organisationId });
+    if (isAdministrator(principal)) return query;
+    if (isManager(principal)) {
+      return query.andWhere(
+        `(${alias}.ownerUserId = :me OR ${alias}.ownerUserId IN (SELECT id FROM app_user WHERE "managerUserId" = :me AND "organisationId" = :org))`,
+        { me: principal.userId },
+      );
+    }
+    return query.andWhere(`${alias}.ownerUserId = :me`, { me: principal.userId });
+  }
+
+  /** Newest first, keyset-paged. */
+  private async page<T extends Owned>(
+    query: SelectQueryBuilder<T>,
+    alias: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<T>> {
+    const limit = pageSize(first);
+    const totalCount = await query.clone().getCount();
+    if (after) {
+      const [createdAt, id] = decodeCursor(after, 2);
+      query.andWhere(`(${alias}.createdAt, ${alias}.id) < (:createdAt, :id)`, { createdAt, id });
+    }
+    const rows = await query
+      .orderBy(`${alias}.createdAt`, 'DESC')
+      .addOrderBy(`${alias}.id`, 'DESC')
+      .take(limit + 1)
+      .getMany();
+    return {
+      items: rows.slice(0, limit),
+      hasNextPage: rows.length > limit,
+      totalCount,
+      cursorOf: (row) => encodeCursor([row.createdAt.toISOString(), row.id]),
+    };
+  }
+
+  accounts(principal: Principal, first?: number | null, after?: string | null) {
+    return this.page(this.visible(Account, 'account', principal), 'account', first, after);
+  }
+  contacts(principal: Principal, first?: number | null, after?: string | null) {
+    return this.page(this.visible(Contact, 'contact', principal), 'contact', first, after);
+  }
+  leads(principal: Principal, first?: number | null, after?: string | null) {
+    return this.page(this.visible(Lead, 'lead', principal), 'lead', first, after);
+  }
+  opportunities(principal: Principal, first?: number | null, after?: string | null) {
+    return this.page(this.visible(Opportunity, 'opportunity', principal), 'opportunity', first, after);
+  }
+
+  /** Records of the organisation by id, for field resolution (no visibility filter beyond the organisation). */
+  async accountsByIds(principal: Principal, ids: readonly string[]): Promise<Account[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length
+      ? this.dataSource.getRepository(Account).findBy({ id: In(valid), organisationId: principal.organisationId })
+      : [];
+  }
+
+  /** Contacts of many opportunities in one query, keyed by opportunity id. */
+  async contactsOfOpportunities(
+    principal: Principal,
+    opportunityIds: readonly string[],
+  ): Promise<Map<string, Contact[]>> {
+    const result = new Map<string, Contact[]>(opportunityIds.map((id) => [id, []]));
+    if (opportunityIds.length === 0) return result;
+    const links = await this.dataSource
+      .getRepository(OpportunityContact)
+      .findBy({ opportunityId: In([...opportunityIds]), organisationId: principal.organisationId });
+    const contacts = links.length
+      ? await this.dataSource
+          .getRepository(Contact)
+          .find({ where: { id: In(links.map((l) => l.contactId)) }, order: { lastName: 'ASC' } })
+      : [];
+    // Contacts come sorted by last name; each joins every opportunity it is linked to, in that order.
+    for (const contact of contacts) {
+      for (const link of links) if (link.contactId === contact.id) result.get(link.opportunityId)?.push(contact);
+    }
+    return result;
+  }
+
+  private async ownAccount(
+    manager: EntityManager,
+    principal: Principal,
+    accountId: string | null | undefined,
+  ): Promise<string | null> {
+    if (!accountId) return null;
+    const account = isUuid(accountId)
+      ? await manager.getRepository(Account).findOneBy({ id: accountId, organisationId: principal.organisationId })
+      : null;
+    if (!account) throw notFound('That account');
+    return account.id;
+  }
+
+  createAccount(principal: Principal, input: NewAccount): Promise<Account> {
+    const repository = this.dataSource.getRepository(Account);
+    return repository.save(
+      repository.create({
+        organisationId: principal.organisationId,
+        name: requiredText(input.name, 'The account name', 200),
+        emailAddress: optionalEmail(input.emailAddress),
+        ownerUserId: principal.userId,
+      }),
+    );
+  }
+
+  createContact(principal: Principal, input: NewContact): Promise<Contact> {
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(Contact);
+      return repository.save(
+        repository.create({
+          organisationId: principal.organisationId,
+          firstName: requiredText(input.firstName, 'The first name', 100),
+          lastName: requiredText(input.lastName, 'The last name', 100),
+          emailAddress: optionalEmail(input.emailAddress),
+          jobTitle: input.jobTitle?.trim() || null,
+          accountId: await this.ownAccount(manager, principal, input.accountId),
+          ownerUserId: principal.userId,
+        }),
+      );
+    });
+  }
+
+  createLead(principal: Principal, input: NewLead): Promise<Lead> {
+    const repository = this.dataSource.getRepository(Lead);
+    return repository.save(
+      repository.create({
+        organisationId: principal.organisationId,
+        firstName: requiredText(input.firstName, 'The first name', 100),
+        lastName: requiredText(input.lastName, 'The last name', 100),
+        companyName: input.companyName?.trim() || null,
+        emailAddress: optionalEmail(input.emailAddress),
+        ownerUserId: principal.userId,
+      }),
+    );
+  }
+
+  createOpportunity(principal: Principal, input: NewOpportunity): Promise<Opportunity> {
+    if (
+      input.estimatedValueMinor != null &&
+      (!Number.isSafeInteger(input.estimatedValueMinor) || input.estimatedValueMinor < 0)
+    ) {
+      throw new DomainError('BAD_USER_INPUT', 'The estimated value must be a positive amount.');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const contactIds = [...new Set(input.contactIds ?? [])];
+      const contacts = contactIds.filter(isUuid).length
+        ? await manager
+            .getRepository(Contact)
+            .findBy({ id: In(contactIds.filter(isUuid)), organisationId: principal.organisationId })
+        : [];
+      if (contacts.length !== contactIds.length) throw notFound('One of the contacts');
+      const repository = manager.getRepository(Opportunity);
+      const opportunity = await repository.save(
+        repository.create({
+          organisationId: principal.organisationId,
+          name: requiredText(input.name, 'The opportunity name', 300),
+          accountId: await this.ownAccount(manager, principal, input.accountId),
+          estimatedValueMinor: input.estimatedValueMinor == null ? null : String(input.estimatedValueMinor),
+          ownerUserId: principal.userId,
+        }),
+      );
+      if (contacts.length > 0) {
+        await manager.getRepository(OpportunityContact).insert(
+          contacts.map((c) => ({
+            organisationId: principal.organisationId,
+            opportunityId: opportunity.id,
+            contactId: c.id,
+          })),
+        );
+      }
+      return opportunity;
+    });
+  }
+}
