@@ -29,6 +29,10 @@ export class AuthService {
       .addSelect('user.passwordHash')
       .where('user.primaryEmailLower = :email', { email: email.trim().toLowerCase() })
       .andWhere('user.disabled = false')
+      // An address in several organisations (e.g. production and a sandbox): the oldest account
+      // whose password matches wins, every time.
+      .orderBy('user.createdAt', 'ASC')
+      .addOrderBy('user.id', 'ASC')
       .getMany();
     let match: User | undefined;
     for (const user of candidates) {
