@@ -75,3 +75,37 @@ describe('web console', () => {
     await page.close();
   });
 });
+
+describe('opportunities', () => {
+  it('lists the opportunities the user may see, with account and contacts', async () => {
+    const admin = await api.client.signIn(adminEmail, 'browser-pass');
+    const account = await admin.request('mutation { createAccount(input: { name: "Fabrikam" }) { id } }');
+    const contact = await admin.request(
+      'mutation($input: CreateContactInput!) { createContact(input: $input) { id } }',
+      { input: { firstName: 'Fiona', lastName: 'Fabrikam', emailAddress: 'fiona@fabrikam.example' } },
+    );
+    await admin.request('mutation($input: CreateOpportunityInput!) { createOpportunity(input: $input) { id } }', {
+      input: {
+        name: 'Fabrikam renewal',
+        accountId: account.data?.createAccount.id,
+        contactIds: [contact.data?.createContact.id],
+        estimatedValue: 75000,
+      },
+    });
+
+    const page = await browser.newPage();
+    await page.goto(web.url);
+    await page.getByLabel('Email').fill(adminEmail);
+    await page.getByLabel('Password').fill('browser-pass');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('link', { name: 'Opportunities' }).click();
+    await page.getByRole('heading', { name: 'Opportunities' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: 'Fabrikam renewal' });
+    await expect.poll(() => row.textContent()).toContain('Fabrikam');
+    expect(await row.getByRole('link', { name: 'fiona@fabrikam.example' }).getAttribute('href')).toBe(
+      'mailto:fiona@fabrikam.example',
+    );
+    await expect.poll(() => page.getByText('1 opportunity').isVisible()).toBe(true);
+    await page.close();
+  });
+});

@@ -4,6 +4,7 @@ import { ConfigureEmailPage } from '../features/email-configuration/components/c
 import { EmailServerProfilesPage } from '../features/email-server-profiles/components/email-server-profiles.page';
 import { MailboxPage } from '../features/mailboxes/components/mailbox.page';
 import { MailboxesPage } from '../features/mailboxes/components/mailboxes.page';
+import { OpportunitiesPage } from '../features/opportunities/components/opportunities.page';
 import { SignInPage } from '../features/session/components/sign-in.page';
 import { UsersPage } from '../features/users/components/users.page';
 import { GraphqlProvider } from './graphql-provider.component';
@@ -21,6 +22,7 @@ export function App() {
             <Route element={<RequireSession />}>
               <Route path="/mailboxes" element={<MailboxesPage />} />
               <Route path="/mailboxes/:id" element={<MailboxPage />} />
+              <Route path="/opportunities" element={<OpportunitiesPage />} />
               <Route path="/settings/email" element={<ConfigureEmailPage />} />
               <Route path="/settings/email-server-profiles" element={<EmailServerProfilesPage />} />
               <Route path="/settings/users" element={<UsersPage />} />

@@ -37,6 +37,8 @@ type Documents = {
     "\n  query Notifications($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationItem\n    }\n  }\n": typeof types.NotificationReceivedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  fragment OpportunityRow on Opportunity {\n    id\n    name\n    estimatedValue\n    account {\n      id\n      name\n    }\n    contacts {\n      id\n      firstName\n      lastName\n      emailAddress\n    }\n    owner {\n      id\n      displayName\n    }\n    createdAt\n  }\n": typeof types.OpportunityRowFragmentDoc,
+    "\n  query Opportunities($first: Int!, $after: String) {\n    opportunities(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OpportunityRow\n        }\n      }\n    }\n  }\n": typeof types.OpportunitiesDocument,
     "\n  query Me {\n    me {\n      id\n      displayName\n      roles\n      salesLicense\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
@@ -71,6 +73,8 @@ const documents: Documents = {
     "\n  query Notifications($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationItem\n    }\n  }\n": types.NotificationReceivedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  fragment OpportunityRow on Opportunity {\n    id\n    name\n    estimatedValue\n    account {\n      id\n      name\n    }\n    contacts {\n      id\n      firstName\n      lastName\n      emailAddress\n    }\n    owner {\n      id\n      displayName\n    }\n    createdAt\n  }\n": types.OpportunityRowFragmentDoc,
+    "\n  query Opportunities($first: Int!, $after: String) {\n    opportunities(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OpportunityRow\n        }\n      }\n    }\n  }\n": types.OpportunitiesDocument,
     "\n  query Me {\n    me {\n      id\n      displayName\n      roles\n      salesLicense\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -188,6 +192,14 @@ export function graphql(source: "\n  subscription NotificationReceived {\n    no
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OpportunityRow on Opportunity {\n    id\n    name\n    estimatedValue\n    account {\n      id\n      name\n    }\n    contacts {\n      id\n      firstName\n      lastName\n      emailAddress\n    }\n    owner {\n      id\n      displayName\n    }\n    createdAt\n  }\n"): (typeof documents)["\n  fragment OpportunityRow on Opportunity {\n    id\n    name\n    estimatedValue\n    account {\n      id\n      name\n    }\n    contacts {\n      id\n      firstName\n      lastName\n      emailAddress\n    }\n    owner {\n      id\n      displayName\n    }\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Opportunities($first: Int!, $after: String) {\n    opportunities(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OpportunityRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Opportunities($first: Int!, $after: String) {\n    opportunities(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OpportunityRow\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -104,6 +104,7 @@ export function AppShell({ session }: { session: Session }) {
       </header>
       <nav className={styles.nav} aria-label="Main">
         <NavItem to="/mailboxes">Mailboxes</NavItem>
+        <NavItem to="/opportunities">Opportunities</NavItem>
         {isAdministrator && (
           <div role="group" aria-labelledby={salesSettingsId} className={styles.navGroup}>
             <Caption1Strong id={salesSettingsId} className={styles.navGroupHeader}>

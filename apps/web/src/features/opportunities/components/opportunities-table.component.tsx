@@ -1,0 +1,89 @@
+import {
+  Link,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { formatCurrency } from '../../../shared/format-currency';
+import { formatDateTime } from '../../../shared/format-date-time';
+import type { OpportunityRow } from '../graphql/opportunities.graphql';
+
+const useStyles = makeStyles({
+  scroller: { overflowX: 'auto' },
+  table: { minWidth: '1080px' },
+  name: { width: '18%' },
+  account: { width: '16%' },
+  contacts: { width: '26%' },
+  wrap: { overflowWrap: 'anywhere' },
+  list: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'grid',
+    gap: tokens.spacingVerticalXS,
+    paddingBlock: tokens.spacingVerticalS,
+  },
+});
+
+type OpportunitiesTableProps = {
+  rows: OpportunityRow[];
+  labelledBy: string;
+};
+
+/** The opportunities with their account, the contacts involved, owner and estimated value. */
+export function OpportunitiesTable({ rows, labelledBy }: OpportunitiesTableProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroller}>
+      <Table aria-labelledby={labelledBy} className={styles.table}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell className={styles.name}>Name</TableHeaderCell>
+            <TableHeaderCell className={styles.account}>Account</TableHeaderCell>
+            <TableHeaderCell className={styles.contacts}>Contacts</TableHeaderCell>
+            <TableHeaderCell>Owner</TableHeaderCell>
+            <TableHeaderCell>Estimated value</TableHeaderCell>
+            <TableHeaderCell>Created</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((opportunity) => (
+            <TableRow key={opportunity.id}>
+              <TableCell className={styles.wrap}>{opportunity.name}</TableCell>
+              <TableCell className={styles.wrap}>{opportunity.account?.name ?? 'None'}</TableCell>
+              <TableCell>
+                {opportunity.contacts.length === 0 ? (
+                  'None'
+                ) : (
+                  <ul className={styles.list}>
+                    {opportunity.contacts.map((contact) => (
+                      <li key={contact.id} className={styles.wrap}>
+                        {contact.firstName} {contact.lastName}
+                        {contact.emailAddress !== null && (
+                          <>
+                            {' '}
+                            <Link href={`mailto:${contact.emailAddress}`}>{contact.emailAddress}</Link>
+                          </>
+                        )}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </TableCell>
+              <TableCell>{opportunity.owner?.displayName ?? 'None'}</TableCell>
+              <TableCell>
+                {opportunity.estimatedValue === null ? 'Not estimated' : formatCurrency(opportunity.estimatedValue)}
+              </TableCell>
+              <TableCell>{formatDateTime(opportunity.createdAt)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
