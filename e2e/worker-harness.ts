@@ -5,11 +5,12 @@ import { loadConfig } from '../apps/worker/src/config.ts';
 import { startWorkerRuntime, type WorkerRuntime } from '../apps/worker/src/runtime.ts';
 
 /** A worker runtime in the test process, against the run's Postgres and Redis; logs go to `logTo` if given. */
-export function startWorker(options: { logTo?: Writable } = {}): Promise<WorkerRuntime> {
+export function startWorker(options: { logTo?: Writable; env?: Record<string, string> } = {}): Promise<WorkerRuntime> {
   const config = loadConfig({
     DATABASE_URL: inject('databaseUrl'),
     REDIS_URL: inject('redisUrl'),
     MAILROOM_SECRET_KEY: inject('secretKey'),
+    ...options.env,
   });
   return startWorkerRuntime(
     config,

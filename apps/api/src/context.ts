@@ -3,6 +3,7 @@ import {
   CrmRecordService,
   EmailConfigurationService,
   EmailServerProfileService,
+  EmailService,
   UserAdminService,
   JobService,
   MailboxService,
@@ -11,6 +12,9 @@ import {
   UserService,
   type Account,
   type Contact,
+  type CrmRecordRef,
+  type EmailCopy,
+  type EmailParty,
   type ExchangeGatewayFactory,
   type MailboxAlert,
   type Principal,
@@ -20,7 +24,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { ApiPubSub } from './pubsub.ts';
-import type { JobQueues } from '@mailroom/queues';
+import type { JobQueues, RedisSyncSignals } from '@mailroom/queues';
 
 export interface Services {
   dataSource: DataSource;
@@ -33,7 +37,9 @@ export interface Services {
   emailServerProfiles: EmailServerProfileService;
   userAdmin: UserAdminService;
   crm: CrmRecordService;
+  emails: EmailService;
   queues: JobQueues;
+  syncSignals: RedisSyncSignals;
   pubSub: ApiPubSub;
   logger: Logger;
 }
@@ -45,6 +51,7 @@ export interface ServiceDependencies {
   logger: Logger;
   cipher: SecretCipher;
   exchange: ExchangeGatewayFactory;
+  syncSignals: RedisSyncSignals;
 }
 
 export function createServices({
@@ -54,6 +61,7 @@ export function createServices({
   logger,
   cipher,
   exchange,
+  syncSignals,
 }: ServiceDependencies): Services {
   return {
     dataSource,
@@ -66,7 +74,9 @@ export function createServices({
     emailServerProfiles: new EmailServerProfileService(dataSource, cipher),
     userAdmin: new UserAdminService(dataSource),
     crm: new CrmRecordService(dataSource),
+    emails: new EmailService(dataSource, cipher, exchange),
     queues,
+    syncSignals,
     pubSub,
     logger,
   };
@@ -79,6 +89,9 @@ export interface Loaders {
   alerts: DataLoader<string, MailboxAlert[]>;
   account: DataLoader<string, Account | null>;
   opportunityContacts: DataLoader<string, Contact[]>;
+  emailParties: DataLoader<string, EmailParty[]>;
+  emailCopies: DataLoader<string, (EmailCopy & { emailAddress: string })[]>;
+  record: DataLoader<string, CrmRecordRef | null>;
 }
 
 export interface ApiContext {
@@ -110,6 +123,19 @@ function createLoaders(services: Services, principal: Principal | null): Loaders
       if (!principal) return ids.map(() => []);
       const contacts = await services.crm.contactsOfOpportunities(principal, ids);
       return ids.map((id) => contacts.get(id) ?? []);
+    }),
+    emailParties: new DataLoader(async (ids) => {
+      const parties = await services.emails.partiesOf(ids);
+      return ids.map((id) => parties.get(id) ?? []);
+    }),
+    emailCopies: new DataLoader(async (ids) => {
+      const copies = await services.emails.copiesOf(ids);
+      return ids.map((id) => copies.get(id) ?? []);
+    }),
+    record: new DataLoader(async (ids) => {
+      if (!principal) return ids.map(() => null);
+      const records = await services.crm.recordNames(principal, ids);
+      return ids.map((id) => records.get(id) ?? null);
     }),
     alerts: new DataLoader(async (ids) => {
       if (!principal) return ids.map(() => []);

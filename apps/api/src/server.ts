@@ -20,7 +20,8 @@ import type { ApiConfig } from './config.ts';
 import { createContext, createServices, type ApiContext } from './context.ts';
 import { createErrorFormatter } from './errors.ts';
 import { createApiPubSub } from './pubsub.ts';
-import { JobQueues } from '@mailroom/queues';
+import { JobQueues, RedisSyncSignals } from '@mailroom/queues';
+import { mountGraphWebhooks } from './graph-webhooks.ts';
 import { createSchema } from './schema.ts';
 
 export interface ApiServer {
@@ -59,7 +60,9 @@ export async function createApiServer(
   }
   const pubSub = createApiPubSub(redis, subscriber);
   const queues = new JobQueues(queueConnection);
+  const syncSignals = new RedisSyncSignals(redis, queues);
   const services = createServices({
+    syncSignals,
     dataSource,
     queues,
     pubSub,
@@ -143,6 +146,7 @@ export async function createApiServer(
       .status(ready ? 200 : 503)
       .json({ status: ready ? 'ready' : 'not ready', postgres, redis: redisCheck, migrations });
   });
+  mountGraphWebhooks(app, { dataSource, signals: syncSignals, logger });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),

@@ -32,6 +32,15 @@ const schema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(25),
   /** 32 random bytes, base64: encrypts tenant secrets at rest. Same value for API and workers. */
   MAILROOM_SECRET_KEY: secretKey,
+  /**
+   * The API's address as Exchange reaches it (e.g. https://mailroom.example.com); change
+   * notifications go to its /graph/notifications. Unset: mailboxes are synced by polling only.
+   */
+  PUBLIC_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** How often the sweeper looks for mailboxes due for polling and syncs or sends left stalled. */
+  SYNC_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** Messages per delta page (Prefer: odata.maxpagesize). */
+  SYNC_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(100),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

@@ -2,6 +2,7 @@ import { finishJobItem, JobProgress, TOPICS } from '@mailroom/domain';
 import { JOB_PAYLOADS, QUEUE_OF, type JobName, type JobPayload, type QueueName } from '@mailroom/queues';
 import { configureEmailJob } from './jobs/configure-email.job.ts';
 import { directoryImportJob } from './jobs/directory-import.job.ts';
+import { emailSendJob, mailboxSyncJob, syncSweepJob } from './jobs/email-sync.jobs.ts';
 import { heartbeatJob } from './jobs/heartbeat.job.ts';
 import type { JobContext, JobRun } from './jobs/job-context.ts';
 import { mailboxTestJob } from './jobs/mailbox-test.job.ts';
@@ -14,6 +15,9 @@ export const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'configure-email': configureEmailJob,
   'directory-import': directoryImportJob,
   'mailbox-test': mailboxTestJob,
+  'mailbox-sync': mailboxSyncJob,
+  'email-send': emailSendJob,
+  'sync-sweep': syncSweepJob,
 };
 
 /** Refuses to start when a job of the contract has no processor (or the registry names an unknown one). */

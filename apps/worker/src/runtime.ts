@@ -1,8 +1,8 @@
 import { hostname } from 'node:os';
-import { createDataSource, SecretCipher } from '@mailroom/domain';
+import { createDataSource, DeferJob, SecretCipher } from '@mailroom/domain';
 import { createExchangeGateways } from '@mailroom/graph-adapter';
-import { JobQueues, QUEUE_PREFIX, type QueueName } from '@mailroom/queues';
-import { UnrecoverableError, Worker } from 'bullmq';
+import { JobQueues, QUEUE_PREFIX, QUEUES, RedisSendThrottle, RedisSyncSignals, type QueueName } from '@mailroom/queues';
+import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
@@ -28,6 +28,7 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   const queues = new JobQueues(new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }));
+  const publicApi = config.PUBLIC_API_URL?.replace(/\/+$/, '');
   const context = {
     dataSource,
     events: redisPublisher(redis),
@@ -35,12 +36,20 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     queues,
     exchange: createExchangeGateways({ logger }),
     cipher: new SecretCipher(config.MAILROOM_SECRET_KEY),
+    signals: new RedisSyncSignals(redis, queues),
+    sendThrottle: new RedisSendThrottle(redis),
+    sync: {
+      pageSize: config.SYNC_PAGE_SIZE,
+      notifications: publicApi
+        ? { notificationUrl: `${publicApi}/graph/notifications`, lifecycleUrl: `${publicApi}/graph/lifecycle` }
+        : null,
+    },
   };
 
   const workers = config.WORKER_QUEUES.map((queue) => {
     const worker = new Worker(
       queue as QueueName,
-      async (job) => {
+      async (job, token) => {
         const log = logger.child({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
         try {
           const attempts = job.opts.attempts ?? 1;
@@ -55,6 +64,11 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
             },
           );
         } catch (error) {
+          // Waiting for a rate limit is not a failed attempt.
+          if (error instanceof DeferJob && token) {
+            await job.moveToDelayed(Date.now() + error.delayMs, token);
+            throw new DelayedError();
+          }
           // A payload that fails validation will fail the same way on every retry.
           if (error instanceof ZodError) throw new UnrecoverableError(`Invalid payload: ${error.message}`);
           throw error;
@@ -74,6 +88,9 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  if (config.WORKER_QUEUES.includes(QUEUES.sync)) {
+    await queues.schedule('sync-sweep', {}, config.SYNC_SWEEP_SECONDS * 1000);
+  }
   logger.info({ id, queues: config.WORKER_QUEUES, concurrency: config.WORKER_CONCURRENCY }, 'worker ready');
 
   return {

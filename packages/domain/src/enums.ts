@@ -70,3 +70,26 @@ export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const SERVER_TYPES = ['EXCHANGE_ONLINE'] as const;
 export type ServerType = (typeof SERVER_TYPES)[number];
+
+export const EMAIL_DIRECTIONS = ['INCOMING', 'OUTGOING'] as const;
+export type EmailDirection = (typeof EMAIL_DIRECTIONS)[number];
+
+export const EMAIL_STATUSES = ['DRAFT', 'PENDING_SEND', 'SENDING', 'SENT', 'FAILED', 'RECEIVED', 'CANCELED'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** The CRM records an activity can be regarding (and a party can resolve to, with users). */
+export const REGARDING_TYPES = ['ACCOUNT', 'CONTACT', 'LEAD', 'OPPORTUNITY'] as const;
+export type RegardingType = (typeof REGARDING_TYPES)[number];
+
+export const PARTY_TYPES = ['USER', 'CONTACT', 'LEAD', 'ACCOUNT'] as const;
+export type PartyType = (typeof PARTY_TYPES)[number];
+
+export const PARTY_ROLES = ['FROM', 'TO', 'CC', 'BCC'] as const;
+export type PartyRole = (typeof PARTY_ROLES)[number];
+
+/**
+ * Why an email is in the CRM: sent from it, the user's own action (folder rule, the category,
+ * an explicit track), or the mailbox's incoming filter (with correlation deciding regarding).
+ */
+export const TRACKING_SOURCES = ['CRM', 'FOLDER', 'CATEGORY', 'MANUAL', 'FILTER'] as const;
+export type TrackingSource = (typeof TRACKING_SOURCES)[number];

@@ -10,6 +10,8 @@ export const TOPICS = {
   MAILBOX_STATUS_CHANGED: 'MAILBOX_STATUS_CHANGED',
   /** key: user id */
   NOTIFICATION_RECEIVED: 'NOTIFICATION_RECEIVED',
+  /** key: the id of a record (account, contact, lead, opportunity) whose timeline changed */
+  TIMELINE_CHANGED: 'TIMELINE_CHANGED',
 } as const;
 
 export interface JobProgressEvent {
@@ -27,10 +29,18 @@ export interface NotificationReceivedEvent {
   userId: string;
 }
 
+export interface TimelineChangedEvent {
+  recordId: string;
+  organisationId: string;
+  activityId: string;
+  change: 'CREATED' | 'UPDATED';
+}
+
 export interface EventMap {
   JOB_PROGRESS: JobProgressEvent;
   MAILBOX_STATUS_CHANGED: MailboxStatusChangedEvent;
   NOTIFICATION_RECEIVED: NotificationReceivedEvent;
+  TIMELINE_CHANGED: TimelineChangedEvent;
 }
 
 /** Publishes domain events; implemented over Redis by the API and the worker. */

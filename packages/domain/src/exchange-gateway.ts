@@ -10,6 +10,104 @@ export interface ExchangeGateway {
   listUsers(): Promise<DirectoryUserRecord[]>;
   /** Tests one mailbox's channels; failures are results, not exceptions. */
   testMailbox(address: string): Promise<Record<Channel, ChannelResult>>;
+
+  /** One delta round of a mail folder, page by page; store `cursor` only after the page is committed. */
+  messageDelta(mailbox: string, folder: string, options?: MailDeltaOptions): AsyncIterable<MailDeltaPage>;
+  /** The In-Reply-To header of each message (delta does not carry headers); missing ids are left out. */
+  inReplyTo(mailbox: string, messageIds: readonly string[]): Promise<Map<string, string | null>>;
+  /** One message, with its In-Reply-To header. */
+  getMessage(mailbox: string, messageId: string): Promise<MailMessage>;
+  /** Sends mail tagged with Mailroom's id; never retried blindly (check `findSentByMailroomId` first). */
+  sendMail(mailbox: string, mail: OutgoingMail, mailroomId: string): Promise<void>;
+  /** The copy in Sent Items of what Mailroom sent under `mailroomId`, or null. */
+  findSentByMailroomId(mailbox: string, mailroomId: string): Promise<SentMail | null>;
+  /** Replaces a message's categories (the "Tracked to Mailroom" category). */
+  setCategories(mailbox: string, messageId: string, categories: string[]): Promise<void>;
+  /** Every mail folder of the mailbox, with its path below the root. */
+  listFolders(mailbox: string): Promise<MailFolderInfo[]>;
+  /** The id of a well-known folder (`inbox`, `sentitems`). */
+  folderId(mailbox: string, wellKnownName: string): Promise<string>;
+  /** Creates a change-notification subscription (Exchange first validates the URLs). */
+  createSubscription(request: MailSubscriptionRequest): Promise<{ id: string; expiresAt: Date }>;
+  /** Extends a subscription; NOT_FOUND when Exchange dropped it. */
+  renewSubscription(subscriptionId: string, expiresAt: Date): Promise<void>;
+  deleteSubscription(subscriptionId: string): Promise<void>;
+}
+
+export interface MailAddress {
+  /** As Exchange gave it; compare lower-cased. */
+  address: string;
+  name: string | null;
+}
+
+/** A message as the sync needs it; ids are Exchange's immutable ids. */
+export interface MailMessage {
+  id: string;
+  internetMessageId: string | null;
+  conversationId: string | null;
+  folderId: string | null;
+  subject: string;
+  from: MailAddress | null;
+  to: MailAddress[];
+  cc: MailAddress[];
+  bcc: MailAddress[];
+  receivedAt: Date | null;
+  sentAt: Date | null;
+  body: { contentType: 'html' | 'text'; content: string };
+  preview: string;
+  categories: string[];
+  isDraft: boolean;
+  /** Mailroom's id, when Mailroom sent the message. */
+  mailroomId: string | null;
+  /** Only when read with headers (getMessage, inReplyTo). */
+  inReplyTo?: string | null;
+}
+
+export interface MailDeltaOptions {
+  cursor?: string;
+  pageSize?: number;
+  receivedAfter?: Date;
+}
+
+export interface MailDeltaPage {
+  messages: MailMessage[];
+  /** Deleted, or moved out of the folder. */
+  removedIds: string[];
+  /** Where to resume: the next page's link, or the next round's when `complete`. */
+  cursor: string;
+  complete: boolean;
+}
+
+export interface OutgoingMail {
+  subject: string;
+  /** HTML body as the user wrote it. */
+  bodyHtml: string;
+  to: MailAddress[];
+  cc: MailAddress[];
+}
+
+export interface SentMail {
+  id: string;
+  internetMessageId: string | null;
+  conversationId: string | null;
+  sentAt: Date | null;
+}
+
+export interface MailFolderInfo {
+  id: string;
+  displayName: string;
+  /** e.g. `Inbox/Customers/Fabrikam`. */
+  path: string;
+  parentFolderId: string | null;
+}
+
+export interface MailSubscriptionRequest {
+  /** e.g. `users/{upn}/mailFolders('inbox')/messages`. */
+  resource: string;
+  notificationUrl: string;
+  lifecycleNotificationUrl: string;
+  expiresAt: Date;
+  clientState: string;
 }
 
 export interface DirectoryUserRecord {

@@ -9,14 +9,18 @@ import {
 } from '@mailroom/domain';
 import { createGraphAdapter, type GraphAdapter, type GraphAdapterOptions } from './graph-adapter.ts';
 import { GraphAdapterError, type GraphFailure } from './graph-errors.ts';
+import { mailGatewayOver } from './mail-gateway.ts';
 import type { ChannelTestResult } from './mailbox-test.ts';
 
 const MAX_CACHED_ADAPTERS = 1000;
 
 function toExchangeFailure(failure: GraphFailure): ExchangeFailure {
-  // A delta cursor is never involved in what the domain asks through this port.
-  const kind = failure.kind === 'CURSOR_EXPIRED' ? 'TRANSIENT' : failure.kind;
-  return failure.permission ? { kind, permission: failure.permission } : { kind };
+  const kind = failure.kind;
+  return {
+    kind,
+    ...(failure.permission ? { permission: failure.permission } : {}),
+    ...(failure.retryAfterMs === undefined ? {} : { retryAfterMs: failure.retryAfterMs }),
+  };
 }
 
 function toChannelResult(result: ChannelTestResult): ChannelResult {
@@ -32,8 +36,29 @@ async function translated<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+async function* translatedPages<T>(pages: AsyncIterable<T>): AsyncGenerator<T, void, undefined> {
+  try {
+    yield* pages;
+  } catch (error) {
+    if (error instanceof GraphAdapterError) throw new ExchangeError(toExchangeFailure(error.failure), error.message);
+    throw error;
+  }
+}
+
 function gatewayOver(adapter: GraphAdapter): ExchangeGateway {
+  const mail = mailGatewayOver(adapter);
   return {
+    messageDelta: (mailbox, folder, options) => translatedPages(mail.messageDelta(mailbox, folder, options)),
+    inReplyTo: (mailbox, ids) => translated(() => mail.inReplyTo(mailbox, ids)),
+    getMessage: (mailbox, id) => translated(() => mail.getMessage(mailbox, id)),
+    sendMail: (mailbox, message, mailroomId) => translated(() => mail.sendMail(mailbox, message, mailroomId)),
+    findSentByMailroomId: (mailbox, mailroomId) => translated(() => mail.findSentByMailroomId(mailbox, mailroomId)),
+    setCategories: (mailbox, id, categories) => translated(() => mail.setCategories(mailbox, id, categories)),
+    listFolders: (mailbox) => translated(() => mail.listFolders(mailbox)),
+    folderId: (mailbox, name) => translated(() => mail.folderId(mailbox, name)),
+    createSubscription: (request) => translated(() => mail.createSubscription(request)),
+    renewSubscription: (id, expiresAt) => translated(() => mail.renewSubscription(id, expiresAt)),
+    deleteSubscription: (id) => translated(() => mail.deleteSubscription(id)),
     detectExchange: () => translated(() => adapter.detectExchange()),
     listUsers: () => translated(() => adapter.listUsers()),
     testMailbox: (address) =>

@@ -1,2 +1,3 @@
 export * from './queue-contracts.ts';
 export * from './job-queues.ts';
+export * from './sync-signals.ts';

@@ -18,6 +18,24 @@ const DEFAULTS: JobsOptions = {
   removeOnFail: { age: 24 * 3600 },
 };
 
+/**
+ * Jobs whose outcome lives in Postgres are removed when done, so the same id can be enqueued
+ * again (a stalled send re-enqueued by the sweeper). A sync records its own failures and back-off
+ * on the mailbox, so BullMQ does not retry it.
+ */
+const OPTIONS: { [N in JobName]?: JobsOptions } = {
+  'mailbox-sync': { attempts: 1, removeOnComplete: true, removeOnFail: true },
+  'email-send': {
+    attempts: 6,
+    backoff: { type: 'exponential', delay: 2000 },
+    removeOnComplete: true,
+    removeOnFail: true,
+  },
+  'sync-sweep': { attempts: 1, removeOnComplete: true, removeOnFail: true },
+};
+
+const optionsOf = (name: JobName): JobsOptions => ({ ...DEFAULTS, ...OPTIONS[name] });
+
 /** Producer side of the worker queues (used by the API and by jobs that fan out). */
 export class JobQueues {
   private readonly queues: Map<QueueName, Queue>;
@@ -38,7 +56,7 @@ export class JobQueues {
   async enqueue<N extends JobName>(name: N, payload: JobPayload<N>): Promise<void> {
     const data = JOB_PAYLOADS[name].parse(payload) as JobPayload<N>;
     await this.queueOf(name).add(name, data, {
-      ...DEFAULTS,
+      ...optionsOf(name),
       jobId: (JOB_IDS[name] as (p: JobPayload<N>) => string)(data),
     });
   }
@@ -50,10 +68,16 @@ export class JobQueues {
     for (let start = 0; start < payloads.length; start += batchSize) {
       const batch = payloads.slice(start, start + batchSize).map((payload) => {
         const data = JOB_PAYLOADS[name].parse(payload) as JobPayload<N>;
-        return { name, data, opts: { ...DEFAULTS, jobId: idOf(data) } };
+        return { name, data, opts: { ...optionsOf(name), jobId: idOf(data) } };
       });
       await queue.addBulk(batch);
     }
+  }
+
+  /** Runs `name` every `everyMs` (one schedule cluster-wide, however many processes call this). */
+  async schedule<N extends JobName>(name: N, payload: JobPayload<N>, everyMs: number): Promise<void> {
+    const data = JOB_PAYLOADS[name].parse(payload) as JobPayload<N>;
+    await this.queueOf(name).upsertJobScheduler(name, { every: everyMs }, { name, data, opts: { ...optionsOf(name) } });
   }
 
   async close(): Promise<void> {

@@ -12,6 +12,10 @@ export const QUEUES = {
   admin: 'admin',
   /** Mailbox tests (Approve and test, Test and enable, Configure email's auto-approval). */
   tests: 'tests',
+  /** Mailbox syncs (incoming email) and the sweeper that schedules them. */
+  sync: 'sync',
+  /** Outgoing email, one job per email. */
+  send: 'send',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -24,6 +28,12 @@ export const JOB_PAYLOADS = {
    * written together; `approve` for Approve and test (and Configure email).
    */
   'mailbox-test': z.object({ jobId: z.uuid(), mailboxIds: z.array(z.uuid()).min(1).max(100), approve: z.boolean() }),
+  /** One sync run of a mailbox; `wakeId` tells wake-ups apart (deduplication happens before enqueuing). */
+  'mailbox-sync': z.object({ mailboxId: z.uuid(), wakeId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) }),
+  /** Sends one Pending send email. */
+  'email-send': z.object({ emailId: z.uuid() }),
+  /** Periodic: wakes mailboxes due for polling, takes back crashed syncs and stalled sends. */
+  'sync-sweep': z.object({}),
 } as const;
 export type JobName = keyof typeof JOB_PAYLOADS;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
@@ -34,6 +44,9 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'configure-email': QUEUES.admin,
   'directory-import': QUEUES.admin,
   'mailbox-test': QUEUES.tests,
+  'mailbox-sync': QUEUES.sync,
+  'email-send': QUEUES.send,
+  'sync-sweep': QUEUES.sync,
 };
 
 /** Deterministic BullMQ job ids (BullMQ forbids ":" in them): the same work enqueued twice is one job. */
@@ -42,6 +55,9 @@ export const JOB_IDS = {
   'configure-email': (p: JobPayload<'configure-email'>) => `configure-email.${p.jobId}`,
   'directory-import': (p: JobPayload<'directory-import'>) => `directory-import.${p.jobId}`,
   'mailbox-test': (p: JobPayload<'mailbox-test'>) => `mailbox-test.${p.jobId}.${p.mailboxIds[0]}`,
+  'mailbox-sync': (p: JobPayload<'mailbox-sync'>) => `mailbox-sync.${p.mailboxId}.${p.wakeId}`,
+  'email-send': (p: JobPayload<'email-send'>) => `email-send.${p.emailId}`,
+  'sync-sweep': () => 'sync-sweep',
 } satisfies { [N in JobName]: (payload: JobPayload<N>) => string };
 
 /** Mailboxes per mailbox-test job: enough to write results in bulk, few enough to spread over workers. */

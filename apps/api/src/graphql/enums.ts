@@ -1,6 +1,12 @@
 import {
   ALERT_SEVERITIES,
   APPROVAL_STATUSES,
+  EMAIL_DIRECTIONS,
+  EMAIL_STATUSES,
+  PARTY_ROLES,
+  PARTY_TYPES,
+  REGARDING_TYPES,
+  TRACKING_SOURCES,
   JOB_KINDS,
   JOB_STATUSES,
   PROCESSING_STATES,
@@ -38,3 +44,26 @@ registerEnumType(SecurityRoleNameEnum, { name: 'SecurityRoleName' });
 registerEnumType(JobStatusEnum, { name: 'JobStatus' });
 registerEnumType(JobKindEnum, { name: 'JobKind' });
 registerEnumType(AlertSeverityEnum, { name: 'AlertSeverity' });
+
+export const EmailDirectionEnum = enumOf(EMAIL_DIRECTIONS);
+export const EmailStatusEnum = enumOf(EMAIL_STATUSES);
+export const RegardingTypeEnum = enumOf(REGARDING_TYPES);
+export const PartyTypeEnum = enumOf(PARTY_TYPES);
+export const PartyRoleEnum = enumOf(PARTY_ROLES);
+export const TrackingSourceEnum = enumOf(TRACKING_SOURCES);
+registerEnumType(EmailDirectionEnum, { name: 'EmailDirection' });
+registerEnumType(EmailStatusEnum, {
+  name: 'EmailStatus',
+  description: 'DRAFT, PENDING_SEND (queued), SENDING, SENT, FAILED (see failureReason), RECEIVED, CANCELED',
+});
+registerEnumType(RegardingTypeEnum, {
+  name: 'RegardingType',
+  description: 'The kinds of record an activity can be regarding',
+});
+registerEnumType(PartyTypeEnum, { name: 'PartyType', description: 'What an email address resolved to' });
+registerEnumType(PartyRoleEnum, { name: 'PartyRole' });
+registerEnumType(TrackingSourceEnum, {
+  name: 'TrackingSource',
+  description:
+    'Why an email is in the CRM: sent from it, a folder rule, the category, tracked by hand, or the incoming filter',
+});

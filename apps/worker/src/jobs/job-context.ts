@@ -1,5 +1,11 @@
-import type { EventPublisher, ExchangeGatewayFactory, SecretCipher } from '@mailroom/domain';
-import type { JobQueues } from '@mailroom/queues';
+import type {
+  EventPublisher,
+  ExchangeGatewayFactory,
+  NotificationEndpoints,
+  SecretCipher,
+  SendThrottle,
+} from '@mailroom/domain';
+import type { JobQueues, RedisSyncSignals } from '@mailroom/queues';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
@@ -13,6 +19,15 @@ export interface JobContext {
   /** Exchange Online through Microsoft Graph. */
   exchange: ExchangeGatewayFactory;
   cipher: SecretCipher;
+  /** Wake-ups of mailbox syncs. */
+  signals: RedisSyncSignals;
+  /** Exchange's sending limit per mailbox. */
+  sendThrottle: SendThrottle;
+  sync: {
+    pageSize: number;
+    /** Where Exchange posts change notifications; null for polling only. */
+    notifications: NotificationEndpoints | null;
+  };
 }
 
 /** Facts about this run of a job. */

@@ -1,4 +1,5 @@
 import { Account, Contact, Lead, Opportunity, OpportunityContact } from './crm-record.entities.ts';
+import { Email, EmailCopy, EmailParty, FolderTrackingRule, GraphSubscription } from './email.entities.ts';
 import { EmailServerProfile } from './email-server-profile.entity.ts';
 import { JobItem } from './job-item.entity.ts';
 import { Job } from './job.entity.ts';
@@ -12,6 +13,11 @@ import { UserRole } from './user-role.entity.ts';
 import { User } from './user.entity.ts';
 
 export {
+  Email,
+  EmailCopy,
+  EmailParty,
+  FolderTrackingRule,
+  GraphSubscription,
   Account,
   Contact,
   Lead,
@@ -47,4 +53,9 @@ export const ENTITIES = [
   Lead,
   Opportunity,
   OpportunityContact,
+  Email,
+  EmailCopy,
+  EmailParty,
+  FolderTrackingRule,
+  GraphSubscription,
 ];

@@ -2,6 +2,7 @@ import { Initial1795782741444 } from './1795782741444-initial.migration.ts';
 import { ConfigureEmail1795784765964 } from './1795784765964-configure-email.migration.ts';
 import { UserManager1795789019555 } from './1795789019555-user-manager.migration.ts';
 import { CrmRecords1795789826914 } from './1795789826914-crm-records.migration.ts';
+import { EmailSync1795791344745 } from './1795791344745-email-sync.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ConfigureEmail1795784765964,
   UserManager1795789019555,
   CrmRecords1795789826914,
+  EmailSync1795791344745,
 ];

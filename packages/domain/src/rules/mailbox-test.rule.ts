@@ -19,12 +19,16 @@ export type ExchangeFailureKind =
   | 'NOT_FOUND'
   | 'THROTTLED'
   | 'TRANSIENT'
-  | 'INVALID_REQUEST';
+  | 'INVALID_REQUEST'
+  /** A delta cursor Exchange no longer knows (410): the folder is read again from the start. */
+  | 'CURSOR_EXPIRED';
 
 export interface ExchangeFailure {
   kind: ExchangeFailureKind;
   /** For PERMISSION_MISSING: the application permission the app lacks, e.g. Mail.Send. */
   permission?: string;
+  /** For THROTTLED: how long Exchange asked callers to wait. */
+  retryAfterMs?: number;
 }
 
 export type ChannelResult = { ok: true } | { ok: false; failure: ExchangeFailure };
@@ -103,6 +107,7 @@ export function failureAlert(mailbox: MailboxUnderTest, channel: Channel, failur
       };
     case 'THROTTLED':
     case 'TRANSIENT':
+    case 'CURSOR_EXPIRED':
       return {
         severity: 'ERROR',
         code: 'EXCHANGE_UNREACHABLE',

@@ -47,6 +47,18 @@ export interface NewOpportunity {
 
 type Owned = Account | Contact | Lead | Opportunity;
 
+/** A CRM record an activity can be regarding, with its display name. */
+export interface CrmRecordRef {
+  type: 'ACCOUNT' | 'CONTACT' | 'LEAD' | 'OPPORTUNITY';
+  id: string;
+  name: string;
+  ownerUserId: string | null;
+}
+
+function recordName(record: Owned): string {
+  return 'name' in record ? record.name : `${record.firstName} ${record.lastName}`;
+}
+
 /**
  * The CRM records email is tracked against. Administrators see every record of their
  * organisation; managers theirs and their team's; everyone else the records they own.
@@ -110,6 +122,50 @@ export class CrmRecordService {
   }
   opportunities(principal: Principal, first?: number | null, after?: string | null) {
     return this.page(this.visible(Opportunity, 'opportunity', principal), 'opportunity', first, after);
+  }
+
+  /**
+   * The record with this id among the accounts, contacts, leads and opportunities the user may
+   * see; NOT_FOUND otherwise (a record of someone else's is not revealed to exist).
+   */
+  async visibleRecord(principal: Principal, id: string, what = 'That record'): Promise<CrmRecordRef> {
+    if (isUuid(id)) {
+      const kinds = [
+        ['ACCOUNT', Account, 'account'],
+        ['CONTACT', Contact, 'contact'],
+        ['LEAD', Lead, 'lead'],
+        ['OPPORTUNITY', Opportunity, 'opportunity'],
+      ] as const;
+      for (const [type, entity, alias] of kinds) {
+        const found = await this.visible<Owned>(entity, alias, principal)
+          .andWhere(`${alias}.id = :id`, { id })
+          .getOne();
+        if (found) return { type, id: found.id, name: recordName(found), ownerUserId: found.ownerUserId };
+      }
+    }
+    throw notFound(what);
+  }
+
+  /** Display names of records by id, whatever their kind (organisation-scoped). */
+  async recordNames(principal: Principal, ids: readonly string[]): Promise<Map<string, CrmRecordRef>> {
+    const valid = [...new Set(ids.filter(isUuid))];
+    const result = new Map<string, CrmRecordRef>();
+    if (valid.length === 0) return result;
+    const where = { id: In(valid), organisationId: principal.organisationId };
+    const [accounts, contacts, leads, opportunities] = await Promise.all([
+      this.dataSource.getRepository(Account).findBy(where),
+      this.dataSource.getRepository(Contact).findBy(where),
+      this.dataSource.getRepository(Lead).findBy(where),
+      this.dataSource.getRepository(Opportunity).findBy(where),
+    ]);
+    const add = (type: CrmRecordRef['type'], records: Owned[]) => {
+      for (const r of records) result.set(r.id, { type, id: r.id, name: recordName(r), ownerUserId: r.ownerUserId });
+    };
+    add('ACCOUNT', accounts);
+    add('CONTACT', contacts);
+    add('LEAD', leads);
+    add('OPPORTUNITY', opportunities);
+    return result;
   }
 
   /** Records of the organisation by id, for field resolution (no visibility filter beyond the organisation). */

@@ -6,6 +6,7 @@ import { Mailbox } from '../entities/mailbox.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { ApprovalStatus, ProcessingState, TestRunStatus, TestStatus } from '../enums.ts';
 import { TOPICS, type EventPublisher } from '../events.ts';
+import { profileConnection } from './exchange-connection.ts';
 import { ExchangeError, type ExchangeConnection, type ExchangeGatewayFactory } from '../exchange-gateway.ts';
 import {
   CHANNELS,
@@ -108,7 +109,8 @@ export class MailboxTestRunner {
     const connectionOf = (mailbox: Mailbox) => {
       const profile = profiles.find((p) => p.id === mailbox.emailServerProfileId) ?? profiles.find((p) => p.isDefault);
       const key = profile?.id ?? '';
-      if (!connections.has(key)) connections.set(key, profile ? this.connection(organisation, profile) : null);
+      if (!connections.has(key))
+        connections.set(key, profile ? profileConnection(organisation, profile, this.cipher) : null);
       return connections.get(key)!;
     };
 
@@ -154,21 +156,6 @@ export class MailboxTestRunner {
     }
     if (written.counted) await this.events.publish(TOPICS.JOB_PROGRESS, jobId, { jobId, organisationId });
     if (busy.length > 0) throw new RetryLater(busy);
-  }
-
-  private connection(organisation: Organisation, profile: EmailServerProfile): ExchangeConnection | null {
-    const tenantId = profile.tenantId ?? organisation.tenantId;
-    const clientId = profile.clientId ?? organisation.appClientId;
-    const secret = profile.clientSecretEncrypted ?? organisation.appClientSecretEncrypted;
-    if (!tenantId || !clientId || !secret) return null;
-    return {
-      graphBaseUrl: profile.graphEndpoint,
-      authorityUrl: profile.authorityUrl,
-      tenantId,
-      clientId,
-      clientSecret: this.cipher.decrypt(secret),
-      maxConcurrentRequestsPerMailbox: profile.maxConcurrentRequestsPerMailbox,
-    };
   }
 
   private async test(

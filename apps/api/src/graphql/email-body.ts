@@ -1,0 +1,47 @@
+import sanitizeHtml from 'sanitize-html';
+
+/**
+ * An email body made safe to render in the web app: scripts, event handlers, forms, frames and
+ * javascript: links are removed; images only over https (or inline cid:/data: parts); links open
+ * in a new tab without access to the opener. Plain-text bodies are escaped, line breaks kept.
+ */
+export function safeBodyHtml(body: string, contentType: 'html' | 'text'): string {
+  if (contentType === 'text') {
+    return escapeHtml(body).replace(/\r?\n/g, '<br>');
+  }
+  return sanitizeHtml(body, {
+    allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'font', 'center', 'span'],
+    allowedAttributes: {
+      ...sanitizeHtml.defaults.allowedAttributes,
+      '*': ['style', 'align', 'dir', 'lang', 'title'],
+      a: ['href', 'name', 'target', 'rel'],
+      img: ['src', 'alt', 'width', 'height'],
+      font: ['color', 'face', 'size'],
+      td: ['colspan', 'rowspan', 'width', 'valign', 'align'],
+      th: ['colspan', 'rowspan', 'width', 'valign', 'align'],
+      table: ['width', 'cellpadding', 'cellspacing', 'border'],
+    },
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesByTag: { img: ['https', 'cid', 'data'] },
+    allowedStyles: {
+      '*': {
+        color: [/^[#a-z0-9(),.\s%]+$/i],
+        'background-color': [/^[#a-z0-9(),.\s%]+$/i],
+        'text-align': [/^(left|right|center|justify)$/],
+        'font-size': [/^[\d.]+(px|pt|em|rem|%)$/],
+        'font-weight': [/^(normal|bold|\d{3})$/],
+        'font-style': [/^(normal|italic)$/],
+        'text-decoration': [/^[a-z\s-]+$/],
+      },
+    },
+    transformTags: {
+      a: sanitizeHtml.simpleTransform('a', { target: '_blank', rel: 'noopener noreferrer' }),
+    },
+  });
+}
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
+}

@@ -1,0 +1,217 @@
+import type {
+  EmailDirection,
+  EmailStatus,
+  PartyRole,
+  PartyType,
+  RegardingType,
+  TrackingSource,
+} from '@mailroom/domain';
+import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { Field, ID, InputType, Int, InterfaceType, ObjectType } from 'type-graphql';
+import {
+  EmailDirectionEnum,
+  EmailStatusEnum,
+  PartyRoleEnum,
+  PartyTypeEnum,
+  RegardingTypeEnum,
+  TrackingSourceEnum,
+} from './enums.ts';
+import { PageInfo } from './page-info.type.ts';
+
+@ObjectType('RecordRef', { description: 'A CRM record an activity is regarding, or a party resolved to.' })
+export class RecordRefType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  type: string;
+
+  @Field(() => String)
+  name: string;
+}
+
+@InterfaceType('Activity', {
+  description: 'What timelines hold: emails now; appointments and tasks implement it too.',
+  resolveType: () => 'Email',
+})
+export abstract class ActivityType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  subject: string;
+
+  @Field(() => GraphQLDateTimeISO, { description: 'When it was sent or received (created, until then).' })
+  occurredAt: Date;
+}
+
+@ObjectType('EmailParty')
+export class EmailPartyType {
+  @Field(() => PartyRoleEnum)
+  role: PartyRole;
+
+  @Field(() => String)
+  address: string;
+
+  @Field(() => String, { nullable: true })
+  name: string | null;
+
+  @Field(() => PartyTypeEnum, { nullable: true, description: 'Null when the address matched no user or record.' })
+  resolvedType: PartyType | null;
+
+  @Field(() => ID, { nullable: true })
+  resolvedId: string | null;
+}
+
+@ObjectType('EmailCopy', { description: 'Where the email sits in Exchange: one per CRM mailbox holding it.' })
+export class EmailCopyType {
+  @Field(() => ID)
+  mailboxId: string;
+
+  @Field(() => String)
+  emailAddress: string;
+
+  @Field(() => String)
+  exchangeMessageId: string;
+
+  @Field(() => Boolean, { description: 'Deleted in Exchange, or moved out of every synced folder.' })
+  removed: boolean;
+}
+
+@ObjectType('Email', { implements: ActivityType })
+export class EmailType extends ActivityType {
+  @Field(() => EmailDirectionEnum)
+  direction: EmailDirection;
+
+  @Field(() => EmailStatusEnum)
+  status: EmailStatus;
+
+  @Field(() => String, { description: 'Plain-text preview (at most 255 characters).' })
+  preview: string;
+
+  @Field(() => String, { nullable: true })
+  internetMessageId: string | null;
+
+  @Field(() => String, { nullable: true })
+  conversationId: string | null;
+
+  @Field(() => String, { nullable: true })
+  inReplyTo: string | null;
+
+  @Field(() => String, { nullable: true })
+  trackingToken: string | null;
+
+  @Field(() => RegardingTypeEnum, { nullable: true })
+  regardingType: RegardingType | null;
+
+  @Field(() => ID, { nullable: true })
+  regardingId: string | null;
+
+  @Field(() => TrackingSourceEnum)
+  trackedBy: TrackingSource;
+
+  @Field(() => Boolean)
+  tracked: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Why sending failed, in words a person can act on.' })
+  failureReason: string | null;
+
+  @Field(() => GraphQLDateTimeISO)
+  createdAt: Date;
+
+  body: string;
+  bodyContentType: 'html' | 'text';
+  ownerUserId: string | null;
+}
+
+@ObjectType('TimelineEdge')
+export class TimelineEdge {
+  @Field(() => String)
+  cursor: string;
+
+  @Field(() => ActivityType)
+  node: EmailType;
+}
+
+@ObjectType('TimelineConnection', {
+  description: 'Newest thread first; the emails of a thread together, newest first.',
+})
+export class TimelineConnection {
+  @Field(() => [TimelineEdge])
+  edges: TimelineEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+
+  @Field(() => Int)
+  totalCount: number;
+}
+
+@ObjectType('TimelineEvent', { description: 'An activity appeared on, or changed on, a timeline.' })
+export class TimelineEventType {
+  @Field(() => ID)
+  regardingId: string;
+
+  @Field(() => String, { description: 'CREATED or UPDATED' })
+  change: string;
+
+  @Field(() => ActivityType, { nullable: true, description: 'Null when the activity left the timeline (untracked).' })
+  activity: EmailType | null;
+
+  @Field(() => ID)
+  activityId: string;
+}
+
+@InputType('SendEmailInput')
+export class SendEmailInput {
+  @Field(() => ID, { description: 'The record the email is about (e.g. an opportunity).' })
+  regardingId: string;
+
+  @Field(() => [String])
+  to: string[];
+
+  @Field(() => [String], { nullable: true })
+  cc?: string[] | null;
+
+  @Field(() => String)
+  subject: string;
+
+  @Field(() => String, { description: 'HTML body.' })
+  body: string;
+}
+
+@ObjectType('FolderTrackingRule')
+export class FolderTrackingRuleType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  mailboxId: string;
+
+  @Field(() => String)
+  folderId: string;
+
+  @Field(() => String, { description: 'e.g. Inbox/Customers/Fabrikam' })
+  folderPath: string;
+
+  @Field(() => RegardingTypeEnum, { nullable: true })
+  regardingType: RegardingType | null;
+
+  @Field(() => ID, { nullable: true })
+  regardingId: string | null;
+
+  @Field(() => GraphQLDateTimeISO)
+  createdAt: Date;
+}
+
+@ObjectType('MailFolder')
+export class MailFolderType {
+  @Field(() => String)
+  id: string;
+
+  @Field(() => String)
+  displayName: string;
+
+  @Field(() => String)
+  path: string;
+}

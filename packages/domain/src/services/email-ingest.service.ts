@@ -1,0 +1,479 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { EmailDirection, IncomingFilter, PartyRole, PartyType, RegardingType, TrackingSource } from '../enums.ts';
+import type { MailAddress, MailMessage } from '../exchange-gateway.ts';
+import {
+  decideRegarding,
+  filterAdmits,
+  findTrackingToken,
+  looksLikeReply,
+  TRACKED_CATEGORY,
+  trackingSource,
+  type RegardingRef,
+} from '../rules/email-tracking.rule.ts';
+
+/** The mailbox a page belongs to, with what its organisation decided about tracking. */
+export interface IngestMailbox {
+  id: string;
+  organisationId: string;
+  ownerUserId: string | null;
+  emailAddress: string;
+  incomingFilter: IncomingFilter;
+  trackingTokenPrefix: string;
+}
+
+/**
+ * Where messages come from: the Inbox, Sent Items, a folder with a tracking rule, or a message
+ * the user tracked by hand (MANUAL, with the folder it sits in).
+ */
+export interface IngestFolder {
+  id: string;
+  kind: 'INBOX' | 'SENT' | 'TRACKED' | 'MANUAL';
+  /** TRACKED: the rule's record (the folder is the source of truth); MANUAL: the record the user chose. */
+  regarding: RegardingRef | null;
+}
+
+/** What a page changed, for live timeline updates after the commit. */
+export interface IngestResult {
+  createdEmailIds: string[];
+  updatedEmailIds: string[];
+}
+
+interface KnownCopy {
+  exchangeMessageId: string;
+  emailId: string;
+  categoryTracked: boolean;
+}
+
+interface KnownEmail {
+  id: string;
+  internetMessageId: string | null;
+  regardingType: RegardingType | null;
+  regardingId: string | null;
+  status: string;
+  tracked: boolean;
+}
+
+interface Resolved {
+  type: PartyType;
+  id: string;
+}
+
+/** What the page's lookups found, before anything is written. */
+export interface IngestPlan {
+  mailbox: IngestMailbox;
+  folder: IngestFolder;
+  messages: MailMessage[];
+  copies: Map<string, KnownCopy>;
+  byInternetId: Map<string, KnownEmail>;
+  byMailroomId: Map<string, KnownEmail>;
+  byToken: Map<string, RegardingRef | null>;
+  byConversation: Map<string, RegardingRef | null>;
+  parties: Map<string, Resolved>;
+  /** New messages whose In-Reply-To must be read before they can be correlated. */
+  needInReplyTo: string[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const lower = (address: string) => address.trim().toLowerCase();
+
+/** A stable key for a message without an Internet message id (rare: some drafts and system mail). */
+function internetIdOf(mailbox: IngestMailbox, message: MailMessage): string {
+  return message.internetMessageId ?? `<${message.id}.${mailbox.id}@mailroom.invalid>`;
+}
+
+const ref = (type: RegardingType | null, id: string | null): RegardingRef | null => (type && id ? { type, id } : null);
+
+/**
+ * Turns delta pages of one mailbox folder into email activities, exactly once per message per
+ * organisation. `plan` reads what is known (copies, emails, tokens, conversations, parties);
+ * `commit` writes the page and the folder's cursor in one transaction, so a page is either
+ * wholly applied with its cursor or not at all, and applying it again changes nothing.
+ */
+export class EmailIngestService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async plan(mailbox: IngestMailbox, folder: IngestFolder, messages: MailMessage[]): Promise<IngestPlan> {
+    const db = this.dataSource.manager;
+    const org = mailbox.organisationId;
+    const live = messages.filter((m) => !m.isDraft);
+    const ids = live.map((m) => m.id);
+    const internetIds = live.map((m) => internetIdOf(mailbox, m));
+    const mailroomIds = live.map((m) => m.mailroomId).filter((id): id is string => id !== null && UUID.test(id));
+    const tokens = [
+      ...new Set(
+        live.map((m) => findTrackingToken(m.subject, mailbox.trackingTokenPrefix)).filter((t): t is string => !!t),
+      ),
+    ];
+    const conversations = [...new Set(live.map((m) => m.conversationId).filter((c): c is string => !!c))];
+    const addresses = [
+      ...new Set(
+        live.flatMap((m) => [m.from, ...m.to, ...m.cc, ...m.bcc]).flatMap((a) => (a ? [lower(a.address)] : [])),
+      ),
+    ];
+
+    const [copyRows, emailRows, tokenRows, conversationRows, partyRows] = await Promise.all([
+      db.query(
+        `SELECT "exchangeMessageId", "emailId", "categoryTracked" FROM email_copy
+          WHERE "mailboxId" = $1 AND "exchangeMessageId" = ANY($2)`,
+        [mailbox.id, ids],
+      ) as Promise<KnownCopy[]>,
+      db.query(
+        `SELECT id, "internetMessageId", "regardingType", "regardingId", status, tracked FROM email
+          WHERE "organisationId" = $1 AND ("internetMessageId" = ANY($2) OR id = ANY($3::uuid[]))`,
+        [org, internetIds, mailroomIds],
+      ) as Promise<KnownEmail[]>,
+      tokens.length === 0
+        ? Promise.resolve([])
+        : (db.query(
+            `SELECT DISTINCT ON ("trackingToken") "trackingToken" AS key, "regardingType", "regardingId" FROM email
+              WHERE "organisationId" = $1 AND "trackingToken" = ANY($2) AND tracked
+              ORDER BY "trackingToken", "occurredAt" DESC`,
+            [org, tokens],
+          ) as Promise<{ key: string; regardingType: RegardingType | null; regardingId: string | null }[]>),
+      conversations.length === 0
+        ? Promise.resolve([])
+        : (db.query(
+            `SELECT DISTINCT ON ("conversationId") "conversationId" AS key, "regardingType", "regardingId" FROM email
+              WHERE "organisationId" = $1 AND "conversationId" = ANY($2) AND tracked
+              ORDER BY "conversationId", ("regardingId" IS NULL), "occurredAt" DESC`,
+            [org, conversations],
+          ) as Promise<{ key: string; regardingType: RegardingType | null; regardingId: string | null }[]>),
+      addresses.length === 0 ? Promise.resolve([]) : resolveAddresses(db, org, addresses),
+    ]);
+
+    const copies = new Map(copyRows.map((row) => [row.exchangeMessageId, row]));
+    const byInternetId = new Map<string, KnownEmail>();
+    const byMailroomId = new Map<string, KnownEmail>();
+    for (const row of emailRows) {
+      if (row.internetMessageId) byInternetId.set(row.internetMessageId, row);
+      byMailroomId.set(row.id, row);
+    }
+    const byConversation = new Map(conversationRows.map((r) => [r.key, ref(r.regardingType, r.regardingId)]));
+    const needInReplyTo = live
+      .filter(
+        (m) =>
+          !copies.has(m.id) &&
+          !byInternetId.has(internetIdOf(mailbox, m)) &&
+          !(m.mailroomId && byMailroomId.has(m.mailroomId)) &&
+          ((m.conversationId !== null && byConversation.has(m.conversationId)) || looksLikeReply(m.subject)),
+      )
+      .map((m) => m.id);
+
+    return {
+      mailbox,
+      folder,
+      messages: live,
+      copies,
+      byInternetId,
+      byMailroomId,
+      byToken: new Map(tokenRows.map((r) => [r.key, ref(r.regardingType, r.regardingId)])),
+      byConversation,
+      parties: new Map(partyRows.map((r) => [r.address, { type: r.type, id: r.id }])),
+      needInReplyTo,
+    };
+  }
+
+  /**
+   * Writes the page: new emails with their parties, the copies, regarding set by folder rules and
+   * categories, copies removed from the folder, and the folder's cursor, in one transaction.
+   */
+  async commit(
+    plan: IngestPlan,
+    inReplyTo: Map<string, string | null>,
+    removedIds: string[],
+    cursor: string | null,
+  ): Promise<IngestResult> {
+    const { mailbox, folder } = plan;
+    return this.dataSource.transaction(async (db) => {
+      const inReplyToRefs = await repliedEmails(db, mailbox.organisationId, [...new Set(inReplyTo.values())]);
+      const now = new Date();
+      const result: IngestResult = { createdEmailIds: [], updatedEmailIds: [] };
+
+      const newEmails: NewEmail[] = [];
+      const copies: { exchangeMessageId: string; emailId: string | null; internetId: string; category: boolean }[] = [];
+      const regardingUpdates: { emailId: string; regarding: RegardingRef | null; source: TrackingSource }[] = [];
+      const sentConfirmations: { emailId: string; message: MailMessage }[] = [];
+
+      for (const message of plan.messages) {
+        const category = message.categories.includes(TRACKED_CATEGORY);
+        const internetId = internetIdOf(mailbox, message);
+        const copy = plan.copies.get(message.id);
+        const existing =
+          (copy ? { id: copy.emailId } : undefined) ??
+          (message.mailroomId ? plan.byMailroomId.get(message.mailroomId) : undefined) ??
+          plan.byInternetId.get(internetId);
+
+        if (existing) {
+          copies.push({ exchangeMessageId: message.id, emailId: existing.id, internetId, category });
+          if (message.mailroomId === existing.id) sentConfirmations.push({ emailId: existing.id, message });
+          if (folder.kind === 'TRACKED') {
+            regardingUpdates.push({ emailId: existing.id, regarding: folder.regarding, source: 'FOLDER' });
+          } else if (folder.kind === 'MANUAL') {
+            regardingUpdates.push({ emailId: existing.id, regarding: folder.regarding, source: 'MANUAL' });
+          } else if (category && !copy?.categoryTracked) {
+            regardingUpdates.push({ emailId: existing.id, regarding: null, source: 'CATEGORY' });
+          }
+          continue;
+        }
+
+        const token = findTrackingToken(message.subject, mailbox.trackingTokenPrefix);
+        const replied = inReplyTo.get(message.id);
+        const repliedRef = replied ? inReplyToRefs.get(replied) : undefined;
+        const tokenRef = token ? plan.byToken.get(token) : undefined;
+        const conversationRef = message.conversationId ? plan.byConversation.get(message.conversationId) : undefined;
+        const direction: EmailDirection =
+          folder.kind === 'SENT' || (message.from && lower(message.from.address) === lower(mailbox.emailAddress))
+            ? 'OUTGOING'
+            : 'INCOMING';
+        const counterparts =
+          direction === 'INCOMING' ? (message.from ? [message.from] : []) : [...message.to, ...message.cc];
+        const userChoice = folder.kind === 'TRACKED' || folder.kind === 'MANUAL' ? folder.regarding : null;
+        const automatic = trackingSource({
+          inTrackedFolder: folder.kind === 'TRACKED',
+          hasTrackedCategory: category,
+          filterAdmits: filterAdmits(mailbox.incomingFilter, {
+            respondsToCrmEmail: repliedRef !== undefined || tokenRef !== undefined || conversationRef !== undefined,
+            counterpartTypes: counterparts.map((a) => plan.parties.get(lower(a.address))?.type ?? null),
+          }),
+        });
+        const source = folder.kind === 'MANUAL' ? 'MANUAL' : automatic;
+        if (source === null) continue;
+        const regarding = decideRegarding({
+          userChoice,
+          inReplyTo: repliedRef ?? null,
+          trackingToken: tokenRef ?? null,
+          conversation: conversationRef ?? null,
+        });
+        newEmails.push({ message, internetId, direction, source, regarding, token, inReplyTo: replied ?? null });
+        copies.push({ exchangeMessageId: message.id, emailId: null, internetId, category });
+      }
+
+      // New emails: one statement; a concurrent sync of another mailbox holding the same message
+      // makes ON CONFLICT skip it, and the second lookup finds the winner's row.
+      const emailIdOf = new Map<string, string>();
+      if (newEmails.length > 0) {
+        const inserted: { id: string; internetMessageId: string }[] = await db.query(
+          `INSERT INTO email ("organisationId", direction, status, subject, "bodyContentType", body, preview,
+              "internetMessageId", "conversationId", "inReplyTo", "trackingToken", "regardingType", "regardingId",
+              "trackedBy", "ownerUserId", "occurredAt")
+           SELECT $1, d, CASE WHEN d = 'INCOMING' THEN 'RECEIVED' ELSE 'SENT' END, s, ct, b, p, imi, conv, irt, tok,
+                  rt, rid::uuid, src, $2::uuid, at
+             FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
+                         $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[])
+                  AS t(d, s, ct, b, p, imi, conv, irt, tok, rt, rid, src, at)
+           ON CONFLICT ("organisationId", "internetMessageId") WHERE "internetMessageId" IS NOT NULL DO NOTHING
+           RETURNING id, "internetMessageId"`,
+          [
+            mailbox.organisationId,
+            mailbox.ownerUserId,
+            newEmails.map((e) => e.direction),
+            newEmails.map((e) => e.message.subject),
+            newEmails.map((e) => e.message.body.contentType),
+            newEmails.map((e) => e.message.body.content),
+            newEmails.map((e) => e.message.preview.slice(0, 300)),
+            newEmails.map((e) => e.internetId),
+            newEmails.map((e) => e.message.conversationId),
+            newEmails.map((e) => e.inReplyTo),
+            newEmails.map((e) => e.token),
+            newEmails.map((e) => e.regarding?.type ?? null),
+            newEmails.map((e) => e.regarding?.id ?? null),
+            newEmails.map((e) => e.source),
+            newEmails.map((e) => (e.message.receivedAt ?? e.message.sentAt ?? now).toISOString()),
+          ],
+        );
+        for (const row of inserted) emailIdOf.set(row.internetMessageId, row.id);
+        const created = new Set(inserted.map((row) => row.id));
+        const lost = newEmails.filter((e) => !emailIdOf.has(e.internetId)).map((e) => e.internetId);
+        if (lost.length > 0) {
+          const winners: { id: string; internetMessageId: string }[] = await db.query(
+            `SELECT id, "internetMessageId" FROM email WHERE "organisationId" = $1 AND "internetMessageId" = ANY($2)`,
+            [mailbox.organisationId, lost],
+          );
+          for (const row of winners) emailIdOf.set(row.internetMessageId, row.id);
+        }
+        const parties = newEmails
+          .filter((e) => created.has(emailIdOf.get(e.internetId)!))
+          .flatMap((e) => partiesOf(e.message).map((p) => ({ ...p, emailId: emailIdOf.get(e.internetId)! })));
+        if (parties.length > 0) {
+          await db.query(
+            `INSERT INTO email_party ("emailId", role, address, name, "resolvedType", "resolvedId")
+             SELECT e::uuid, r, a, n, rt, rid::uuid
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(e, r, a, n, rt, rid)
+             ON CONFLICT DO NOTHING`,
+            [
+              parties.map((p) => p.emailId),
+              parties.map((p) => p.role),
+              parties.map((p) => p.address),
+              parties.map((p) => p.name),
+              parties.map((p) => plan.parties.get(p.address)?.type ?? null),
+              parties.map((p) => plan.parties.get(p.address)?.id ?? null),
+            ],
+          );
+        }
+        result.createdEmailIds.push(...created);
+      }
+
+      const copyRows = copies
+        .map((c) => ({ ...c, emailId: c.emailId ?? emailIdOf.get(c.internetId) ?? null }))
+        .filter((c): c is typeof c & { emailId: string } => c.emailId !== null);
+      if (copyRows.length > 0) {
+        await db.query(
+          `INSERT INTO email_copy ("mailboxId", "exchangeMessageId", "emailId", "organisationId", "folderId", "categoryTracked")
+           SELECT $1, m, e::uuid, $2, $3, c FROM unnest($4::text[], $5::text[], $6::boolean[]) AS t(m, e, c)
+           ON CONFLICT ("mailboxId", "exchangeMessageId")
+           DO UPDATE SET "folderId" = EXCLUDED."folderId", "categoryTracked" = EXCLUDED."categoryTracked", removed = false`,
+          [
+            mailbox.id,
+            mailbox.organisationId,
+            folder.id,
+            copyRows.map((c) => c.exchangeMessageId),
+            copyRows.map((c) => c.emailId),
+            copyRows.map((c) => c.category),
+          ],
+        );
+      }
+
+      if (sentConfirmations.length > 0) {
+        const confirmed: { id: string }[] = await db.query(
+          `UPDATE email SET status = 'SENT', "failureReason" = NULL, "updatedAt" = now(),
+                  "internetMessageId" = COALESCE(email."internetMessageId", t.imi),
+                  "conversationId" = COALESCE(email."conversationId", t.conv),
+                  "occurredAt" = COALESCE(t.at, email."occurredAt")
+             FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS t(id, imi, conv, at)
+            WHERE email.id = t.id AND email."organisationId" = $1
+              AND (email.status <> 'SENT' OR email."internetMessageId" IS NULL)
+           RETURNING email.id`,
+          [
+            mailbox.organisationId,
+            sentConfirmations.map((s) => s.emailId),
+            sentConfirmations.map((s) => s.message.internetMessageId),
+            sentConfirmations.map((s) => s.message.conversationId),
+            sentConfirmations.map((s) => (s.message.sentAt ?? s.message.receivedAt)?.toISOString() ?? null),
+          ],
+        );
+        result.updatedEmailIds.push(...confirmed.map((row) => row.id));
+      }
+
+      if (regardingUpdates.length > 0) {
+        // Folder rules overwrite regarding (the folder is the source of truth), as does a record
+        // chosen by hand; a category only re-tracks, keeping the regarding correlation found.
+        const changed: { id: string }[] = await db.query(
+          `UPDATE email SET
+                  "regardingType" = CASE WHEN t.src = 'FOLDER' OR (t.src = 'MANUAL' AND t.rid IS NOT NULL)
+                                         THEN t.rt ELSE email."regardingType" END,
+                  "regardingId" = CASE WHEN t.src = 'FOLDER' OR (t.src = 'MANUAL' AND t.rid IS NOT NULL)
+                                       THEN t.rid ELSE email."regardingId" END,
+                  "trackedBy" = CASE WHEN email."trackedBy" = 'CRM' THEN email."trackedBy" ELSE t.src END,
+                  tracked = true, "updatedAt" = now()
+             FROM unnest($2::uuid[], $3::text[], $4::uuid[], $5::text[]) AS t(id, rt, rid, src)
+            WHERE email.id = t.id AND email."organisationId" = $1
+              AND (NOT email.tracked OR t.src = 'MANUAL'
+                   OR (t.src = 'FOLDER' AND (email."regardingId" IS DISTINCT FROM t.rid)))
+           RETURNING email.id`,
+          [
+            mailbox.organisationId,
+            regardingUpdates.map((u) => u.emailId),
+            regardingUpdates.map((u) => u.regarding?.type ?? null),
+            regardingUpdates.map((u) => u.regarding?.id ?? null),
+            regardingUpdates.map((u) => u.source),
+          ],
+        );
+        result.updatedEmailIds.push(...changed.map((row) => row.id));
+      }
+
+      if (removedIds.length > 0) {
+        // A message moved to another synced folder may already carry that folder; only copies
+        // still in this folder are gone from it.
+        await db.query(
+          `UPDATE email_copy SET removed = true
+            WHERE "mailboxId" = $1 AND "exchangeMessageId" = ANY($2) AND "folderId" = $3`,
+          [mailbox.id, removedIds, folder.id],
+        );
+      }
+
+      if (cursor !== null) {
+        await db.query(
+          `UPDATE mailbox SET "deltaCursors" = "deltaCursors" || jsonb_build_object($2::text, $3::text),
+                  "syncStageStartedAt" = now()
+            WHERE id = $1`,
+          [mailbox.id, folder.id, cursor],
+        );
+      }
+      result.updatedEmailIds = [...new Set(result.updatedEmailIds)].filter(
+        (id) => !result.createdEmailIds.includes(id),
+      );
+      return result;
+    });
+  }
+}
+
+interface NewEmail {
+  message: MailMessage;
+  internetId: string;
+  direction: EmailDirection;
+  source: TrackingSource;
+  regarding: RegardingRef | null;
+  token: string | null;
+  inReplyTo: string | null;
+}
+
+function partiesOf(message: MailMessage): { role: PartyRole; address: string; name: string | null }[] {
+  const seen = new Set<string>();
+  const parties: { role: PartyRole; address: string; name: string | null }[] = [];
+  const add = (role: PartyRole, list: (MailAddress | null)[]) => {
+    for (const entry of list) {
+      if (!entry) continue;
+      const address = lower(entry.address);
+      if (seen.has(`${role}:${address}`)) continue;
+      seen.add(`${role}:${address}`);
+      parties.push({ role, address, name: entry.name?.slice(0, 300) ?? null });
+    }
+  };
+  add('FROM', [message.from]);
+  add('TO', message.to);
+  add('CC', message.cc);
+  add('BCC', message.bcc);
+  return parties;
+}
+
+/**
+ * Addresses resolved to CRM records: users first, then contacts, leads and accounts (an address
+ * on several records resolves to the first of that order, deterministically).
+ */
+export async function resolveAddresses(
+  db: EntityManager,
+  organisationId: string,
+  addresses: string[],
+): Promise<{ address: string; type: PartyType; id: string }[]> {
+  return db.query(
+    `SELECT DISTINCT ON (address) address, type, id FROM (
+        SELECT "primaryEmailLower" AS address, 'USER' AS type, id, 1 AS rank, "createdAt" FROM app_user
+         WHERE "organisationId" = $1 AND "primaryEmailLower" = ANY($2)
+        UNION ALL
+        SELECT "emailAddress", 'CONTACT', id, 2, "createdAt" FROM contact WHERE "organisationId" = $1 AND "emailAddress" = ANY($2)
+        UNION ALL
+        SELECT "emailAddress", 'LEAD', id, 3, "createdAt" FROM lead WHERE "organisationId" = $1 AND "emailAddress" = ANY($2)
+        UNION ALL
+        SELECT "emailAddress", 'ACCOUNT', id, 4, "createdAt" FROM account WHERE "organisationId" = $1 AND "emailAddress" = ANY($2)
+      ) candidates ORDER BY address, rank, "createdAt", id`,
+    [organisationId, addresses],
+  );
+}
+
+/** The regarding of tracked emails by their Internet message id (for In-Reply-To). */
+async function repliedEmails(
+  db: EntityManager,
+  organisationId: string,
+  internetIds: (string | null)[],
+): Promise<Map<string, RegardingRef | null>> {
+  const ids = internetIds.filter((id): id is string => !!id);
+  if (ids.length === 0) return new Map();
+  const rows: { internetMessageId: string; regardingType: RegardingType | null; regardingId: string | null }[] =
+    await db.query(
+      `SELECT "internetMessageId", "regardingType", "regardingId" FROM email
+        WHERE "organisationId" = $1 AND "internetMessageId" = ANY($2) AND tracked`,
+      [organisationId, ids],
+    );
+  return new Map(rows.map((row) => [row.internetMessageId, ref(row.regardingType, row.regardingId)]));
+}

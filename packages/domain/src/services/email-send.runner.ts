@@ -1,0 +1,146 @@
+import type { DataSource } from 'typeorm';
+import { Email, EmailParty } from '../entities/email.entities.ts';
+import { Mailbox } from '../entities/mailbox.entity.ts';
+import { Organisation } from '../entities/organisation.entity.ts';
+import type { EventPublisher } from '../events.ts';
+import { ExchangeError, type ExchangeGatewayFactory, type SentMail } from '../exchange-gateway.ts';
+import { isTransient } from '../rules/mailbox-sync.rule.ts';
+import { profileConnection, profileOf } from './exchange-connection.ts';
+import { recordMailboxFailure } from './mailbox-failure.ts';
+import type { SecretCipher } from './secret-cipher.ts';
+import { publishTimelineChanges } from './timeline-events.ts';
+
+/** Exchange's sending limit per mailbox (30 messages a minute), kept across worker processes. */
+export interface SendThrottle {
+  /** Takes a sending slot for the mailbox: 0 when it may send now, else the milliseconds to wait. */
+  acquire(mailboxId: string): Promise<number>;
+}
+
+/** The job should run again after `delayMs` without counting as a failed attempt. */
+export class DeferJob extends Error {
+  constructor(readonly delayMs: number) {
+    super(`deferred for ${delayMs} ms`);
+    this.name = 'DeferJob';
+  }
+}
+
+/**
+ * Sends one Pending send email through its owner's mailbox, exactly once. The status moves to
+ * Sending before Graph is called; a retry that finds Sending first looks in Sent Items for
+ * Mailroom's id, so a worker that died after Exchange accepted the mail does not send it again.
+ */
+export class EmailSendRunner {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: SecretCipher,
+    private readonly gateways: ExchangeGatewayFactory,
+    private readonly events: EventPublisher,
+    private readonly throttle: SendThrottle,
+  ) {}
+
+  async run(emailId: string, finalAttempt: boolean): Promise<void> {
+    const emails = this.dataSource.getRepository(Email);
+    const email = await emails.findOneBy({ id: emailId });
+    if (!email || (email.status !== 'PENDING_SEND' && email.status !== 'SENDING')) return;
+    const mailbox = email.sendingMailboxId
+      ? await this.dataSource.getRepository(Mailbox).findOneBy({ id: email.sendingMailboxId })
+      : null;
+    if (
+      !mailbox ||
+      mailbox.outgoingMethod !== 'SERVER_SIDE_SYNC' ||
+      !mailbox.enabledForOutgoing ||
+      mailbox.processingState !== 'ACTIVE'
+    ) {
+      return this.fail(
+        email,
+        'The mailbox to send from is no longer enabled for outgoing email; an administrator can run Approve and test on it, then send again.',
+      );
+    }
+    const organisation = await this.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: email.organisationId });
+    const profile = await profileOf(this.dataSource, mailbox);
+    const connection = profile ? profileConnection(organisation, profile, this.cipher) : null;
+    if (!connection) {
+      return this.fail(
+        email,
+        'The organisation is not connected to its Microsoft 365 tenant; connect it, then send again.',
+      );
+    }
+    const gateway = this.gateways(connection);
+
+    try {
+      if (email.status === 'SENDING') {
+        // An earlier attempt may have got as far as Exchange: never send twice.
+        const sent = await gateway.findSentByMailroomId(mailbox.emailAddress, email.id);
+        if (sent) return this.sent(email, sent);
+      }
+      const wait = await this.throttle.acquire(mailbox.id);
+      if (wait > 0) throw new DeferJob(wait);
+      const claimed: { id: string }[] = await this.dataSource.query(
+        `UPDATE email SET status = 'SENDING', "updatedAt" = now()
+          WHERE id = $1 AND status IN ('PENDING_SEND', 'SENDING') RETURNING id`,
+        [email.id],
+      );
+      if (claimed.length === 0) return;
+      if (email.status === 'PENDING_SEND') await this.publish(email.id);
+      const parties = await this.dataSource.getRepository(EmailParty).findBy({ emailId: email.id });
+      const recipients = (role: 'TO' | 'CC') =>
+        parties.filter((p) => p.role === role).map((p) => ({ address: p.address, name: p.name }));
+      await gateway.sendMail(
+        mailbox.emailAddress,
+        { subject: email.subject, bodyHtml: email.body, to: recipients('TO'), cc: recipients('CC') },
+        email.id,
+      );
+      const sent = await gateway.findSentByMailroomId(mailbox.emailAddress, email.id).catch(() => null);
+      await this.sent(email, sent);
+      if (mailbox.consecutiveFailures > 0) {
+        await this.dataSource.query(`UPDATE mailbox SET "consecutiveFailures" = 0 WHERE id = $1`, [mailbox.id]);
+      }
+    } catch (error) {
+      if (!(error instanceof ExchangeError)) throw error;
+      if (isTransient(error.failure) && !finalAttempt) throw error;
+      await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'outgoing', error.failure);
+      await this.fail(
+        email,
+        isTransient(error.failure)
+          ? 'Exchange Online did not accept the email after several attempts (busy or unavailable); send it again later.'
+          : `Exchange Online refused to send from ${mailbox.emailAddress} (${error.kind.toLowerCase().replace(/_/g, ' ')}); the mailbox's alerts say what to fix.`,
+      );
+    }
+  }
+
+  private async sent(email: Email, sent: SentMail | null): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE email SET status = 'SENT', "failureReason" = NULL, "updatedAt" = now(),
+              "internetMessageId" = COALESCE("internetMessageId", $2), "conversationId" = COALESCE("conversationId", $3),
+              "occurredAt" = COALESCE($4, "occurredAt")
+        WHERE id = $1`,
+      [email.id, sent?.internetMessageId ?? null, sent?.conversationId ?? null, sent?.sentAt ?? null],
+    );
+    await this.publish(email.id);
+  }
+
+  private async fail(email: Email, reason: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE email SET status = 'FAILED', "failureReason" = $2, "updatedAt" = now()
+        WHERE id = $1 AND status IN ('PENDING_SEND', 'SENDING')`,
+      [email.id, reason],
+    );
+    await this.publish(email.id);
+  }
+
+  private publish(emailId: string): Promise<void> {
+    return publishTimelineChanges(this.dataSource.manager, this.events, { updated: [emailId] });
+  }
+}
+
+/** Emails left Pending send or Sending (a crashed worker, a lost job) for longer than `olderThanMs`. */
+export async function stalledSends(dataSource: DataSource, olderThanMs = 120_000, limit = 1000): Promise<string[]> {
+  const rows: { id: string }[] = await dataSource.query(
+    `SELECT id FROM email WHERE status IN ('PENDING_SEND', 'SENDING')
+        AND "updatedAt" < now() - make_interval(secs => $1) ORDER BY "updatedAt" LIMIT $2`,
+    [olderThanMs / 1000, limit],
+  );
+  return rows.map((row) => row.id);
+}

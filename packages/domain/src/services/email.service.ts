@@ -1,0 +1,474 @@
+import { In, type DataSource } from 'typeorm';
+import { Email, EmailCopy, EmailParty, FolderTrackingRule } from '../entities/email.entities.ts';
+import { Mailbox } from '../entities/mailbox.entity.ts';
+import { Organisation } from '../entities/organisation.entity.ts';
+import { DomainError, notFound } from '../errors.ts';
+import { ExchangeError, type ExchangeGatewayFactory, type MailFolderInfo } from '../exchange-gateway.ts';
+import { isUuid } from '../ids.ts';
+import { isAdministrator, type Principal } from '../principal.ts';
+import {
+  formatTrackingToken,
+  MAX_FOLDER_RULES,
+  TRACKED_CATEGORY,
+  withTrackingToken,
+} from '../rules/email-tracking.rule.ts';
+import { CrmRecordService } from './crm-records.service.ts';
+import { EmailIngestService } from './email-ingest.service.ts';
+import { profileConnection, profileOf } from './exchange-connection.ts';
+import { MailboxService } from './mailbox.service.ts';
+import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
+import { resolveAddresses } from './email-ingest.service.ts';
+import type { SecretCipher } from './secret-cipher.ts';
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const MAX_RECIPIENTS = 100;
+const MAX_SUBJECT = 900;
+const MAX_BODY = 1_000_000;
+
+export interface SendEmailInput {
+  regardingId: string;
+  to: readonly string[];
+  cc?: readonly string[] | null;
+  subject: string;
+  /** HTML as written in the composer; sanitised when shown, sent as written. */
+  body: string;
+}
+
+function addresses(values: readonly string[] | null | undefined, field: string): string[] {
+  const list = [...new Set((values ?? []).map((v) => v.trim().toLowerCase()).filter(Boolean))];
+  for (const address of list) {
+    if (address.length > 320 || !EMAIL.test(address)) {
+      throw new DomainError('BAD_USER_INPUT', `"${address}" in ${field} is not an email address.`);
+    }
+  }
+  return list;
+}
+
+/** A timeline entry's sort key: its thread's latest activity, the thread, then the activity itself. */
+interface TimelineRow {
+  id: string;
+  threadAt: Date;
+  threadKey: string;
+  occurredAt: Date;
+}
+
+/**
+ * Email from the CRM's side: sending from a record, timelines, and tracking by hand or by folder.
+ * Sending only queues the email (Pending send); a worker sends it through the owner's mailbox.
+ */
+export class EmailService {
+  private readonly records: CrmRecordService;
+  private readonly mailboxes: MailboxService;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: SecretCipher,
+    private readonly gateways: ExchangeGatewayFactory,
+  ) {
+    this.records = new CrmRecordService(dataSource);
+    this.mailboxes = new MailboxService(dataSource);
+  }
+
+  /** Queues an email from a record, to be sent through the signed-in user's mailbox. */
+  async send(principal: Principal, input: SendEmailInput): Promise<Email> {
+    const regarding = await this.records.visibleRecord(principal, input.regardingId, 'The record to send from');
+    const to = addresses(input.to, 'To');
+    const cc = addresses(input.cc, 'Cc').filter((a) => !to.includes(a));
+    if (to.length === 0) throw new DomainError('BAD_USER_INPUT', 'Add at least one recipient in To.');
+    if (to.length + cc.length > MAX_RECIPIENTS) {
+      throw new DomainError('BAD_USER_INPUT', `An email can have at most ${MAX_RECIPIENTS} recipients.`);
+    }
+    const subject = input.subject.trim();
+    if (!subject || subject.length > MAX_SUBJECT) {
+      throw new DomainError('BAD_USER_INPUT', `The subject must be 1 to ${MAX_SUBJECT} characters.`);
+    }
+    if (input.body.length > MAX_BODY) throw new DomainError('BAD_USER_INPUT', 'The message body is larger than 1 MB.');
+
+    const mailbox = await this.dataSource
+      .getRepository(Mailbox)
+      .findOneBy({ organisationId: principal.organisationId, ownerUserId: principal.userId });
+    if (!mailbox) {
+      throw new DomainError(
+        'CONFLICT',
+        'You have no mailbox in Mailroom; ask an administrator to run Configure email.',
+      );
+    }
+    if (
+      mailbox.outgoingMethod !== 'SERVER_SIDE_SYNC' ||
+      !mailbox.enabledForOutgoing ||
+      mailbox.processingState !== 'ACTIVE'
+    ) {
+      throw new DomainError(
+        'CONFLICT',
+        `Your mailbox ${mailbox.emailAddress} is not enabled for outgoing email; ask an administrator to run Approve and test on it.`,
+      );
+    }
+    const organisation = await this.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: principal.organisationId });
+
+    return this.dataSource.transaction(async (db) => {
+      let token: string | null = null;
+      if (organisation.trackingTokenEnabled) {
+        const [{ n }] = (await db.query(`SELECT nextval('email_tracking_number') AS n`)) as [{ n: string }];
+        token = formatTrackingToken(organisation.trackingTokenPrefix, Number(n));
+      }
+      const email = await db.getRepository(Email).save(
+        db.getRepository(Email).create({
+          organisationId: principal.organisationId,
+          direction: 'OUTGOING',
+          status: 'PENDING_SEND',
+          subject: token ? withTrackingToken(subject, token) : subject,
+          bodyContentType: 'html',
+          body: input.body,
+          preview: input.body
+            .replace(/<[^>]*>/g, ' ')
+            .replace(/\s+/g, ' ')
+            .trim()
+            .slice(0, 255),
+          trackingToken: token,
+          regardingType: regarding.type,
+          regardingId: regarding.id,
+          trackedBy: 'CRM',
+          ownerUserId: principal.userId,
+          sendingMailboxId: mailbox.id,
+          occurredAt: new Date(),
+        }),
+      );
+      const resolved = new Map(
+        (await resolveAddresses(db, principal.organisationId, [mailbox.emailAddress.toLowerCase(), ...to, ...cc])).map(
+          (r) => [r.address, r],
+        ),
+      );
+      const parties = [
+        { role: 'FROM' as const, address: mailbox.emailAddress.toLowerCase() },
+        ...to.map((address) => ({ role: 'TO' as const, address })),
+        ...cc.map((address) => ({ role: 'CC' as const, address })),
+      ];
+      await db.getRepository(EmailParty).insert(
+        parties.map((p) => ({
+          emailId: email.id,
+          role: p.role,
+          address: p.address,
+          name: null,
+          resolvedType: resolved.get(p.address)?.type ?? null,
+          resolvedId: resolved.get(p.address)?.id ?? null,
+        })),
+      );
+      return email;
+    });
+  }
+
+  /**
+   * A record's timeline, newest thread first and each thread's emails together (newest first):
+   * emails regarding the record, with it among their parties, or — for an account — regarding
+   * its contacts and opportunities.
+   */
+  async timeline(
+    principal: Principal,
+    recordId: string,
+    first?: number | null,
+    after?: string | null,
+  ): Promise<Page<Email>> {
+    await this.records.visibleRecord(principal, recordId);
+    const limit = pageSize(first);
+    const key = after ? decodeCursor(after, 4) : null;
+    const scope = `WITH scope AS (
+        SELECT $2::uuid AS id
+        UNION SELECT id FROM opportunity WHERE "accountId" = $2 AND "organisationId" = $1
+        UNION SELECT id FROM contact WHERE "accountId" = $2 AND "organisationId" = $1
+      ), entries AS (
+        SELECT e.id, e."occurredAt", COALESCE(e."conversationId", e.id::text) AS "threadKey",
+               max(e."occurredAt") OVER (PARTITION BY COALESCE(e."conversationId", e.id::text)) AS "threadAt"
+          FROM email e
+         WHERE e."organisationId" = $1 AND e.tracked
+           AND (e."regardingId" IN (SELECT id FROM scope)
+                OR EXISTS (SELECT 1 FROM email_party p WHERE p."emailId" = e.id AND p."resolvedId" IN (SELECT id FROM scope)))
+      )`;
+    const [{ count }] = (await this.dataSource.query(`${scope} SELECT count(*)::int AS count FROM entries`, [
+      principal.organisationId,
+      recordId,
+    ])) as [{ count: number }];
+    const rows: TimelineRow[] = await this.dataSource.query(
+      `${scope} SELECT id, "threadAt", "threadKey", "occurredAt" FROM entries
+        WHERE $3::timestamptz IS NULL
+           OR ("threadAt", "threadKey", "occurredAt", id) < ($3::timestamptz, $4::text, $5::timestamptz, $6::uuid)
+        ORDER BY "threadAt" DESC, "threadKey" DESC, "occurredAt" DESC, id DESC
+        LIMIT $7`,
+      [
+        principal.organisationId,
+        recordId,
+        key?.[0] ?? null,
+        key?.[1] ?? null,
+        key?.[2] ?? null,
+        key?.[3] ?? null,
+        limit + 1,
+      ],
+    );
+    const emails = await this.dataSource.getRepository(Email).findBy({ id: In(rows.slice(0, limit).map((r) => r.id)) });
+    const byId = new Map(emails.map((e) => [e.id, e]));
+    const sortKey = new Map(rows.map((r) => [r.id, r]));
+    const items = rows
+      .slice(0, limit)
+      .map((r) => byId.get(r.id))
+      .filter((e): e is Email => e !== undefined);
+    return {
+      items,
+      hasNextPage: rows.length > limit,
+      totalCount: count,
+      cursorOf: (email) => {
+        const row = sortKey.get(email.id)!;
+        return encodeCursor([
+          new Date(row.threadAt).toISOString(),
+          row.threadKey,
+          new Date(row.occurredAt).toISOString(),
+          row.id,
+        ]);
+      },
+    };
+  }
+
+  /** Emails of the organisation by id (the caller already decided visibility through a timeline or record). */
+  async byIds(principal: Principal, ids: readonly string[]): Promise<Email[]> {
+    const valid = ids.filter(isUuid);
+    return valid.length
+      ? this.dataSource.getRepository(Email).findBy({ id: In(valid), organisationId: principal.organisationId })
+      : [];
+  }
+
+  /** One email, if the user may see the record it is regarding (or owns it). */
+  async get(principal: Principal, id: string): Promise<Email | null> {
+    const [email] = await this.byIds(principal, [id]);
+    if (!email) return null;
+    if (isAdministrator(principal) || email.ownerUserId === principal.userId) return email;
+    if (!email.regardingId) return null;
+    try {
+      await this.records.visibleRecord(principal, email.regardingId);
+      return email;
+    } catch {
+      return null;
+    }
+  }
+
+  async partiesOf(emailIds: readonly string[]): Promise<Map<string, EmailParty[]>> {
+    const result = new Map<string, EmailParty[]>(emailIds.map((id) => [id, []]));
+    if (emailIds.length === 0) return result;
+    const parties = await this.dataSource.getRepository(EmailParty).findBy({ emailId: In([...emailIds]) });
+    for (const party of parties) result.get(party.emailId)?.push(party);
+    return result;
+  }
+
+  async copiesOf(emailIds: readonly string[]): Promise<Map<string, (EmailCopy & { emailAddress: string })[]>> {
+    const result = new Map<string, (EmailCopy & { emailAddress: string })[]>(emailIds.map((id) => [id, []]));
+    if (emailIds.length === 0) return result;
+    const rows: (EmailCopy & { emailAddress: string })[] = await this.dataSource.query(
+      `SELECT c.*, m."emailAddress" FROM email_copy c JOIN mailbox m ON m.id = c."mailboxId"
+        WHERE c."emailId" = ANY($1::uuid[]) ORDER BY m."emailAddress"`,
+      [emailIds],
+    );
+    for (const row of rows) result.get(row.emailId)?.push(row);
+    return result;
+  }
+
+  /** Resolves a mailbox the user works with: their own, or any for an administrator. */
+  private async ownMailbox(principal: Principal, mailboxId: string): Promise<Mailbox> {
+    const mailbox = await this.mailboxes.get(principal, mailboxId);
+    if (!mailbox || (!isAdministrator(principal) && mailbox.ownerUserId !== principal.userId)) {
+      throw notFound('That mailbox');
+    }
+    return mailbox;
+  }
+
+  private async gatewayFor(mailbox: Mailbox) {
+    const organisation = await this.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: mailbox.organisationId });
+    const profile = await profileOf(this.dataSource, mailbox);
+    const connection = profile ? profileConnection(organisation, profile, this.cipher) : null;
+    if (!connection) {
+      throw new DomainError(
+        'NEEDS_EXCHANGE_SUBSCRIPTION',
+        'Connect the organisation to its Microsoft 365 tenant first.',
+      );
+    }
+    return { organisation, gateway: this.gateways(connection) };
+  }
+
+  /** What the App for Outlook's "Track" does: the message becomes an email regarding the chosen record. */
+  async track(
+    principal: Principal,
+    mailboxId: string,
+    exchangeMessageId: string,
+    regardingId: string | null | undefined,
+  ): Promise<Email> {
+    const mailbox = await this.ownMailbox(principal, mailboxId);
+    const regarding = regardingId ? await this.records.visibleRecord(principal, regardingId) : null;
+    const { organisation, gateway } = await this.gatewayFor(mailbox);
+    const message = await exchangeCall(() => gateway.getMessage(mailbox.emailAddress, exchangeMessageId));
+    const ingest = new EmailIngestService(this.dataSource);
+    const folder = {
+      id: message.folderId ?? 'inbox',
+      kind: 'MANUAL' as const,
+      regarding: regarding ? { type: regarding.type, id: regarding.id } : null,
+    };
+    const categories = message.categories.includes(TRACKED_CATEGORY)
+      ? message.categories
+      : [...message.categories, TRACKED_CATEGORY];
+    const plan = await ingest.plan(
+      {
+        id: mailbox.id,
+        organisationId: mailbox.organisationId,
+        ownerUserId: mailbox.ownerUserId,
+        emailAddress: mailbox.emailAddress,
+        incomingFilter: mailbox.incomingFilter,
+        trackingTokenPrefix: organisation.trackingTokenPrefix,
+      },
+      folder,
+      [{ ...message, categories }],
+    );
+    await ingest.commit(plan, new Map([[message.id, message.inReplyTo ?? null]]), [], null);
+    // Shows the message as tracked in every Exchange client; removing the category untracks it.
+    await exchangeCall(() => gateway.setCategories(mailbox.emailAddress, message.id, categories));
+    const copy = await this.dataSource.getRepository(EmailCopy).findOneByOrFail({ mailboxId, exchangeMessageId });
+    return this.dataSource.getRepository(Email).findOneByOrFail({ id: copy.emailId });
+  }
+
+  /** Untracks an email: it leaves timelines, and its Exchange copies lose the tracking category. */
+  async untrack(principal: Principal, emailId: string): Promise<Email> {
+    const email = await this.get(principal, emailId);
+    if (!email) throw notFound('That email');
+    if (email.direction === 'OUTGOING' && email.trackedBy === 'CRM') {
+      throw new DomainError('CONFLICT', 'Email sent from Mailroom stays on its record; it cannot be untracked.');
+    }
+    await this.dataSource.getRepository(Email).update({ id: email.id }, { tracked: false, updatedAt: new Date() });
+    const copies = await this.dataSource.getRepository(EmailCopy).findBy({ emailId: email.id, categoryTracked: true });
+    for (const copy of copies) {
+      const mailbox = await this.dataSource.getRepository(Mailbox).findOneByOrFail({ id: copy.mailboxId });
+      const { gateway } = await this.gatewayFor(mailbox);
+      try {
+        const message = await gateway.getMessage(mailbox.emailAddress, copy.exchangeMessageId);
+        await gateway.setCategories(
+          mailbox.emailAddress,
+          copy.exchangeMessageId,
+          message.categories.filter((c) => c !== TRACKED_CATEGORY),
+        );
+        await this.dataSource
+          .getRepository(EmailCopy)
+          .update({ mailboxId: copy.mailboxId, exchangeMessageId: copy.exchangeMessageId }, { categoryTracked: false });
+      } catch (error) {
+        // The message may be gone from Exchange; untracking in Mailroom stands either way.
+        if (!(error instanceof ExchangeError)) throw error;
+      }
+    }
+    return { ...email, tracked: false };
+  }
+
+  /** The mailbox's folders under the Inbox: the ones a tracking rule may map. */
+  async trackableFolders(principal: Principal, mailboxId: string): Promise<MailFolderInfo[]> {
+    const mailbox = await this.ownMailbox(principal, mailboxId);
+    const { gateway } = await this.gatewayFor(mailbox);
+    const [folders, inboxId] = await exchangeCall(() =>
+      Promise.all([gateway.listFolders(mailbox.emailAddress), gateway.folderId(mailbox.emailAddress, 'inbox')]),
+    );
+    const byId = new Map(folders.map((f) => [f.id, f]));
+    const underInbox = (folder: MailFolderInfo): boolean => {
+      let parent = folder.parentFolderId ? byId.get(folder.parentFolderId) : undefined;
+      for (let depth = 0; parent && depth < 32; depth += 1) {
+        if (parent.id === inboxId) return true;
+        parent = parent.parentFolderId ? byId.get(parent.parentFolderId) : undefined;
+      }
+      return false;
+    };
+    return folders.filter(underInbox).sort((a, b) => a.path.localeCompare(b.path));
+  }
+
+  async folderRules(principal: Principal, mailboxId: string): Promise<FolderTrackingRule[]> {
+    await this.ownMailbox(principal, mailboxId);
+    return this.dataSource
+      .getRepository(FolderTrackingRule)
+      .find({ where: { mailboxId }, order: { folderPath: 'ASC' } });
+  }
+
+  /** Maps a folder under the Inbox to a record (at most 25 rules per user; not for queue mailboxes). */
+  async createFolderRule(
+    principal: Principal,
+    mailboxId: string,
+    folderId: string,
+    regardingId: string | null | undefined,
+  ): Promise<FolderTrackingRule> {
+    const mailbox = await this.ownMailbox(principal, mailboxId);
+    if (!mailbox.ownerUserId) {
+      throw new DomainError('BAD_USER_INPUT', 'Folder tracking rules are not available for queue mailboxes.');
+    }
+    const regarding = regardingId ? await this.records.visibleRecord(principal, regardingId) : null;
+    const folder = (await this.trackableFolders(principal, mailboxId)).find((f) => f.id === folderId);
+    if (!folder) {
+      throw new DomainError(
+        'BAD_USER_INPUT',
+        'Folder tracking rules apply only to folders under the Inbox; pick one of those.',
+      );
+    }
+    return this.dataSource.transaction(async (db) => {
+      // Serialises rule creation per user, so two requests cannot both take the 25th place.
+      await db.query(`SELECT id FROM app_user WHERE id = $1 FOR UPDATE`, [mailbox.ownerUserId]);
+      const count = await db.getRepository(FolderTrackingRule).countBy({ userId: mailbox.ownerUserId! });
+      if (count >= MAX_FOLDER_RULES) {
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `A user can have at most ${MAX_FOLDER_RULES} folder tracking rules; delete one before adding another.`,
+        );
+      }
+      if (await db.getRepository(FolderTrackingRule).existsBy({ mailboxId, folderId })) {
+        throw new DomainError('CONFLICT', `The folder ${folder.path} already has a tracking rule.`);
+      }
+      const repository = db.getRepository(FolderTrackingRule);
+      return repository.save(
+        repository.create({
+          organisationId: mailbox.organisationId,
+          mailboxId,
+          userId: mailbox.ownerUserId!,
+          folderId,
+          folderPath: folder.path,
+          regardingType: regarding?.type ?? null,
+          regardingId: regarding?.id ?? null,
+        }),
+      );
+    });
+  }
+
+  async deleteFolderRule(principal: Principal, ruleId: string): Promise<boolean> {
+    if (!isUuid(ruleId)) return false;
+    const rule = await this.dataSource
+      .getRepository(FolderTrackingRule)
+      .findOneBy({ id: ruleId, organisationId: principal.organisationId });
+    if (!rule) return false;
+    await this.ownMailbox(principal, rule.mailboxId);
+    await this.dataSource.getRepository(FolderTrackingRule).delete({ id: rule.id });
+    return true;
+  }
+
+  /** Turns folder-level tracking on or off for a mailbox. */
+  async setFolderTracking(principal: Principal, mailboxId: string, enabled: boolean): Promise<Mailbox> {
+    const mailbox = await this.ownMailbox(principal, mailboxId);
+    await this.dataSource.getRepository(Mailbox).update({ id: mailbox.id }, { folderTrackingEnabled: enabled });
+    return { ...mailbox, folderTrackingEnabled: enabled };
+  }
+}
+
+/** Exchange failures during an interactive call become errors the user can act on. */
+async function exchangeCall<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (!(error instanceof ExchangeError)) throw error;
+    if (error.kind === 'NOT_FOUND')
+      throw new DomainError('NOT_FOUND', 'Exchange has no such message or folder in this mailbox.');
+    if (error.kind === 'THROTTLED' || error.kind === 'TRANSIENT') {
+      throw new DomainError('CONFLICT', 'Exchange Online is busy or unavailable; try again in a minute.');
+    }
+    throw new DomainError(
+      'CONFLICT',
+      `Exchange Online refused the request (${error.kind.toLowerCase().replace(/_/g, ' ')}); an administrator can run Approve and test on the mailbox to see why.`,
+    );
+  }
+}

@@ -1,0 +1,71 @@
+import type { DataSource } from 'typeorm';
+import type { Mailbox } from '../entities/mailbox.entity.ts';
+import type { Organisation } from '../entities/organisation.entity.ts';
+import { TOPICS, type EventPublisher } from '../events.ts';
+import { decideSyncFailure, type SyncFailureDecision } from '../rules/mailbox-sync.rule.ts';
+import type { Channel, ExchangeFailure } from '../rules/mailbox-test.rule.ts';
+import { raiseAlert } from './alert.service.ts';
+
+/**
+ * Records a failed sync or send on its mailbox: a transient failure sets the back-off; a
+ * permanent one, or the tenth transient in a row, disables processing and raises an error alert
+ * for the owner and the organisation's administrators.
+ */
+export async function recordMailboxFailure(
+  dataSource: DataSource,
+  events: EventPublisher,
+  organisation: Organisation,
+  mailbox: Mailbox,
+  channel: Channel,
+  failure: ExchangeFailure,
+  now = new Date(),
+): Promise<SyncFailureDecision> {
+  const decision = decideSyncFailure(mailbox, channel, failure, mailbox.consecutiveFailures, failure.retryAfterMs);
+  if (!decision.disable) {
+    await dataSource.query(
+      `UPDATE mailbox SET "consecutiveFailures" = $2, "backoffUntil" = $3, "updatedAt" = now() WHERE id = $1`,
+      [mailbox.id, decision.consecutiveFailures, new Date(now.getTime() + decision.backoffMs)],
+    );
+    return decision;
+  }
+  const notified = await dataSource.transaction(async (db) => {
+    await db.query(
+      `UPDATE mailbox SET "processingState" = 'DISABLED', "consecutiveFailures" = $2, "backoffUntil" = NULL,
+              "updatedAt" = now(), version = version + 1
+        WHERE id = $1`,
+      [mailbox.id, decision.consecutiveFailures],
+    );
+    const alert = await raiseAlert(db, organisation, mailbox, decision.alert, now);
+    if (!alert) return [];
+    const recipients: { id: string }[] = await db.query(
+      `SELECT DISTINCT u.id FROM app_user u
+         LEFT JOIN user_role ur ON ur."userId" = u.id
+         LEFT JOIN security_role r ON r.id = ur."roleId"
+        WHERE u."organisationId" = $1 AND (u.id = $2 OR r.name = 'SYSTEM_ADMINISTRATOR')`,
+      [organisation.id, mailbox.ownerUserId],
+    );
+    return db.query(
+      `INSERT INTO notification ("organisationId", "userId", kind, title, message, data)
+       SELECT $1, u, 'MAILBOX_ALERT', $3, $4, $5::jsonb FROM unnest($2::uuid[]) AS u
+       RETURNING id, "userId"`,
+      [
+        organisation.id,
+        recipients.map((r) => r.id),
+        `Mailroom stopped processing ${mailbox.emailAddress}`,
+        decision.alert.message,
+        JSON.stringify({ mailboxId: mailbox.id, alertId: alert.id, code: alert.code, severity: alert.severity }),
+      ],
+    ) as Promise<{ id: string; userId: string }[]>;
+  });
+  await events.publish(TOPICS.MAILBOX_STATUS_CHANGED, organisation.id, {
+    mailboxId: mailbox.id,
+    organisationId: organisation.id,
+  });
+  for (const notification of notified) {
+    await events.publish(TOPICS.NOTIFICATION_RECEIVED, notification.userId, {
+      notificationId: notification.id,
+      userId: notification.userId,
+    });
+  }
+  return decision;
+}

@@ -1,0 +1,300 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { FolderTrackingRule, GraphSubscription } from '../entities/email.entities.ts';
+import { Mailbox } from '../entities/mailbox.entity.ts';
+import { Organisation } from '../entities/organisation.entity.ts';
+import type { EventPublisher } from '../events.ts';
+import { ExchangeError, type ExchangeGateway, type ExchangeGatewayFactory } from '../exchange-gateway.ts';
+import { EmailIngestService, type IngestFolder, type IngestMailbox } from './email-ingest.service.ts';
+import { profileConnection, profileOf } from './exchange-connection.ts';
+import { recordMailboxFailure } from './mailbox-failure.ts';
+import type { SecretCipher } from './secret-cipher.ts';
+import { publishTimelineChanges } from './timeline-events.ts';
+
+/** Wake-ups of mailbox syncs, kept outside Postgres (Redis in production). */
+export interface SyncSignals {
+  /** Clears the mailbox's wake-up flag; true if it was set. */
+  takeWakeup(mailboxId: string): Promise<boolean>;
+  /** Asks for a sync of these mailboxes; a mailbox already queued is not queued twice. */
+  wake(mailboxIds: readonly string[]): Promise<void>;
+}
+
+/** Where Exchange posts change notifications; null when Exchange cannot reach the API (polling only). */
+export interface NotificationEndpoints {
+  notificationUrl: string;
+  lifecycleUrl: string;
+}
+
+export interface MailboxSyncOptions {
+  pageSize?: number;
+  notifications?: NotificationEndpoints | null;
+  /** A sync that has not committed a page for this long is considered crashed. */
+  leaseMs?: number;
+  /** Problems that do not stop the sync (e.g. Exchange could not validate the notification URL). */
+  onWarning?: (message: string) => void;
+}
+
+export type SyncRunResult = 'SYNCED' | 'BUSY' | 'SKIPPED' | 'FAILED';
+
+/** How long a sync holds its mailbox without progress before the sweeper takes it back. */
+export const SYNC_LEASE_MS = 120_000;
+/** Subscriptions on messages live at most 10,070 minutes; Mailroom asks for 3 days and renews a day ahead. */
+const SUBSCRIPTION_LIFETIME_MS = 3 * 24 * 3600_000;
+const RENEW_BEFORE_MS = 24 * 3600_000;
+/** Wake-ups that arrive during a sync are served by the same run, up to this many rounds. */
+const MAX_ROUNDS = 5;
+
+export const hashClientState = (clientState: string): string => createHash('sha256').update(clientState).digest('hex');
+
+/**
+ * Brings one mailbox's email up to date: a delta round per synced folder (Inbox, Sent Items and
+ * every folder with a tracking rule), each page committed with its cursor. One run at a time per
+ * mailbox, enforced by a lease in Postgres that a crashed worker loses after SYNC_LEASE_MS.
+ */
+export class MailboxSyncRunner {
+  private readonly ingest: EmailIngestService;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cipher: SecretCipher,
+    private readonly gateways: ExchangeGatewayFactory,
+    private readonly events: EventPublisher,
+    private readonly signals: SyncSignals,
+    private readonly options: MailboxSyncOptions = {},
+  ) {
+    this.ingest = new EmailIngestService(dataSource);
+  }
+
+  async run(mailboxId: string): Promise<SyncRunResult> {
+    const leaseMs = this.options.leaseMs ?? SYNC_LEASE_MS;
+    const acquired: { id: string }[] = await this.dataSource.query(
+      `UPDATE mailbox SET "syncStage" = 'incoming', "syncStageStartedAt" = now(), "lastSyncAttemptAt" = now()
+        WHERE id = $1 AND ("syncStage" IS NULL OR "syncStageStartedAt" < now() - make_interval(secs => $2))
+       RETURNING id`,
+      [mailboxId, leaseMs / 1000],
+    );
+    if (acquired.length === 0) return 'BUSY';
+    let result: SyncRunResult = 'SYNCED';
+    try {
+      await this.signals.takeWakeup(mailboxId);
+      for (let round = 0; round < MAX_ROUNDS; round += 1) {
+        result = await this.round(mailboxId);
+        if (result !== 'SYNCED' || !(await this.signals.takeWakeup(mailboxId))) break;
+      }
+    } finally {
+      await this.dataSource.query(`UPDATE mailbox SET "syncStage" = NULL, "syncStageStartedAt" = NULL WHERE id = $1`, [
+        mailboxId,
+      ]);
+      // A wake-up that arrived between the last check and the release must not be lost.
+      if (await this.signals.takeWakeup(mailboxId)) await this.signals.wake([mailboxId]);
+    }
+    return result;
+  }
+
+  private async round(mailboxId: string): Promise<SyncRunResult> {
+    const mailbox = await this.dataSource.getRepository(Mailbox).findOneBy({ id: mailboxId });
+    if (!mailbox) return 'SKIPPED';
+    const organisation = await this.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: mailbox.organisationId });
+    if (!isSyncable(mailbox, organisation)) return 'SKIPPED';
+    const profile = await profileOf(this.dataSource, mailbox);
+    const connection = profile ? profileConnection(organisation, profile, this.cipher) : null;
+    if (!profile || !connection) {
+      await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'incoming', {
+        kind: 'AUTH_FAILED',
+      });
+      return 'FAILED';
+    }
+    const gateway = this.gateways(connection);
+    try {
+      await this.ensureSubscription(mailbox, gateway).catch((error: unknown) => {
+        // Polling still syncs the mailbox; the next round tries the subscription again.
+        if (!(error instanceof ExchangeError)) throw error;
+        this.options.onWarning?.(`change notifications unavailable for ${mailbox.id}: ${error.message}`);
+      });
+      const target: IngestMailbox = {
+        id: mailbox.id,
+        organisationId: mailbox.organisationId,
+        ownerUserId: mailbox.ownerUserId,
+        emailAddress: mailbox.emailAddress,
+        incomingFilter: mailbox.incomingFilter,
+        trackingTokenPrefix: organisation.trackingTokenPrefix,
+      };
+      for (const folder of await this.folders(mailbox)) {
+        await this.syncFolder(
+          gateway,
+          target,
+          folder,
+          mailbox.deltaCursors[folder.id],
+          profile.processEmailReceivedAfter,
+        );
+      }
+      await this.dataSource.query(
+        `UPDATE mailbox SET "lastSyncSuccessAt" = now(), "consecutiveFailures" = 0, "backoffUntil" = NULL WHERE id = $1`,
+        [mailbox.id],
+      );
+      return 'SYNCED';
+    } catch (error) {
+      if (!(error instanceof ExchangeError)) throw error;
+      await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'incoming', error.failure);
+      return 'FAILED';
+    }
+  }
+
+  /** The Inbox, Sent Items (mail sent from Exchange clients) and, with folder tracking on, the rules' folders. */
+  private async folders(mailbox: Mailbox): Promise<IngestFolder[]> {
+    const folders: IngestFolder[] = [
+      { id: 'inbox', kind: 'INBOX', regarding: null },
+      { id: 'sentitems', kind: 'SENT', regarding: null },
+    ];
+    if (!mailbox.folderTrackingEnabled) return folders;
+    const rules = await this.dataSource.getRepository(FolderTrackingRule).findBy({ mailboxId: mailbox.id });
+    for (const rule of rules) {
+      folders.push({
+        id: rule.folderId,
+        kind: 'TRACKED',
+        regarding: rule.regardingType && rule.regardingId ? { type: rule.regardingType, id: rule.regardingId } : null,
+      });
+    }
+    return folders;
+  }
+
+  private async syncFolder(
+    gateway: ExchangeGateway,
+    mailbox: IngestMailbox,
+    folder: IngestFolder,
+    cursor: string | undefined,
+    receivedAfter: Date | null,
+  ): Promise<void> {
+    try {
+      await this.readDelta(gateway, mailbox, folder, cursor, receivedAfter);
+    } catch (error) {
+      if (!(error instanceof ExchangeError) || error.kind !== 'CURSOR_EXPIRED' || cursor === undefined) throw error;
+      // Exchange forgot the cursor (410): read the folder again from the start. Pages already
+      // applied are recognised by their copies, so nothing is duplicated.
+      await this.dataSource.query(`UPDATE mailbox SET "deltaCursors" = "deltaCursors" - $2::text WHERE id = $1`, [
+        mailbox.id,
+        folder.id,
+      ]);
+      await this.readDelta(gateway, mailbox, folder, undefined, receivedAfter);
+    }
+  }
+
+  private async readDelta(
+    gateway: ExchangeGateway,
+    mailbox: IngestMailbox,
+    folder: IngestFolder,
+    cursor: string | undefined,
+    receivedAfter: Date | null,
+  ): Promise<void> {
+    const pages = gateway.messageDelta(mailbox.emailAddress, folder.id, {
+      ...(cursor === undefined ? {} : { cursor }),
+      ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }),
+      ...(receivedAfter === null ? {} : { receivedAfter }),
+    });
+    for await (const page of pages) {
+      const plan = await this.ingest.plan(mailbox, folder, page.messages);
+      const inReplyTo =
+        plan.needInReplyTo.length === 0
+          ? new Map<string, string | null>()
+          : await gateway.inReplyTo(mailbox.emailAddress, plan.needInReplyTo);
+      const result = await this.ingest.commit(plan, inReplyTo, page.removedIds, page.cursor);
+      if (result.createdEmailIds.length > 0 || result.updatedEmailIds.length > 0) {
+        await publishTimelineChanges(this.dataSource.manager, this.events, {
+          created: result.createdEmailIds,
+          updated: result.updatedEmailIds,
+        });
+      }
+    }
+  }
+
+  /**
+   * Keeps one change-notification subscription on the mailbox's messages: created when missing,
+   * renewed a day before it expires, recreated when Exchange no longer knows it.
+   */
+  private async ensureSubscription(mailbox: Mailbox, gateway: ExchangeGateway): Promise<void> {
+    const endpoints = this.options.notifications;
+    if (!endpoints) return;
+    const repository = this.dataSource.getRepository(GraphSubscription);
+    const existing = await repository.findOneBy({ mailboxId: mailbox.id });
+    const now = Date.now();
+    if (existing && existing.expiresAt.getTime() - now > RENEW_BEFORE_MS) return;
+    const expiresAt = new Date(now + SUBSCRIPTION_LIFETIME_MS);
+    if (existing) {
+      try {
+        await gateway.renewSubscription(existing.id, expiresAt);
+        await repository.update({ id: existing.id }, { expiresAt });
+        return;
+      } catch (error) {
+        if (!(error instanceof ExchangeError) || error.kind !== 'NOT_FOUND') throw error;
+        await repository.delete({ id: existing.id });
+      }
+    }
+    const clientState = randomBytes(32).toString('base64url');
+    const resource = `users/${mailbox.emailAddress}/messages`;
+    const created = await gateway.createSubscription({
+      resource,
+      notificationUrl: endpoints.notificationUrl,
+      lifecycleNotificationUrl: endpoints.lifecycleUrl,
+      expiresAt,
+      clientState,
+    });
+    await repository.insert({
+      id: created.id,
+      organisationId: mailbox.organisationId,
+      mailboxId: mailbox.id,
+      resource,
+      clientStateHash: hashClientState(clientState),
+      expiresAt: created.expiresAt,
+    });
+  }
+}
+
+/** Only approved (when the organisation says so), enabled, active mailboxes past their back-off sync. */
+export function isSyncable(
+  mailbox: Pick<
+    Mailbox,
+    'incomingMethod' | 'enabledForIncoming' | 'processingState' | 'approvalStatus' | 'backoffUntil'
+  >,
+  organisation: Pick<Organisation, 'processApprovedMailboxesOnly'>,
+  now = new Date(),
+): boolean {
+  return (
+    mailbox.incomingMethod === 'SERVER_SIDE_SYNC' &&
+    mailbox.enabledForIncoming &&
+    mailbox.processingState === 'ACTIVE' &&
+    (!organisation.processApprovedMailboxesOnly || mailbox.approvalStatus === 'APPROVED') &&
+    (mailbox.backoffUntil === null || mailbox.backoffUntil <= now)
+  );
+}
+
+/**
+ * The polling safety net: mailboxes whose last sync attempt is older than their profile's
+ * polling interval, and mailboxes whose sync holds a lease it stopped renewing (crashed worker),
+ * whose lease is released here. Returns the ids to wake.
+ */
+export async function dueMailboxes(dataSource: DataSource, leaseMs = SYNC_LEASE_MS, limit = 5000): Promise<string[]> {
+  await dataSource.query(
+    `UPDATE mailbox SET "syncStage" = NULL, "syncStageStartedAt" = NULL
+      WHERE "syncStage" IS NOT NULL AND "syncStageStartedAt" < now() - make_interval(secs => $1)`,
+    [leaseMs / 1000],
+  );
+  const rows: { id: string }[] = await dataSource.query(
+    `SELECT m.id FROM mailbox m
+       JOIN organisation o ON o.id = m."organisationId"
+       LEFT JOIN email_server_profile p
+         ON p.id = COALESCE(m."emailServerProfileId",
+              (SELECT d.id FROM email_server_profile d WHERE d."organisationId" = m."organisationId" AND d."isDefault" LIMIT 1))
+      WHERE m."incomingMethod" = 'SERVER_SIDE_SYNC' AND m."enabledForIncoming" AND m."processingState" = 'ACTIVE'
+        AND (NOT o."processApprovedMailboxesOnly" OR m."approvalStatus" = 'APPROVED')
+        AND (m."backoffUntil" IS NULL OR m."backoffUntil" <= now())
+        AND m."syncStage" IS NULL
+        AND (m."lastSyncAttemptAt" IS NULL
+             OR m."lastSyncAttemptAt" <= now() - make_interval(secs => COALESCE(p."minPollingIntervalSeconds", 60)))
+      ORDER BY m."lastSyncAttemptAt" NULLS FIRST
+      LIMIT $1`,
+    [limit],
+  );
+  return rows.map((row) => row.id);
+}

@@ -1,0 +1,49 @@
+import type { EntityManager } from 'typeorm';
+import { TOPICS, type EventPublisher } from '../events.ts';
+
+/**
+ * The records whose timelines show an email: its regarding record, the contacts, leads and
+ * accounts among its parties, and the account above a regarding opportunity or contact (an
+ * account's timeline rolls up its contacts and opportunities).
+ */
+export async function timelineKeysOf(
+  db: EntityManager,
+  emailIds: readonly string[],
+): Promise<{ recordId: string; emailId: string; organisationId: string }[]> {
+  if (emailIds.length === 0) return [];
+  return db.query(
+    `WITH scope AS (
+       SELECT e.id AS "emailId", e."organisationId", e."regardingId" AS "recordId" FROM email e
+        WHERE e.id = ANY($1::uuid[]) AND e."regardingId" IS NOT NULL
+       UNION
+       SELECT p."emailId", e."organisationId", p."resolvedId" FROM email_party p JOIN email e ON e.id = p."emailId"
+        WHERE p."emailId" = ANY($1::uuid[]) AND p."resolvedType" IN ('CONTACT', 'LEAD', 'ACCOUNT')
+     )
+     SELECT "recordId", "emailId", "organisationId" FROM scope
+     UNION
+     SELECT o."accountId", s."emailId", s."organisationId" FROM scope s JOIN opportunity o ON o.id = s."recordId"
+      WHERE o."accountId" IS NOT NULL
+     UNION
+     SELECT c."accountId", s."emailId", s."organisationId" FROM scope s JOIN contact c ON c.id = s."recordId"
+      WHERE c."accountId" IS NOT NULL`,
+    [emailIds],
+  );
+}
+
+/** Tells every timeline showing these emails that they appeared or changed. */
+export async function publishTimelineChanges(
+  db: EntityManager,
+  events: EventPublisher,
+  change: { created?: readonly string[]; updated?: readonly string[] },
+): Promise<void> {
+  const created = new Set(change.created ?? []);
+  const keys = await timelineKeysOf(db, [...created, ...(change.updated ?? [])]);
+  for (const key of keys) {
+    await events.publish(TOPICS.TIMELINE_CHANGED, key.recordId, {
+      recordId: key.recordId,
+      organisationId: key.organisationId,
+      activityId: key.emailId,
+      change: created.has(key.emailId) ? 'CREATED' : 'UPDATED',
+    });
+  }
+}
