@@ -3,117 +3,29 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
 import type { TestClient } from '../apps/api/src/testing/graphql-client.ts';
-import { DEMO_TENANT, newExchangeOrganisation, type ExchangeOrganisation } from './exchange-org.ts';
+import { eventually, FIONA, newEmailOrganisation, sleep, timeline, type EmailOrganisation } from './email-fixture.ts';
+import type { ExchangeOrganisation } from './exchange-org.ts';
 import { startWorker } from './worker-harness.ts';
 
 let api: ApiHarness;
 let worker: WorkerRuntime;
+let fixture: EmailOrganisation;
 let org: ExchangeOrganisation;
-let admin: TestClient;
 let salesPro: TestClient;
 let opportunityId: string;
 let accountId: string;
 const workerLog: string[] = [];
 
-const FIONA = 'fiona.fabrikam@fabrikam.example';
-const TIMELINE = `query($id: ID!) { timeline(regardingId: $id, first: 50) { totalCount edges { node { id subject occurredAt
-  ... on Email { direction status trackingToken internetMessageId bodyHtml regarding { id type name }
-    from { address resolvedType } to { address resolvedType } copies { emailAddress } } } } } }`;
-const MAILBOXES = `{ mailboxes(first: 50) { edges { node { id emailAddress enabledForIncoming enabledForOutgoing lastSyncAt } } } }`;
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, what: string, ms = 20_000) {
-  const deadline = Date.now() + ms;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (accept(last)) return last;
-    await sleep(100);
-  }
-  throw new Error(`${what} did not happen; last: ${JSON.stringify(last)}`);
-}
-
-async function timeline(client: TestClient, id: string) {
-  const result = await client.request(TIMELINE, { id });
-  if (result.errors) throw new Error(JSON.stringify(result.errors));
-  return result.data!.timeline as { totalCount: number; edges: { node: any }[] };
-}
-
-async function emulatorState() {
-  return (await (await org.control('/state', 'GET')).json()) as any;
-}
-
-async function deliver(upn: string, message: Record<string, unknown>) {
-  const response = await org.control(`/mailboxes/${encodeURIComponent(upn)}/deliver`, 'POST', message);
-  if (!response.ok) throw new Error(`deliver: ${response.status} ${await response.text()}`);
-  return response.json() as Promise<any>;
-}
-
-/** Graph as a mail client of the tenant would use it (to create folders and find messages). */
-async function graph(path: string, method = 'GET', body?: unknown) {
-  const tokenResponse = await fetch(`${org.emulator.url}/${DEMO_TENANT.tenantId}/oauth2/v2.0/token`, {
-    method: 'POST',
-    body: new URLSearchParams({
-      grant_type: 'client_credentials',
-      client_id: DEMO_TENANT.clientId,
-      client_secret: DEMO_TENANT.clientSecret,
-      scope: 'https://graph.microsoft.com/.default',
-    }),
-  });
-  const { access_token } = (await tokenResponse.json()) as { access_token: string };
-  const response = await fetch(`${org.emulator.url}/v1.0${path}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${access_token}`,
-      'content-type': 'application/json',
-      prefer: 'IdType="ImmutableId"',
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-  return response.status === 204 ? null : ((await response.json()) as any);
-}
+const deliver = (upn: string, message: Record<string, unknown>) => fixture.deliver(upn, message);
+const emulatorState = () => fixture.emulatorState();
+const graph = (path: string, method?: string, body?: unknown) => fixture.graph(path, method, body);
 
 beforeAll(async () => {
   api = await startApi();
-  org = await newExchangeOrganisation(api.server.dataSource);
   const sink = new Writable({ write: (chunk, _enc, done) => (workerLog.push(chunk.toString()), done()) });
-  worker = await startWorker({
-    logTo: sink,
-    env: { PUBLIC_API_URL: api.baseUrl, SYNC_SWEEP_SECONDS: '1' },
-  });
-  admin = await api.client.signIn(org.email('admin'), 'test-password');
-  const connected = await admin.request(
-    `mutation($input: ConnectTenantInput!) { connectTenant(input: $input) { status } }`,
-    {
-      input: { tenantId: DEMO_TENANT.tenantId, clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret },
-    },
-  );
-  expect(connected.errors).toBeUndefined();
-  const started = await admin.request('mutation { configureEmail { id } }');
-  const jobId = started.data?.configureEmail.id;
-  await eventually(
-    () => admin.request('query($id: ID!) { job(id: $id) { status } }', { id: jobId }),
-    (r) => r.data?.job.status === 'COMPLETED',
-    'Configure email',
-  );
-
-  salesPro = await api.client.signIn(org.email('sales.pro'), 'test-password');
-  const account = await salesPro.request(
-    `mutation { createAccount(input: { name: "Fabrikam", emailAddress: "info@fabrikam.example" }) { id } }`,
-  );
-  accountId = account.data?.createAccount.id;
-  const contact = await salesPro.request(
-    `mutation($account: ID!) { createContact(input: { firstName: "Fiona", lastName: "Fabrikam", emailAddress: "${FIONA}", accountId: $account }) { id } }`,
-    { account: accountId },
-  );
-  const opportunity = await salesPro.request(
-    `mutation($account: ID!, $contact: ID!) { createOpportunity(input: { name: "Fabrikam renewal", accountId: $account, contactIds: [$contact] }) { id } }`,
-    { account: accountId, contact: contact.data?.createContact.id },
-  );
-  opportunityId = opportunity.data?.createOpportunity.id;
-  expect(opportunityId).toBeDefined();
+  worker = await startWorker({ logTo: sink, env: { PUBLIC_API_URL: api.baseUrl, SYNC_SWEEP_SECONDS: '1' } });
+  fixture = await newEmailOrganisation(api);
+  ({ org, salesPro, opportunityId, accountId } = fixture);
 }, 90_000);
 
 afterAll(async () => {
@@ -231,8 +143,7 @@ describe('email between Exchange and the CRM', () => {
   it('tracks a message moved into a mapped folder regarding the rule’s record', async () => {
     const upn = org.email('sales.pro');
     const folder = await graph(`/users/${upn}/mailFolders/inbox/childFolders`, 'POST', { displayName: 'Fabrikam' });
-    const { edges } = (await salesPro.request(MAILBOXES)).data!.mailboxes;
-    const mailboxId = edges.find((e: any) => e.node.emailAddress === upn).node.id;
+    const mailboxId = fixture.mailboxOf('sales.pro');
     const on = await salesPro.request(`mutation($m: ID!) { setFolderTracking(mailboxId: $m, enabled: true) { id } }`, {
       m: mailboxId,
     });

@@ -100,6 +100,9 @@ try {
     MAILROOM_SECRET_KEY: key,
     // API and workers trust the emulator's local CA (nothing turns TLS verification off).
     ...(useEmulator ? { NODE_EXTRA_CA_CERTS: join(config.dataDir, 'emulator', 'ca.pem') } : {}),
+    // The local emulator reaches the API for change notifications; Microsoft's cloud needs a public
+    // URL (PUBLIC_API_URL), without which mailboxes are synced by polling.
+    ...(useEmulator && !process.env.PUBLIC_API_URL ? { PUBLIC_API_URL: `http://127.0.0.1:${config.API_PORT}` } : {}),
     FORCE_COLOR: process.stdout.isTTY ? '1' : '0',
   };
   const tsx = [process.execPath, '--import', 'tsx'] as const;

@@ -3,6 +3,7 @@ import {
   APPROVAL_STATUSES,
   EMAIL_DIRECTIONS,
   EMAIL_STATUSES,
+  INCOMING_FILTERS,
   PARTY_ROLES,
   PARTY_TYPES,
   REGARDING_TYPES,
@@ -66,4 +67,11 @@ registerEnumType(TrackingSourceEnum, {
   name: 'TrackingSource',
   description:
     'Why an email is in the CRM: sent from it, a folder rule, the category, tracked by hand, or the incoming filter',
+});
+
+export const IncomingFilterEnum = enumOf(INCOMING_FILTERS);
+registerEnumType(IncomingFilterEnum, {
+  name: 'IncomingFilter',
+  description:
+    'ALL_EMAIL, RESPONSES_TO_CRM_EMAIL (default), FROM_CRM_LEADS_CONTACTS_ACCOUNTS, FROM_EMAIL_ENABLED_RECORDS, NONE',
 });

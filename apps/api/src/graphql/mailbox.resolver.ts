@@ -1,4 +1,4 @@
-import { TOPICS, type Mailbox } from '@mailroom/domain';
+import { notFound, TOPICS, type Mailbox } from '@mailroom/domain';
 import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import {
@@ -17,7 +17,13 @@ import {
 import { toConnection } from './connection.ts';
 import { requirePrincipal } from '../auth-checker.ts';
 import type { ApiContext } from '../context.ts';
-import { MailboxAlertType, MailboxConnection, MailboxFilterInput, MailboxType } from './mailbox.type.ts';
+import {
+  MailboxAlertType,
+  MailboxConnection,
+  MailboxFilterInput,
+  MailboxType,
+  UpdateMailboxInput,
+} from './mailbox.type.ts';
 import { UserType } from './user.type.ts';
 
 @Resolver(() => MailboxType)
@@ -57,6 +63,21 @@ export class MailboxResolver {
   @FieldResolver(() => UserType, { nullable: true, description: 'Null for a queue mailbox.' })
   owner(@Root() mailbox: MailboxType, @Ctx() { loaders }: ApiContext) {
     return mailbox.ownerUserId ? loaders.user.load(mailbox.ownerUserId) : null;
+  }
+
+  @Authorized()
+  @Mutation(() => MailboxType, { description: "Changes a mailbox's settings (its owner or an administrator)." })
+  async updateMailbox(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateMailboxInput) input: UpdateMailboxInput,
+    @Ctx() context: ApiContext,
+  ): Promise<Mailbox> {
+    const principal = requirePrincipal(context);
+    let mailbox = await context.services.mailboxes.get(principal, id);
+    if (input.incomingFilter)
+      mailbox = await context.services.emails.setIncomingFilter(principal, id, input.incomingFilter);
+    if (!mailbox) throw notFound('That mailbox');
+    return mailbox;
   }
 
   @FieldResolver(() => GraphQLDateTimeISO, { nullable: true, description: 'Last successful synchronisation.' })

@@ -1,6 +1,7 @@
 import type {
   AlertSeverity,
   ApprovalStatus,
+  IncomingFilter,
   ProcessingState,
   SyncMethod,
   TestRunStatus,
@@ -11,6 +12,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import {
   AlertSeverityEnum,
   ApprovalStatusEnum,
+  IncomingFilterEnum,
   ProcessingStateEnum,
   SyncMethodEnum,
   TestRunStatusEnum,
@@ -93,6 +95,15 @@ export class MailboxType {
   @Field(() => ProcessingStateEnum)
   processingState: ProcessingState;
 
+  @Field(() => IncomingFilterEnum, { description: 'Which incoming email becomes CRM email.' })
+  incomingFilter: IncomingFilter;
+
+  @Field(() => Boolean, { description: 'Messages moved into folders with tracking rules are tracked.' })
+  folderTrackingEnabled: boolean;
+
+  @Field(() => Int, { description: 'Transient sync or send failures in a row (10 disable processing).' })
+  consecutiveFailures: number;
+
   lastSyncSuccessAt: Date | null;
 }
 
@@ -130,4 +141,10 @@ export class MailboxFilterInput {
     description: 'Matches the email address or the owner name, case-insensitively.',
   })
   search?: string | null;
+}
+
+@InputType('UpdateMailboxInput')
+export class UpdateMailboxInput {
+  @Field(() => IncomingFilterEnum, { nullable: true })
+  incomingFilter?: IncomingFilter | null;
 }

@@ -194,6 +194,8 @@ export class EmailIngestService {
       const copies: { exchangeMessageId: string; emailId: string | null; internetId: string; category: boolean }[] = [];
       const regardingUpdates: { emailId: string; regarding: RegardingRef | null; source: TrackingSource }[] = [];
       const sentConfirmations: { emailId: string; message: MailMessage }[] = [];
+      /** Copies whose "Tracked to Mailroom" category was removed in an Exchange client. */
+      const untracked: string[] = [];
 
       for (const message of plan.messages) {
         const category = message.categories.includes(TRACKED_CATEGORY);
@@ -213,6 +215,8 @@ export class EmailIngestService {
             regardingUpdates.push({ emailId: existing.id, regarding: folder.regarding, source: 'MANUAL' });
           } else if (category && !copy?.categoryTracked) {
             regardingUpdates.push({ emailId: existing.id, regarding: null, source: 'CATEGORY' });
+          } else if (!category && copy?.categoryTracked) {
+            untracked.push(existing.id);
           }
           continue;
         }
@@ -378,6 +382,18 @@ export class EmailIngestService {
             regardingUpdates.map((u) => u.regarding?.id ?? null),
             regardingUpdates.map((u) => u.source),
           ],
+        );
+        result.updatedEmailIds.push(...changed.map((row) => row.id));
+      }
+
+      if (untracked.length > 0) {
+        // Only what the category (or a hand track, which sets it) tracked is untracked by removing it;
+        // the activity stays in the CRM, off the timelines.
+        const changed: { id: string }[] = await db.query(
+          `UPDATE email SET tracked = false, "updatedAt" = now()
+            WHERE id = ANY($1::uuid[]) AND tracked AND "trackedBy" IN ('CATEGORY', 'MANUAL')
+           RETURNING id`,
+          [untracked],
         );
         result.updatedEmailIds.push(...changed.map((row) => row.id));
       }

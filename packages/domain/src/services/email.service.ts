@@ -2,6 +2,7 @@ import { In, type DataSource } from 'typeorm';
 import { Email, EmailCopy, EmailParty, FolderTrackingRule } from '../entities/email.entities.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
+import type { IncomingFilter } from '../enums.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { ExchangeError, type ExchangeGatewayFactory, type MailFolderInfo } from '../exchange-gateway.ts';
 import { isUuid } from '../ids.ts';
@@ -445,6 +446,13 @@ export class EmailService {
     await this.ownMailbox(principal, rule.mailboxId);
     await this.dataSource.getRepository(FolderTrackingRule).delete({ id: rule.id });
     return true;
+  }
+
+  /** Changes which incoming email becomes CRM email (the owner or an administrator). */
+  async setIncomingFilter(principal: Principal, mailboxId: string, filter: IncomingFilter): Promise<Mailbox> {
+    const mailbox = await this.ownMailbox(principal, mailboxId);
+    await this.dataSource.getRepository(Mailbox).update({ id: mailbox.id }, { incomingFilter: filter });
+    return { ...mailbox, incomingFilter: filter };
   }
 
   /** Turns folder-level tracking on or off for a mailbox. */
