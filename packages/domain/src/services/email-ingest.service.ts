@@ -96,7 +96,8 @@ export class EmailIngestService {
   async plan(mailbox: IngestMailbox, folder: IngestFolder, messages: MailMessage[]): Promise<IngestPlan> {
     const db = this.dataSource.manager;
     const org = mailbox.organisationId;
-    const live = messages.filter((m) => !m.isDraft);
+    // Graph may replay a change within a round; the last version of each message wins.
+    const live = [...new Map(messages.filter((m) => !m.isDraft).map((m) => [m.id, m])).values()];
     const ids = live.map((m) => m.id);
     const internetIds = live.map((m) => internetIdOf(mailbox, m));
     const mailroomIds = live.map((m) => m.mailroomId).filter((id): id is string => id !== null && UUID.test(id));
