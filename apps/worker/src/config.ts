@@ -41,6 +41,8 @@ const schema = z.object({
   SYNC_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
   /** Messages per delta page (Prefer: odata.maxpagesize). */
   SYNC_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(100),
+  /** A sync that has committed no page for this long is taken as crashed and its mailbox released. */
+  SYNC_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

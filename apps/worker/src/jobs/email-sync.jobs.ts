@@ -13,6 +13,7 @@ export async function mailboxSyncJob(payload: JobPayload<'mailbox-sync'>, contex
     context.signals,
     {
       pageSize: context.sync.pageSize,
+      leaseMs: context.sync.leaseMs,
       notifications: context.sync.notifications,
       onWarning: (message) => context.logger.warn(message),
     },
@@ -35,7 +36,7 @@ export async function emailSendJob(payload: JobPayload<'email-send'>, context: J
 
 /** The safety net: polling at each profile's interval, crashed syncs and stalled sends taken back. */
 export async function syncSweepJob(_payload: JobPayload<'sync-sweep'>, context: JobContext): Promise<void> {
-  const due = await dueMailboxes(context.dataSource);
+  const due = await dueMailboxes(context.dataSource, context.sync.leaseMs);
   await context.signals.wake(due);
   const stalled = await stalledSends(context.dataSource);
   if (stalled.length > 0) {

@@ -25,6 +25,8 @@ export interface JobContext {
   sendThrottle: SendThrottle;
   sync: {
     pageSize: number;
+    /** How long a sync may go without committing a page before it is taken as crashed. */
+    leaseMs: number;
     /** Where Exchange posts change notifications; null for polling only. */
     notifications: NotificationEndpoints | null;
   };

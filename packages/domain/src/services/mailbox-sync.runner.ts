@@ -275,11 +275,13 @@ export function isSyncable(
  * whose lease is released here. Returns the ids to wake.
  */
 export async function dueMailboxes(dataSource: DataSource, leaseMs = SYNC_LEASE_MS, limit = 5000): Promise<string[]> {
-  await dataSource.query(
+  // A crashed sync is resumed at once, whatever its polling interval.
+  const [released] = (await dataSource.query(
     `UPDATE mailbox SET "syncStage" = NULL, "syncStageStartedAt" = NULL
-      WHERE "syncStage" IS NOT NULL AND "syncStageStartedAt" < now() - make_interval(secs => $1)`,
+      WHERE "syncStage" IS NOT NULL AND "syncStageStartedAt" < now() - make_interval(secs => $1)
+     RETURNING id`,
     [leaseMs / 1000],
-  );
+  )) as [{ id: string }[], number];
   const rows: { id: string }[] = await dataSource.query(
     `SELECT m.id FROM mailbox m
        JOIN organisation o ON o.id = m."organisationId"
@@ -290,11 +292,11 @@ export async function dueMailboxes(dataSource: DataSource, leaseMs = SYNC_LEASE_
         AND (NOT o."processApprovedMailboxesOnly" OR m."approvalStatus" = 'APPROVED')
         AND (m."backoffUntil" IS NULL OR m."backoffUntil" <= now())
         AND m."syncStage" IS NULL
-        AND (m."lastSyncAttemptAt" IS NULL
+        AND (m.id = ANY($2::uuid[]) OR m."lastSyncAttemptAt" IS NULL
              OR m."lastSyncAttemptAt" <= now() - make_interval(secs => COALESCE(p."minPollingIntervalSeconds", 60)))
       ORDER BY m."lastSyncAttemptAt" NULLS FIRST
       LIMIT $1`,
-    [limit],
+    [limit, released.map((row) => row.id)],
   );
   return rows.map((row) => row.id);
 }
