@@ -1,10 +1,13 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { AccountPage } from '../features/accounts/components/account.page';
+import { ContactPage } from '../features/contacts/components/contact.page';
 import { ConfigureEmailPage } from '../features/email-configuration/components/configure-email.page';
 import { EmailServerProfilesPage } from '../features/email-server-profiles/components/email-server-profiles.page';
 import { MailboxPage } from '../features/mailboxes/components/mailbox.page';
 import { MailboxesPage } from '../features/mailboxes/components/mailboxes.page';
 import { OpportunitiesPage } from '../features/opportunities/components/opportunities.page';
+import { OpportunityPage } from '../features/opportunities/components/opportunity.page';
 import { SignInPage } from '../features/session/components/sign-in.page';
 import { UsersPage } from '../features/users/components/users.page';
 import { GraphqlProvider } from './graphql-provider.component';
@@ -23,6 +26,9 @@ export function App() {
               <Route path="/mailboxes" element={<MailboxesPage />} />
               <Route path="/mailboxes/:id" element={<MailboxPage />} />
               <Route path="/opportunities" element={<OpportunitiesPage />} />
+              <Route path="/opportunities/:id" element={<OpportunityPage />} />
+              <Route path="/accounts/:id" element={<AccountPage />} />
+              <Route path="/contacts/:id" element={<ContactPage />} />
               <Route path="/settings/email" element={<ConfigureEmailPage />} />
               <Route path="/settings/email-server-profiles" element={<EmailServerProfilesPage />} />
               <Route path="/settings/users" element={<UsersPage />} />

@@ -14,6 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment AccountRecord on Account {\n    id\n    name\n    emailAddress\n    createdAt\n  }\n": typeof types.AccountRecordFragmentDoc,
+    "\n  query Accounts($first: Int!, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AccountRecord\n        }\n      }\n    }\n  }\n": typeof types.AccountsDocument,
+    "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.ContactRecordFragmentDoc,
+    "\n  query Contacts($first: Int!, $after: String) {\n    contacts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ContactRecord\n        }\n      }\n    }\n  }\n": typeof types.ContactsDocument,
     "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": typeof types.EmailConfigurationStateFragmentDoc,
     "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n": typeof types.EmailConfigurationDocument,
     "\n  mutation ConnectTenant($input: ConnectTenantInput!) {\n    connectTenant(input: $input) {\n      ...EmailConfigurationState\n    }\n  }\n": typeof types.ConnectTenantDocument,
@@ -24,7 +28,13 @@ type Documents = {
     "\n  fragment JobSummary on Job {\n    id\n    kind\n    status\n    done\n    total\n    failed\n    error\n    createdAt\n    finishedAt\n  }\n": typeof types.JobSummaryFragmentDoc,
     "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      ...JobSummary\n    }\n  }\n": typeof types.JobProgressDocument,
     "\n  query JobReport($id: ID!, $first: Int!, $after: String) {\n    job(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            mailboxId\n            emailAddress\n            status\n            reasons\n            message\n          }\n        }\n      }\n    }\n  }\n": typeof types.JobReportDocument,
-    "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n": typeof types.MailboxRecordFragmentDoc,
+    "\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingId\n      regardingType\n    }\n  }\n": typeof types.FolderTrackingDocument,
+    "\n  query MailFolders($mailboxId: ID!) {\n    mailFolders(mailboxId: $mailboxId) {\n      id\n      path\n    }\n  }\n": typeof types.MailFoldersDocument,
+    "\n  query FolderRuleRecords($first: Int!) {\n    opportunities(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    accounts(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    contacts(first: $first) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n        }\n      }\n    }\n  }\n": typeof types.FolderRuleRecordsDocument,
+    "\n  mutation SetFolderTracking($mailboxId: ID!, $enabled: Boolean!) {\n    setFolderTracking(mailboxId: $mailboxId, enabled: $enabled) {\n      ...MailboxRecord\n    }\n  }\n": typeof types.SetFolderTrackingDocument,
+    "\n  mutation CreateFolderTrackingRule($mailboxId: ID!, $folderId: String!, $regardingId: ID) {\n    createFolderTrackingRule(mailboxId: $mailboxId, folderId: $folderId, regardingId: $regardingId) {\n      id\n    }\n  }\n": typeof types.CreateFolderTrackingRuleDocument,
+    "\n  mutation DeleteFolderTrackingRule($id: ID!) {\n    deleteFolderTrackingRule(id: $id)\n  }\n": typeof types.DeleteFolderTrackingRuleDocument,
+    "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    folderTrackingEnabled\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n": typeof types.MailboxRecordFragmentDoc,
     "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n    }\n  }\n": typeof types.MailboxDocument,
     "\n  subscription MailboxChanged {\n    mailboxStatusChanged {\n      id\n    }\n  }\n": typeof types.MailboxChangedDocument,
     "\n  mutation DismissMailboxAlert($alertId: ID!) {\n    dismissMailboxAlert(alertId: $alertId) {\n      ...MailboxRecord\n    }\n  }\n": typeof types.DismissMailboxAlertDocument,
@@ -43,6 +53,10 @@ type Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n": typeof types.EmailIntegrationAvailabilityDocument,
+    "\n  fragment TimelineEmail on Email {\n    id\n    subject\n    occurredAt\n    conversationId\n    direction\n    status\n    failureReason\n    bodyHtml\n    regarding {\n      id\n      type\n      name\n    }\n    from {\n      address\n      name\n    }\n    to {\n      address\n      name\n    }\n    cc {\n      address\n      name\n    }\n    copies {\n      emailAddress\n    }\n  }\n": typeof types.TimelineEmailFragmentDoc,
+    "\n  query Timeline($regardingId: ID!, $first: Int!, $after: String) {\n    timeline(regardingId: $regardingId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...TimelineEmail\n        }\n      }\n    }\n  }\n": typeof types.TimelineDocument,
+    "\n  subscription TimelineChanged($regardingId: ID!) {\n    timelineChanged(regardingId: $regardingId) {\n      change\n      activityId\n      activity {\n        id\n        ...TimelineEmail\n      }\n    }\n  }\n": typeof types.TimelineChangedDocument,
+    "\n  mutation SendEmail($input: SendEmailInput!) {\n    sendEmail(input: $input) {\n      ...TimelineEmail\n    }\n  }\n": typeof types.SendEmailDocument,
     "\n  fragment UserRow on User {\n    id\n    displayName\n    primaryEmail\n    userPrincipalName\n    exchangeLicenseValid\n    salesLicense\n    roles\n    disabled\n  }\n": typeof types.UserRowFragmentDoc,
     "\n  query Users($search: String, $first: Int!, $after: String) {\n    users(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": typeof types.UsersDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...UserRow\n    }\n  }\n": typeof types.UpdateUserDocument,
@@ -50,6 +64,10 @@ type Documents = {
     "\n  query DirectoryImportReport($id: ID!) {\n    job(id: $id) {\n      id\n      report\n    }\n  }\n": typeof types.DirectoryImportReportDocument,
 };
 const documents: Documents = {
+    "\n  fragment AccountRecord on Account {\n    id\n    name\n    emailAddress\n    createdAt\n  }\n": types.AccountRecordFragmentDoc,
+    "\n  query Accounts($first: Int!, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AccountRecord\n        }\n      }\n    }\n  }\n": types.AccountsDocument,
+    "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n": types.ContactRecordFragmentDoc,
+    "\n  query Contacts($first: Int!, $after: String) {\n    contacts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ContactRecord\n        }\n      }\n    }\n  }\n": types.ContactsDocument,
     "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": types.EmailConfigurationStateFragmentDoc,
     "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n": types.EmailConfigurationDocument,
     "\n  mutation ConnectTenant($input: ConnectTenantInput!) {\n    connectTenant(input: $input) {\n      ...EmailConfigurationState\n    }\n  }\n": types.ConnectTenantDocument,
@@ -60,7 +78,13 @@ const documents: Documents = {
     "\n  fragment JobSummary on Job {\n    id\n    kind\n    status\n    done\n    total\n    failed\n    error\n    createdAt\n    finishedAt\n  }\n": types.JobSummaryFragmentDoc,
     "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      ...JobSummary\n    }\n  }\n": types.JobProgressDocument,
     "\n  query JobReport($id: ID!, $first: Int!, $after: String) {\n    job(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            mailboxId\n            emailAddress\n            status\n            reasons\n            message\n          }\n        }\n      }\n    }\n  }\n": types.JobReportDocument,
-    "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n": types.MailboxRecordFragmentDoc,
+    "\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingId\n      regardingType\n    }\n  }\n": types.FolderTrackingDocument,
+    "\n  query MailFolders($mailboxId: ID!) {\n    mailFolders(mailboxId: $mailboxId) {\n      id\n      path\n    }\n  }\n": types.MailFoldersDocument,
+    "\n  query FolderRuleRecords($first: Int!) {\n    opportunities(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    accounts(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    contacts(first: $first) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n        }\n      }\n    }\n  }\n": types.FolderRuleRecordsDocument,
+    "\n  mutation SetFolderTracking($mailboxId: ID!, $enabled: Boolean!) {\n    setFolderTracking(mailboxId: $mailboxId, enabled: $enabled) {\n      ...MailboxRecord\n    }\n  }\n": types.SetFolderTrackingDocument,
+    "\n  mutation CreateFolderTrackingRule($mailboxId: ID!, $folderId: String!, $regardingId: ID) {\n    createFolderTrackingRule(mailboxId: $mailboxId, folderId: $folderId, regardingId: $regardingId) {\n      id\n    }\n  }\n": types.CreateFolderTrackingRuleDocument,
+    "\n  mutation DeleteFolderTrackingRule($id: ID!) {\n    deleteFolderTrackingRule(id: $id)\n  }\n": types.DeleteFolderTrackingRuleDocument,
+    "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    folderTrackingEnabled\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n": types.MailboxRecordFragmentDoc,
     "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n    }\n  }\n": types.MailboxDocument,
     "\n  subscription MailboxChanged {\n    mailboxStatusChanged {\n      id\n    }\n  }\n": types.MailboxChangedDocument,
     "\n  mutation DismissMailboxAlert($alertId: ID!) {\n    dismissMailboxAlert(alertId: $alertId) {\n      ...MailboxRecord\n    }\n  }\n": types.DismissMailboxAlertDocument,
@@ -79,6 +103,10 @@ const documents: Documents = {
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n": types.EmailIntegrationAvailabilityDocument,
+    "\n  fragment TimelineEmail on Email {\n    id\n    subject\n    occurredAt\n    conversationId\n    direction\n    status\n    failureReason\n    bodyHtml\n    regarding {\n      id\n      type\n      name\n    }\n    from {\n      address\n      name\n    }\n    to {\n      address\n      name\n    }\n    cc {\n      address\n      name\n    }\n    copies {\n      emailAddress\n    }\n  }\n": types.TimelineEmailFragmentDoc,
+    "\n  query Timeline($regardingId: ID!, $first: Int!, $after: String) {\n    timeline(regardingId: $regardingId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...TimelineEmail\n        }\n      }\n    }\n  }\n": types.TimelineDocument,
+    "\n  subscription TimelineChanged($regardingId: ID!) {\n    timelineChanged(regardingId: $regardingId) {\n      change\n      activityId\n      activity {\n        id\n        ...TimelineEmail\n      }\n    }\n  }\n": types.TimelineChangedDocument,
+    "\n  mutation SendEmail($input: SendEmailInput!) {\n    sendEmail(input: $input) {\n      ...TimelineEmail\n    }\n  }\n": types.SendEmailDocument,
     "\n  fragment UserRow on User {\n    id\n    displayName\n    primaryEmail\n    userPrincipalName\n    exchangeLicenseValid\n    salesLicense\n    roles\n    disabled\n  }\n": types.UserRowFragmentDoc,
     "\n  query Users($search: String, $first: Int!, $after: String) {\n    users(search: $search, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...UserRow\n        }\n      }\n    }\n  }\n": types.UsersDocument,
     "\n  mutation UpdateUser($input: UpdateUserInput!) {\n    updateUser(input: $input) {\n      ...UserRow\n    }\n  }\n": types.UpdateUserDocument,
@@ -100,6 +128,22 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AccountRecord on Account {\n    id\n    name\n    emailAddress\n    createdAt\n  }\n"): (typeof documents)["\n  fragment AccountRecord on Account {\n    id\n    name\n    emailAddress\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Accounts($first: Int!, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AccountRecord\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Accounts($first: Int!, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AccountRecord\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n"): (typeof documents)["\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Contacts($first: Int!, $after: String) {\n    contacts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ContactRecord\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Contacts($first: Int!, $after: String) {\n    contacts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ContactRecord\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -143,7 +187,31 @@ export function graphql(source: "\n  query JobReport($id: ID!, $first: Int!, $af
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n"): (typeof documents)["\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n"];
+export function graphql(source: "\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingId\n      regardingType\n    }\n  }\n"): (typeof documents)["\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingId\n      regardingType\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MailFolders($mailboxId: ID!) {\n    mailFolders(mailboxId: $mailboxId) {\n      id\n      path\n    }\n  }\n"): (typeof documents)["\n  query MailFolders($mailboxId: ID!) {\n    mailFolders(mailboxId: $mailboxId) {\n      id\n      path\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FolderRuleRecords($first: Int!) {\n    opportunities(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    accounts(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    contacts(first: $first) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FolderRuleRecords($first: Int!) {\n    opportunities(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    accounts(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    contacts(first: $first) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetFolderTracking($mailboxId: ID!, $enabled: Boolean!) {\n    setFolderTracking(mailboxId: $mailboxId, enabled: $enabled) {\n      ...MailboxRecord\n    }\n  }\n"): (typeof documents)["\n  mutation SetFolderTracking($mailboxId: ID!, $enabled: Boolean!) {\n    setFolderTracking(mailboxId: $mailboxId, enabled: $enabled) {\n      ...MailboxRecord\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateFolderTrackingRule($mailboxId: ID!, $folderId: String!, $regardingId: ID) {\n    createFolderTrackingRule(mailboxId: $mailboxId, folderId: $folderId, regardingId: $regardingId) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation CreateFolderTrackingRule($mailboxId: ID!, $folderId: String!, $regardingId: ID) {\n    createFolderTrackingRule(mailboxId: $mailboxId, folderId: $folderId, regardingId: $regardingId) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteFolderTrackingRule($id: ID!) {\n    deleteFolderTrackingRule(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteFolderTrackingRule($id: ID!) {\n    deleteFolderTrackingRule(id: $id)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    folderTrackingEnabled\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n"): (typeof documents)["\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    lastSyncAt\n    folderTrackingEnabled\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -216,6 +284,22 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n"): (typeof documents)["\n  query EmailIntegrationAvailability {\n    emailIntegrationAvailability {\n      available\n      explanations\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TimelineEmail on Email {\n    id\n    subject\n    occurredAt\n    conversationId\n    direction\n    status\n    failureReason\n    bodyHtml\n    regarding {\n      id\n      type\n      name\n    }\n    from {\n      address\n      name\n    }\n    to {\n      address\n      name\n    }\n    cc {\n      address\n      name\n    }\n    copies {\n      emailAddress\n    }\n  }\n"): (typeof documents)["\n  fragment TimelineEmail on Email {\n    id\n    subject\n    occurredAt\n    conversationId\n    direction\n    status\n    failureReason\n    bodyHtml\n    regarding {\n      id\n      type\n      name\n    }\n    from {\n      address\n      name\n    }\n    to {\n      address\n      name\n    }\n    cc {\n      address\n      name\n    }\n    copies {\n      emailAddress\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Timeline($regardingId: ID!, $first: Int!, $after: String) {\n    timeline(regardingId: $regardingId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...TimelineEmail\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Timeline($regardingId: ID!, $first: Int!, $after: String) {\n    timeline(regardingId: $regardingId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          ...TimelineEmail\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription TimelineChanged($regardingId: ID!) {\n    timelineChanged(regardingId: $regardingId) {\n      change\n      activityId\n      activity {\n        id\n        ...TimelineEmail\n      }\n    }\n  }\n"): (typeof documents)["\n  subscription TimelineChanged($regardingId: ID!) {\n    timelineChanged(regardingId: $regardingId) {\n      change\n      activityId\n      activity {\n        id\n        ...TimelineEmail\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SendEmail($input: SendEmailInput!) {\n    sendEmail(input: $input) {\n      ...TimelineEmail\n    }\n  }\n"): (typeof documents)["\n  mutation SendEmail($input: SendEmailInput!) {\n    sendEmail(input: $input) {\n      ...TimelineEmail\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -25,6 +25,7 @@ import type { MailboxRecord } from '../graphql/mailbox.graphql';
 import { useMailboxJob } from '../hooks/use-mailbox-job.hook';
 import { useMailboxRecord } from '../hooks/use-mailbox-record.hook';
 import { APPROVAL_LABELS, PROCESSING_LABELS, SYNC_METHOD_LABELS } from '../mailbox.labels';
+import { FolderTrackingSection } from './folder-tracking.component';
 import { MailboxAlerts } from './mailbox-alerts.component';
 import { MailboxJobStatus } from './mailbox-job-status.component';
 import { TestStatusBadge } from './test-status-badge.component';
@@ -61,7 +62,7 @@ function MailboxRecordView({ id }: { id: string }) {
   const styles = useStyles();
   const headingId = useId();
   const { mailbox, loading, error, liveError } = useMailboxRecord(id);
-  const { isAdministrator } = useMe();
+  const { me, isAdministrator } = useMe();
   const mailboxJob = useMailboxJob();
 
   if (mailbox === undefined) {
@@ -145,6 +146,9 @@ function MailboxRecordView({ id }: { id: string }) {
       </dl>
 
       <ChannelsSection mailbox={mailbox} />
+
+      {/* Rules are the owner's own way of filing email; a queue mailbox has none. */}
+      {me !== null && mailbox.owner?.id === me.id && <FolderTrackingSection mailbox={mailbox} />}
 
       <AlertsSection mailbox={mailbox} />
     </section>

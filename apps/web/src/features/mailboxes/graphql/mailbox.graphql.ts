@@ -23,6 +23,7 @@ export const MailboxRecordFragment = graphql(`
     testRunStatus
     processingState
     lastSyncAt
+    folderTrackingEnabled
     alerts {
       id
       severity

@@ -11,6 +11,7 @@ import {
 } from '@fluentui/react-components';
 import { formatCurrency } from '../../../shared/format-currency';
 import { formatDateTime } from '../../../shared/format-date-time';
+import { RouterLink } from '../../../shared/router-link.component';
 import type { OpportunityRow } from '../graphql/opportunities.graphql';
 
 const useStyles = makeStyles({
@@ -54,8 +55,16 @@ export function OpportunitiesTable({ rows, labelledBy }: OpportunitiesTableProps
         <TableBody>
           {rows.map((opportunity) => (
             <TableRow key={opportunity.id}>
-              <TableCell className={styles.wrap}>{opportunity.name}</TableCell>
-              <TableCell className={styles.wrap}>{opportunity.account?.name ?? 'None'}</TableCell>
+              <TableCell className={styles.wrap}>
+                <RouterLink to={`/opportunities/${opportunity.id}`}>{opportunity.name}</RouterLink>
+              </TableCell>
+              <TableCell className={styles.wrap}>
+                {opportunity.account === null ? (
+                  'None'
+                ) : (
+                  <RouterLink to={`/accounts/${opportunity.account.id}`}>{opportunity.account.name}</RouterLink>
+                )}
+              </TableCell>
               <TableCell>
                 {opportunity.contacts.length === 0 ? (
                   'None'

@@ -1,0 +1,47 @@
+import { Title1, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import { useParams } from 'react-router';
+import { formatDateTime } from '../../../shared/format-date-time';
+import { RecordDetails } from '../../../shared/record-details.component';
+import { RecordLoadState } from '../../../shared/record-load-state.component';
+import { Timeline } from '../../timeline/components/timeline.component';
+import { useTimeline } from '../../timeline/hooks/use-timeline.hook';
+import type { AccountRecord } from '../graphql/accounts.graphql';
+import { useAccount } from '../hooks/use-account.hook';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '960px' },
+  heading: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+export function AccountPage() {
+  const { id = '' } = useParams();
+  return <AccountView key={id} id={id} />;
+}
+
+function AccountView({ id }: { id: string }) {
+  const { record, loading, error } = useAccount(id);
+  if (!record) return <RecordLoadState kind="Account" loading={loading} error={error} />;
+  return <AccountRecordView account={record} />;
+}
+
+function AccountRecordView({ account }: { account: AccountRecord }) {
+  const styles = useStyles();
+  const headingId = useId();
+  // An account's timeline also holds its contacts' and opportunities' email.
+  const timeline = useTimeline(account.id);
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Title1 as="h1" id={headingId} className={styles.heading}>
+        {account.name}
+      </Title1>
+      <RecordDetails
+        items={[
+          { term: 'Email', value: account.emailAddress ?? 'None' },
+          { term: 'Created', value: <time dateTime={account.createdAt}>{formatDateTime(account.createdAt)}</time> },
+        ]}
+      />
+      <Timeline timeline={timeline} />
+    </section>
+  );
+}

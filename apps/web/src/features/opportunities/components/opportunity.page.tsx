@@ -1,0 +1,100 @@
+import { Title1, makeStyles, tokens } from '@fluentui/react-components';
+import { useId } from 'react';
+import { useParams } from 'react-router';
+import { formatCurrency } from '../../../shared/format-currency';
+import { formatDateTime } from '../../../shared/format-date-time';
+import { RecordDetails } from '../../../shared/record-details.component';
+import { RecordLoadState } from '../../../shared/record-load-state.component';
+import { RouterLink } from '../../../shared/router-link.component';
+import { EmailComposer } from '../../timeline/components/email-composer.component';
+import { Timeline } from '../../timeline/components/timeline.component';
+import { useTimeline } from '../../timeline/hooks/use-timeline.hook';
+import type { OpportunityRow } from '../graphql/opportunities.graphql';
+import { useOpportunity } from '../hooks/use-opportunity.hook';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '960px' },
+  heading: { margin: 0, overflowWrap: 'anywhere' },
+  contacts: {
+    margin: 0,
+    padding: 0,
+    listStyleType: 'none',
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
+});
+
+export function OpportunityPage() {
+  const { id = '' } = useParams();
+  // Another opportunity is another page: nothing typed or seen on this one carries over.
+  return <OpportunityView key={id} id={id} />;
+}
+
+function OpportunityView({ id }: { id: string }) {
+  const { record, loading, error } = useOpportunity(id);
+  if (!record) return <RecordLoadState kind="Opportunity" loading={loading} error={error} />;
+  return <OpportunityRecordView opportunity={record} />;
+}
+
+function OpportunityRecordView({ opportunity }: { opportunity: OpportunityRow }) {
+  const styles = useStyles();
+  const headingId = useId();
+  const timeline = useTimeline(opportunity.id);
+  const contactAddresses = opportunity.contacts.flatMap((contact) =>
+    contact.emailAddress === null ? [] : [contact.emailAddress],
+  );
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Title1 as="h1" id={headingId} className={styles.heading}>
+        {opportunity.name}
+      </Title1>
+
+      <RecordDetails
+        items={[
+          {
+            term: 'Account',
+            value:
+              opportunity.account === null ? (
+                'None'
+              ) : (
+                <RouterLink to={`/accounts/${opportunity.account.id}`}>{opportunity.account.name}</RouterLink>
+              ),
+          },
+          {
+            term: 'Contacts',
+            value:
+              opportunity.contacts.length === 0 ? (
+                'None'
+              ) : (
+                <ul className={styles.contacts}>
+                  {opportunity.contacts.map((contact) => (
+                    <li key={contact.id}>
+                      <RouterLink to={`/contacts/${contact.id}`}>
+                        {contact.firstName} {contact.lastName}
+                      </RouterLink>
+                      {contact.emailAddress !== null && ` (${contact.emailAddress})`}
+                    </li>
+                  ))}
+                </ul>
+              ),
+          },
+          { term: 'Owner', value: opportunity.owner?.displayName ?? 'None' },
+          {
+            term: 'Estimated value',
+            value: opportunity.estimatedValue === null ? 'Not estimated' : formatCurrency(opportunity.estimatedValue),
+          },
+          {
+            term: 'Created',
+            value: <time dateTime={opportunity.createdAt}>{formatDateTime(opportunity.createdAt)}</time>,
+          },
+        ]}
+      />
+
+      <EmailComposer regardingId={opportunity.id} defaultTo={contactAddresses} onSent={timeline.showSent} />
+
+      <Timeline timeline={timeline} />
+    </section>
+  );
+}

@@ -1,0 +1,130 @@
+import {
+  Badge,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle2,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { MailArrowDownRegular, MailArrowUpRegular } from '@fluentui/react-icons';
+import { useId } from 'react';
+import { formatDateTime } from '../../../shared/format-date-time';
+import { RouterLink } from '../../../shared/router-link.component';
+import type { EmailParty, TimelineEmail } from '../graphql/timeline.graphql';
+import { EmailBody } from './email-body.component';
+import { DIRECTION_LABELS, EMAIL_STATUS_COLORS, EMAIL_STATUS_LABELS, RECORD_PATHS } from '../timeline.labels';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  direction: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+  },
+  subject: { margin: 0, flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  time: { color: tokens.colorNeutralForeground3 },
+  parties: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+  copies: { color: tokens.colorNeutralForeground3 },
+});
+
+function partyText(party: EmailParty): string {
+  const name = party.name?.trim();
+  return name && name.toLowerCase() !== party.address.toLowerCase() ? `${name} <${party.address}>` : party.address;
+}
+
+type EmailActivityProps = {
+  email: TimelineEmail;
+  /** The record whose timeline shows it; "Regarding" is said only for another record. */
+  regardingId: string;
+};
+
+/** One email on a timeline: direction, subject, status, parties, and the body as the API sanitised it. */
+export function EmailActivity({ email, regardingId }: EmailActivityProps) {
+  const styles = useStyles();
+  const subjectId = useId();
+  const subject = email.subject.trim() === '' ? '(no subject)' : email.subject;
+  const regardingPath = email.regarding ? RECORD_PATHS[email.regarding.type] : undefined;
+
+  return (
+    <article className={styles.root} aria-labelledby={subjectId}>
+      <div className={styles.header}>
+        <span className={styles.direction}>
+          {email.direction === 'OUTGOING' ? <MailArrowUpRegular aria-hidden /> : <MailArrowDownRegular aria-hidden />}
+          <Caption1>{DIRECTION_LABELS[email.direction]}</Caption1>
+        </span>
+        <Subtitle2 as="h3" id={subjectId} className={styles.subject}>
+          {subject}
+        </Subtitle2>
+        <Badge appearance="tint" color={EMAIL_STATUS_COLORS[email.status]}>
+          {EMAIL_STATUS_LABELS[email.status]}
+        </Badge>
+        <Caption1 className={styles.time}>
+          <time dateTime={email.occurredAt}>{formatDateTime(email.occurredAt)}</time>
+        </Caption1>
+      </div>
+
+      <dl className={styles.parties}>
+        <dt className={styles.term}>From</dt>
+        <dd className={styles.value}>{email.from ? partyText(email.from) : 'Unknown sender'}</dd>
+        <dt className={styles.term}>To</dt>
+        <dd className={styles.value}>{email.to.length === 0 ? 'No one' : email.to.map(partyText).join(', ')}</dd>
+        {email.cc.length > 0 && (
+          <>
+            <dt className={styles.term}>Cc</dt>
+            <dd className={styles.value}>{email.cc.map(partyText).join(', ')}</dd>
+          </>
+        )}
+        {email.regarding && email.regarding.id !== regardingId && (
+          <>
+            <dt className={styles.term}>Regarding</dt>
+            <dd className={styles.value}>
+              {regardingPath === undefined ? (
+                email.regarding.name
+              ) : (
+                <RouterLink to={`${regardingPath}/${email.regarding.id}`}>{email.regarding.name}</RouterLink>
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+
+      {email.status === 'FAILED' && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Not sent</MessageBarTitle>
+            {email.failureReason ?? 'Sending failed. Send the email again.'}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <EmailBody html={email.bodyHtml} label={`Message: ${subject}`} />
+
+      {email.copies.length > 0 && (
+        <Caption1 className={styles.copies}>
+          In {email.copies.length === 1 ? 'the mailbox' : 'the mailboxes'} of{' '}
+          {email.copies.map((copy) => copy.emailAddress).join(', ')}
+        </Caption1>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,142 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  Textarea,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { SendRegular } from '@fluentui/react-icons';
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { errorMessage } from '../../../shared/error-message';
+import { invalidAddresses, parseAddresses, textToHtml } from '../email-text';
+import { SendEmailMutation, type TimelineEmail } from '../graphql/timeline.graphql';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
+  heading: { margin: 0 },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS },
+});
+
+type Values = { to: string; cc: string; subject: string; body: string };
+
+type EmailComposerProps = {
+  /** The record the email is about; it lands on that record's timeline. */
+  regardingId: string;
+  /** Whom the email goes to unless the user changes it. */
+  defaultTo: readonly string[];
+  onSent: (email: TimelineEmail) => void;
+};
+
+function addressesMessage(text: string, required: boolean): string | undefined {
+  const addresses = parseAddresses(text);
+  if (required && addresses.length === 0) return 'Add at least one recipient.';
+  const invalid = invalidAddresses(addresses);
+  if (invalid.length === 0) return undefined;
+  return `${invalid.join(', ')} ${invalid.length === 1 ? 'is not an email address' : 'are not email addresses'}.`;
+}
+
+/** Writes an email from a record; the user's mailbox sends it, and it shows on the record's timeline. */
+export function EmailComposer({ regardingId, defaultTo, onSent }: EmailComposerProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const initial = (): Values => ({ to: defaultTo.join('; '), cc: '', subject: '', body: '' });
+  const [values, setValues] = useState(initial);
+  const [submitted, setSubmitted] = useState(false);
+  const [sentSubject, setSentSubject] = useState<string | null>(null);
+  const [{ fetching, error }, sendEmail] = useMutation(SendEmailMutation);
+
+  const problems = {
+    to: addressesMessage(values.to, true),
+    cc: addressesMessage(values.cc, false),
+    subject: values.subject.trim() === '' ? 'Add a subject.' : undefined,
+  };
+
+  function set<K extends keyof Values>(key: K, value: Values[K]) {
+    setValues((previous) => ({ ...previous, [key]: value }));
+    setSentSubject(null);
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (problems.to || problems.cc || problems.subject) return;
+    const result = await sendEmail({
+      input: {
+        regardingId,
+        to: parseAddresses(values.to),
+        cc: parseAddresses(values.cc),
+        subject: values.subject.trim(),
+        body: textToHtml(values.body),
+      },
+    });
+    const email = result.data?.sendEmail;
+    if (email === undefined) return;
+    onSent(email);
+    setSentSubject(email.subject);
+    setValues(initial());
+    setSubmitted(false);
+  }
+
+  return (
+    <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
+      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+        New email
+      </Subtitle1>
+
+      {error && !fetching && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Could not send the email</MessageBarTitle>
+            {errorMessage(error)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {sentSubject !== null && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Email queued</MessageBarTitle>“{sentSubject}” goes out through your mailbox; its status
+            shows on the timeline.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <Field
+        label="To"
+        required
+        hint="Email addresses, separated by semicolons."
+        validationMessage={submitted ? problems.to : undefined}
+      >
+        <Input value={values.to} onChange={(_, data) => set('to', data.value)} autoComplete="off" spellCheck={false} />
+      </Field>
+      <Field label="Cc" validationMessage={submitted ? problems.cc : undefined}>
+        <Input value={values.cc} onChange={(_, data) => set('cc', data.value)} autoComplete="off" spellCheck={false} />
+      </Field>
+      <Field label="Subject" required validationMessage={submitted ? problems.subject : undefined}>
+        <Input value={values.subject} onChange={(_, data) => set('subject', data.value)} autoComplete="off" />
+      </Field>
+      <Field label="Message" hint="Plain text; a blank line starts a new paragraph.">
+        <Textarea value={values.body} onChange={(_, data) => set('body', data.value)} rows={8} resize="vertical" />
+      </Field>
+
+      <div className={styles.actions}>
+        <Button type="submit" appearance="primary" icon={<SendRegular />} disabledFocusable={fetching}>
+          {fetching ? 'Sending…' : 'Send'}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,121 @@
+import {
+  Body1,
+  Button,
+  Caption1,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Subtitle1,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useId } from 'react';
+import { errorMessage } from '../../../shared/error-message';
+import type { TimelineState } from '../hooks/use-timeline.hook';
+import { EmailActivity } from './email-activity.component';
+
+const useStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  heading: { margin: 0 },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalL,
+  },
+  thread: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  threadEmails: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
+  // The earlier emails of a conversation hang under its latest one.
+  reply: {
+    marginLeft: tokens.spacingHorizontalXL,
+    paddingLeft: tokens.spacingHorizontalM,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorNeutralStroke2}`,
+  },
+  threadCaption: { color: tokens.colorNeutralForeground3 },
+  empty: {
+    padding: tokens.spacingVerticalXL,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  footer: { display: 'flex', justifyContent: 'center' },
+});
+
+function countText(count: number): string {
+  return `${count} ${count === 1 ? 'email' : 'emails'}`;
+}
+
+/** A record's timeline: conversations newest first, each email with its status, live. */
+export function Timeline({ timeline }: { timeline: TimelineState }) {
+  const styles = useStyles();
+  const headingId = useId();
+  const { threads, totalCount, hasNextPage, loading, loadingMore, error, liveError, loadMore, regardingId } = timeline;
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+        Timeline
+      </Subtitle1>
+
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Could not load the timeline</MessageBarTitle>
+            {errorMessage(error)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {liveError && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Live updates stopped</MessageBarTitle>
+            New email may not show. Reload the page to see the latest.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+
+      <Text role="status">{totalCount !== null && countText(totalCount)}</Text>
+      {loading && <Spinner label="Loading the timeline" />}
+      {totalCount === 0 && threads.length === 0 && (
+        <Body1 className={styles.empty}>No email on this timeline yet.</Body1>
+      )}
+
+      {threads.length > 0 && (
+        <ol className={styles.list} aria-labelledby={headingId}>
+          {threads.map((thread) => (
+            <li key={thread.key} className={styles.thread}>
+              {thread.entries.length > 1 && (
+                <Caption1 className={styles.threadCaption}>Conversation of {countText(thread.entries.length)}</Caption1>
+              )}
+              <ol className={styles.threadEmails}>
+                {thread.entries.map((email, index) => (
+                  <li key={email.id} className={index > 0 ? styles.reply : undefined}>
+                    <EmailActivity email={email} regardingId={regardingId} />
+                  </li>
+                ))}
+              </ol>
+            </li>
+          ))}
+        </ol>
+      )}
+
+      {hasNextPage && (
+        <div className={styles.footer}>
+          <Button onClick={loadMore} disabled={loadingMore}>
+            {loadingMore ? 'Loading…' : 'Load more'}
+          </Button>
+        </div>
+      )}
+    </section>
+  );
+}
