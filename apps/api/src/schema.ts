@@ -5,7 +5,7 @@ import { authChecker } from './auth-checker.ts';
 import { AuthResolver } from './graphql/auth.resolver.ts';
 import { ContactResolver, CrmRecordResolver, OpportunityResolver } from './graphql/crm-record.resolver.ts';
 import { EmailConfigurationResolver, JobItemsResolver } from './graphql/email-configuration.resolver.ts';
-import { EmailResolver } from './graphql/email.resolver.ts';
+import { EmailResolver, FolderTrackingRuleResolver } from './graphql/email.resolver.ts';
 import { NotificationResolver } from './graphql/notification.resolver.ts';
 import { EmailServerProfileResolver, UserAdminResolver } from './graphql/user-admin.resolver.ts';
 import { JobResolver } from './graphql/job.resolver.ts';
@@ -26,6 +26,7 @@ export const RESOLVERS = [
   OpportunityResolver,
   ContactResolver,
   EmailResolver,
+  FolderTrackingRuleResolver,
 ] as const;
 
 /**

@@ -1,5 +1,5 @@
 import type { Account, Contact, Lead, Opportunity } from '@mailroom/domain';
-import { Arg, Authorized, Ctx, FieldResolver, Float, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, Float, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { requirePrincipal } from '../auth-checker.ts';
 import type { ApiContext } from '../context.ts';
 import { toConnection } from './connection.ts';
@@ -64,6 +64,30 @@ export class CrmRecordResolver {
     @Ctx() context: ApiContext,
   ) {
     return toConnection(await context.services.crm.opportunities(requirePrincipal(context), count, after));
+  }
+
+  @Authorized()
+  @Query(() => AccountType, { nullable: true, description: 'One account, if the caller may see it.' })
+  account(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Account | null> {
+    return context.services.crm.account(requirePrincipal(context), id);
+  }
+
+  @Authorized()
+  @Query(() => ContactType, { nullable: true, description: 'One contact, if the caller may see it.' })
+  contact(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Contact | null> {
+    return context.services.crm.contact(requirePrincipal(context), id);
+  }
+
+  @Authorized()
+  @Query(() => LeadType, { nullable: true, description: 'One lead, if the caller may see it.' })
+  lead(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Lead | null> {
+    return context.services.crm.lead(requirePrincipal(context), id);
+  }
+
+  @Authorized()
+  @Query(() => OpportunityType, { nullable: true, description: 'One opportunity, if the caller may see it.' })
+  opportunity(@Arg('id', () => ID) id: string, @Ctx() context: ApiContext): Promise<Opportunity | null> {
+    return context.services.crm.opportunity(requirePrincipal(context), id);
   }
 
   @Authorized()

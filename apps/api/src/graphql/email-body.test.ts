@@ -12,6 +12,14 @@ describe('email bodies shown in the web app', () => {
     expect(html).not.toMatch(/script|onerror|onclick|javascript:|iframe|alert/i);
   });
 
+  it('leave out remote and relative images (no tracking pixels) but keep inline ones', () => {
+    const html = safeBodyHtml(
+      '<img src="https://tracker.example/p.gif"><img src="x"><img src="//cdn.example/a.png"><img src="data:image/png;base64,AAAA" alt="logo">',
+      'html',
+    );
+    expect(html).toBe('<img src="data:image/png;base64,AAAA" alt="logo" />');
+  });
+
   it('keep safe links, opening in a new tab without access to the opener', () => {
     expect(safeBodyHtml('<a href="https://fabrikam.example/offer">offer</a>', 'html')).toBe(
       '<a href="https://fabrikam.example/offer" target="_blank" rel="noopener noreferrer">offer</a>',

@@ -2,7 +2,7 @@ import sanitizeHtml from 'sanitize-html';
 
 /**
  * An email body made safe to render in the web app: scripts, event handlers, forms, frames and
- * javascript: links are removed; images only over https (or inline cid:/data: parts); links open
+ * javascript: links are removed; only inline (data:) images are kept; links open
  * in a new tab without access to the opener. Plain-text bodies are escaped, line breaks kept.
  */
 export function safeBodyHtml(body: string, contentType: 'html' | 'text'): string {
@@ -22,7 +22,11 @@ export function safeBodyHtml(body: string, contentType: 'html' | 'text'): string
       table: ['width', 'cellpadding', 'cellspacing', 'border'],
     },
     allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-    allowedSchemesByTag: { img: ['https', 'cid', 'data'] },
+    // Remote images are left out, as mail clients do by default: they would tell the sender when
+    // and where the email was read (tracking pixels). Inline images stay.
+    allowedSchemesByTag: { img: ['data'] },
+    allowProtocolRelative: false,
+    exclusiveFilter: (frame) => frame.tag === 'img' && !/^data:image\//i.test(frame.attribs['src'] ?? ''),
     allowedStyles: {
       '*': {
         color: [/^[#a-z0-9(),.\s%]+$/i],

@@ -39,6 +39,17 @@ interface TimelineEventPayload {
   activity: Email | null;
 }
 
+@Resolver(() => FolderTrackingRuleType)
+export class FolderTrackingRuleResolver {
+  @FieldResolver(() => RecordRefType, {
+    nullable: true,
+    description: 'The record messages in the folder are tracked regarding.',
+  })
+  regarding(@Root() rule: FolderTrackingRule, @Ctx() { loaders }: ApiContext) {
+    return rule.regardingId ? loaders.record.load(rule.regardingId) : null;
+  }
+}
+
 @Resolver(() => EmailType)
 export class EmailResolver {
   @Authorized()

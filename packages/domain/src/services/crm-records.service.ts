@@ -146,6 +146,25 @@ export class CrmRecordService {
     throw notFound(what);
   }
 
+  /** One record of a kind, if the user may see it. */
+  async one<T extends Owned>(principal: Principal, entity: new () => T, alias: string, id: string): Promise<T | null> {
+    if (!isUuid(id)) return null;
+    return this.visible<T>(entity, alias, principal).andWhere(`${alias}.id = :id`, { id }).getOne();
+  }
+
+  account(principal: Principal, id: string) {
+    return this.one(principal, Account, 'account', id);
+  }
+  contact(principal: Principal, id: string) {
+    return this.one(principal, Contact, 'contact', id);
+  }
+  lead(principal: Principal, id: string) {
+    return this.one(principal, Lead, 'lead', id);
+  }
+  opportunity(principal: Principal, id: string) {
+    return this.one(principal, Opportunity, 'opportunity', id);
+  }
+
   /** Display names of records by id, whatever their kind (organisation-scoped). */
   async recordNames(principal: Principal, ids: readonly string[]): Promise<Map<string, CrmRecordRef>> {
     const valid = [...new Set(ids.filter(isUuid))];
