@@ -149,6 +149,21 @@ describe('ingesting delta pages', () => {
     expect(again.removed).toBe(false);
   });
 
+  it('stores an odd message instead of failing its page forever (NUL characters, an absurd id)', async () => {
+    const id = randomUUID();
+    const before = await counts();
+    await apply(alice, [
+      message(id, { subject: 'Bad\u0000subject', internetMessageId: `<${'x'.repeat(2000)}@spam.example>` }),
+      message(randomUUID(), { body: { contentType: 'text', content: 'nul\u0000inside' } }),
+    ]);
+    expect(await counts()).toMatchObject({ emails: before.emails + 2, copies: before.copies + 2 });
+    const [row] = await dataSource.query(
+      `SELECT e.subject FROM email e JOIN email_copy c ON c."emailId" = e.id WHERE c."exchangeMessageId" = $1`,
+      [id],
+    );
+    expect(row.subject).toBe('Badsubject');
+  });
+
   it('leaves drafts out', async () => {
     const before = await counts();
     await apply(alice, [message(randomUUID(), { isDraft: true })]);

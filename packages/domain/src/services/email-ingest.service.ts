@@ -77,6 +77,36 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const lower = (address: string) => address.trim().toLowerCase();
 
+const NUL = /\u0000/g;
+const text = (value: string) => value.replace(NUL, '');
+const bounded = (value: string | null | undefined, max: number) => (value && value.length <= max ? value : null);
+
+/**
+ * A message as it can be stored: PostgreSQL text cannot hold NUL characters, and identifiers
+ * longer than any real one are dropped (the message keeps a synthetic id) rather than letting one
+ * odd message fail its page forever.
+ */
+export function storable(message: MailMessage): MailMessage {
+  const address = (a: MailAddress | null): MailAddress | null =>
+    a && a.address.length <= 320 ? { address: text(a.address), name: a.name === null ? null : text(a.name) } : null;
+  const addresses = (list: MailAddress[]) => list.map(address).filter((a): a is MailAddress => a !== null);
+  return {
+    ...message,
+    internetMessageId: bounded(message.internetMessageId, 998),
+    conversationId: bounded(message.conversationId, 512),
+    folderId: bounded(message.folderId, 512),
+    subject: text(message.subject),
+    from: address(message.from),
+    to: addresses(message.to),
+    cc: addresses(message.cc),
+    bcc: addresses(message.bcc),
+    body: { contentType: message.body.contentType, content: text(message.body.content) },
+    preview: text(message.preview).slice(0, 300),
+    categories: message.categories.map(text),
+    ...(message.inReplyTo === undefined ? {} : { inReplyTo: bounded(message.inReplyTo, 998) }),
+  };
+}
+
 /** A stable key for a message without an Internet message id (rare: some drafts and system mail). */
 function internetIdOf(mailbox: IngestMailbox, message: MailMessage): string {
   return message.internetMessageId ?? `<${message.id}.${mailbox.id}@mailroom.invalid>`;
@@ -97,7 +127,9 @@ export class EmailIngestService {
     const db = this.dataSource.manager;
     const org = mailbox.organisationId;
     // Graph may replay a change within a round; the last version of each message wins.
-    const live = [...new Map(messages.filter((m) => !m.isDraft).map((m) => [m.id, m])).values()];
+    const live = [
+      ...new Map(messages.filter((m) => !m.isDraft && m.id.length <= 512).map((m) => [m.id, storable(m)])).values(),
+    ];
     const ids = live.map((m) => m.id);
     const internetIds = live.map((m) => internetIdOf(mailbox, m));
     const mailroomIds = live.map((m) => m.mailroomId).filter((id): id is string => id !== null && UUID.test(id));
@@ -223,7 +255,7 @@ export class EmailIngestService {
         }
 
         const token = findTrackingToken(message.subject, mailbox.trackingTokenPrefix);
-        const replied = inReplyTo.get(message.id);
+        const replied = bounded(inReplyTo.get(message.id), 998);
         const repliedRef = replied ? inReplyToRefs.get(replied) : undefined;
         const tokenRef = token ? plan.byToken.get(token) : undefined;
         const conversationRef = message.conversationId ? plan.byConversation.get(message.conversationId) : undefined;
