@@ -19,5 +19,11 @@ export async function mailboxTestJob(
       await context.events.publish(TOPICS.JOB_PROGRESS, payload.jobId, { jobId: payload.jobId, organisationId });
   }
   const runner = new MailboxTestRunner(context.dataSource, context.cipher, context.exchange, context.events);
-  await runner.run(payload.jobId, payload.mailboxIds, payload.approve, run.finalAttempt);
+  try {
+    await runner.run(payload.jobId, payload.mailboxIds, payload.approve, run.finalAttempt);
+  } finally {
+    // Mailboxes the test enabled start syncing (and get their change subscription) now rather than
+    // at the next sweep; a sync of one that is not enabled does nothing.
+    await context.signals.wake(payload.mailboxIds);
+  }
 }
