@@ -15,9 +15,9 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  fragment AccountRecord on Account {\n    id\n    name\n    emailAddress\n    createdAt\n  }\n": typeof types.AccountRecordFragmentDoc,
-    "\n  query Accounts($first: Int!, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AccountRecord\n        }\n      }\n    }\n  }\n": typeof types.AccountsDocument,
+    "\n  query Account($id: ID!) {\n    account(id: $id) {\n      ...AccountRecord\n    }\n  }\n": typeof types.AccountDocument,
     "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.ContactRecordFragmentDoc,
-    "\n  query Contacts($first: Int!, $after: String) {\n    contacts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ContactRecord\n        }\n      }\n    }\n  }\n": typeof types.ContactsDocument,
+    "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      ...ContactRecord\n    }\n  }\n": typeof types.ContactDocument,
     "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": typeof types.EmailConfigurationStateFragmentDoc,
     "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n": typeof types.EmailConfigurationDocument,
     "\n  mutation ConnectTenant($input: ConnectTenantInput!) {\n    connectTenant(input: $input) {\n      ...EmailConfigurationState\n    }\n  }\n": typeof types.ConnectTenantDocument,
@@ -28,7 +28,7 @@ type Documents = {
     "\n  fragment JobSummary on Job {\n    id\n    kind\n    status\n    done\n    total\n    failed\n    error\n    createdAt\n    finishedAt\n  }\n": typeof types.JobSummaryFragmentDoc,
     "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      ...JobSummary\n    }\n  }\n": typeof types.JobProgressDocument,
     "\n  query JobReport($id: ID!, $first: Int!, $after: String) {\n    job(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            mailboxId\n            emailAddress\n            status\n            reasons\n            message\n          }\n        }\n      }\n    }\n  }\n": typeof types.JobReportDocument,
-    "\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingId\n      regardingType\n    }\n  }\n": typeof types.FolderTrackingDocument,
+    "\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingType\n      regarding {\n        name\n        type\n      }\n    }\n  }\n": typeof types.FolderTrackingDocument,
     "\n  query MailFolders($mailboxId: ID!) {\n    mailFolders(mailboxId: $mailboxId) {\n      id\n      path\n    }\n  }\n": typeof types.MailFoldersDocument,
     "\n  query FolderRuleRecords($first: Int!) {\n    opportunities(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    accounts(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    contacts(first: $first) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n        }\n      }\n    }\n  }\n": typeof types.FolderRuleRecordsDocument,
     "\n  mutation SetFolderTracking($mailboxId: ID!, $enabled: Boolean!) {\n    setFolderTracking(mailboxId: $mailboxId, enabled: $enabled) {\n      ...MailboxRecord\n    }\n  }\n": typeof types.SetFolderTrackingDocument,
@@ -49,6 +49,7 @@ type Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
     "\n  fragment OpportunityRow on Opportunity {\n    id\n    name\n    estimatedValue\n    account {\n      id\n      name\n    }\n    contacts {\n      id\n      firstName\n      lastName\n      emailAddress\n    }\n    owner {\n      id\n      displayName\n    }\n    createdAt\n  }\n": typeof types.OpportunityRowFragmentDoc,
     "\n  query Opportunities($first: Int!, $after: String) {\n    opportunities(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OpportunityRow\n        }\n      }\n    }\n  }\n": typeof types.OpportunitiesDocument,
+    "\n  query Opportunity($id: ID!) {\n    opportunity(id: $id) {\n      ...OpportunityRow\n    }\n  }\n": typeof types.OpportunityDocument,
     "\n  query Me {\n    me {\n      id\n      displayName\n      roles\n      salesLicense\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
@@ -65,9 +66,9 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  fragment AccountRecord on Account {\n    id\n    name\n    emailAddress\n    createdAt\n  }\n": types.AccountRecordFragmentDoc,
-    "\n  query Accounts($first: Int!, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AccountRecord\n        }\n      }\n    }\n  }\n": types.AccountsDocument,
+    "\n  query Account($id: ID!) {\n    account(id: $id) {\n      ...AccountRecord\n    }\n  }\n": types.AccountDocument,
     "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n": types.ContactRecordFragmentDoc,
-    "\n  query Contacts($first: Int!, $after: String) {\n    contacts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ContactRecord\n        }\n      }\n    }\n  }\n": types.ContactsDocument,
+    "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      ...ContactRecord\n    }\n  }\n": types.ContactDocument,
     "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": types.EmailConfigurationStateFragmentDoc,
     "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n": types.EmailConfigurationDocument,
     "\n  mutation ConnectTenant($input: ConnectTenantInput!) {\n    connectTenant(input: $input) {\n      ...EmailConfigurationState\n    }\n  }\n": types.ConnectTenantDocument,
@@ -78,7 +79,7 @@ const documents: Documents = {
     "\n  fragment JobSummary on Job {\n    id\n    kind\n    status\n    done\n    total\n    failed\n    error\n    createdAt\n    finishedAt\n  }\n": types.JobSummaryFragmentDoc,
     "\n  subscription JobProgress($jobId: ID!) {\n    jobProgress(jobId: $jobId) {\n      ...JobSummary\n    }\n  }\n": types.JobProgressDocument,
     "\n  query JobReport($id: ID!, $first: Int!, $after: String) {\n    job(id: $id) {\n      id\n      items(first: $first, after: $after) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            mailboxId\n            emailAddress\n            status\n            reasons\n            message\n          }\n        }\n      }\n    }\n  }\n": types.JobReportDocument,
-    "\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingId\n      regardingType\n    }\n  }\n": types.FolderTrackingDocument,
+    "\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingType\n      regarding {\n        name\n        type\n      }\n    }\n  }\n": types.FolderTrackingDocument,
     "\n  query MailFolders($mailboxId: ID!) {\n    mailFolders(mailboxId: $mailboxId) {\n      id\n      path\n    }\n  }\n": types.MailFoldersDocument,
     "\n  query FolderRuleRecords($first: Int!) {\n    opportunities(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    accounts(first: $first) {\n      edges {\n        node {\n          id\n          name\n        }\n      }\n    }\n    contacts(first: $first) {\n      edges {\n        node {\n          id\n          firstName\n          lastName\n        }\n      }\n    }\n  }\n": types.FolderRuleRecordsDocument,
     "\n  mutation SetFolderTracking($mailboxId: ID!, $enabled: Boolean!) {\n    setFolderTracking(mailboxId: $mailboxId, enabled: $enabled) {\n      ...MailboxRecord\n    }\n  }\n": types.SetFolderTrackingDocument,
@@ -99,6 +100,7 @@ const documents: Documents = {
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
     "\n  fragment OpportunityRow on Opportunity {\n    id\n    name\n    estimatedValue\n    account {\n      id\n      name\n    }\n    contacts {\n      id\n      firstName\n      lastName\n      emailAddress\n    }\n    owner {\n      id\n      displayName\n    }\n    createdAt\n  }\n": types.OpportunityRowFragmentDoc,
     "\n  query Opportunities($first: Int!, $after: String) {\n    opportunities(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OpportunityRow\n        }\n      }\n    }\n  }\n": types.OpportunitiesDocument,
+    "\n  query Opportunity($id: ID!) {\n    opportunity(id: $id) {\n      ...OpportunityRow\n    }\n  }\n": types.OpportunityDocument,
     "\n  query Me {\n    me {\n      id\n      displayName\n      roles\n      salesLicense\n    }\n  }\n": types.MeDocument,
     "\n  mutation SignIn($email: String!, $password: String!) {\n    signIn(email: $email, password: $password) {\n      token\n      user {\n        id\n        displayName\n        primaryEmail\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -135,7 +137,7 @@ export function graphql(source: "\n  fragment AccountRecord on Account {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Accounts($first: Int!, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AccountRecord\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Accounts($first: Int!, $after: String) {\n    accounts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...AccountRecord\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Account($id: ID!) {\n    account(id: $id) {\n      ...AccountRecord\n    }\n  }\n"): (typeof documents)["\n  query Account($id: ID!) {\n    account(id: $id) {\n      ...AccountRecord\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -143,7 +145,7 @@ export function graphql(source: "\n  fragment ContactRecord on Contact {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Contacts($first: Int!, $after: String) {\n    contacts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ContactRecord\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Contacts($first: Int!, $after: String) {\n    contacts(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...ContactRecord\n        }\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      ...ContactRecord\n    }\n  }\n"): (typeof documents)["\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      ...ContactRecord\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -187,7 +189,7 @@ export function graphql(source: "\n  query JobReport($id: ID!, $first: Int!, $af
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingId\n      regardingType\n    }\n  }\n"): (typeof documents)["\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingId\n      regardingType\n    }\n  }\n"];
+export function graphql(source: "\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingType\n      regarding {\n        name\n        type\n      }\n    }\n  }\n"): (typeof documents)["\n  query FolderTracking($mailboxId: ID!) {\n    folderTrackingRules(mailboxId: $mailboxId) {\n      id\n      folderId\n      folderPath\n      regardingType\n      regarding {\n        name\n        type\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -268,6 +270,10 @@ export function graphql(source: "\n  fragment OpportunityRow on Opportunity {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Opportunities($first: Int!, $after: String) {\n    opportunities(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OpportunityRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Opportunities($first: Int!, $after: String) {\n    opportunities(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OpportunityRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Opportunity($id: ID!) {\n    opportunity(id: $id) {\n      ...OpportunityRow\n    }\n  }\n"): (typeof documents)["\n  query Opportunity($id: ID!) {\n    opportunity(id: $id) {\n      ...OpportunityRow\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

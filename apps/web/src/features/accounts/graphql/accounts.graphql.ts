@@ -9,19 +9,10 @@ export const AccountRecordFragment = graphql(`
   }
 `);
 
-export const AccountsQuery = graphql(`
-  query Accounts($first: Int!, $after: String) {
-    accounts(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ...AccountRecord
-        }
-      }
+export const AccountQuery = graphql(`
+  query Account($id: ID!) {
+    account(id: $id) {
+      ...AccountRecord
     }
   }
 `);

@@ -1,10 +1,10 @@
 import type { DocumentType } from '../../../gql';
-import { useRecordInConnection, type RecordInConnectionState } from '../../../shared/use-record-in-connection.hook';
-import { AccountsQuery, type AccountRecord } from '../graphql/accounts.graphql';
+import { useRecordQuery, type RecordState } from '../../../shared/use-record-query.hook';
+import { AccountQuery, type AccountRecord } from '../graphql/accounts.graphql';
 
-const select = (data: DocumentType<typeof AccountsQuery>) => data.accounts;
+const select = (data: DocumentType<typeof AccountQuery>) => data.account;
 
 /** One account the signed-in user may see. */
-export function useAccount(id: string): RecordInConnectionState<AccountRecord> {
-  return useRecordInConnection(AccountsQuery, select, id);
+export function useAccount(id: string): RecordState<AccountRecord> {
+  return useRecordQuery(AccountQuery, select, id);
 }

@@ -15,19 +15,10 @@ export const ContactRecordFragment = graphql(`
   }
 `);
 
-export const ContactsQuery = graphql(`
-  query Contacts($first: Int!, $after: String) {
-    contacts(first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ...ContactRecord
-        }
-      }
+export const ContactQuery = graphql(`
+  query Contact($id: ID!) {
+    contact(id: $id) {
+      ...ContactRecord
     }
   }
 `);

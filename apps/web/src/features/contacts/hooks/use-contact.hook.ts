@@ -1,10 +1,10 @@
 import type { DocumentType } from '../../../gql';
-import { useRecordInConnection, type RecordInConnectionState } from '../../../shared/use-record-in-connection.hook';
-import { ContactsQuery, type ContactRecord } from '../graphql/contacts.graphql';
+import { useRecordQuery, type RecordState } from '../../../shared/use-record-query.hook';
+import { ContactQuery, type ContactRecord } from '../graphql/contacts.graphql';
 
-const select = (data: DocumentType<typeof ContactsQuery>) => data.contacts;
+const select = (data: DocumentType<typeof ContactQuery>) => data.contact;
 
 /** One contact the signed-in user may see, with their account. */
-export function useContact(id: string): RecordInConnectionState<ContactRecord> {
-  return useRecordInConnection(ContactsQuery, select, id);
+export function useContact(id: string): RecordState<ContactRecord> {
+  return useRecordQuery(ContactQuery, select, id);
 }

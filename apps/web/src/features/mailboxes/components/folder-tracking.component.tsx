@@ -27,7 +27,7 @@ import type { RegardingType } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
 import type { FolderTrackingRule } from '../graphql/folder-tracking.graphql';
 import type { MailboxRecord } from '../graphql/mailbox.graphql';
-import { useFolderTracking, type FolderTrackingState, type RuleRecord } from '../hooks/use-folder-tracking.hook';
+import { useFolderTracking, type FolderTrackingState } from '../hooks/use-folder-tracking.hook';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -47,12 +47,13 @@ const useStyles = makeStyles({
 // The API refuses more (per user); said here so nobody has to find out by trying.
 const MAX_RULES = 25;
 
-const REGARDING_LABELS: Record<RegardingType, string> = {
+// By the API's kinds of record, which `RecordRef.type` names as a string.
+const REGARDING_LABELS: Partial<Record<string, string>> = {
   OPPORTUNITY: 'Opportunity',
   ACCOUNT: 'Account',
   CONTACT: 'Contact',
   LEAD: 'Lead',
-};
+} satisfies Record<RegardingType, string>;
 
 const RECORD_GROUPS: { type: RegardingType; label: string }[] = [
   { type: 'OPPORTUNITY', label: 'Opportunities' },
@@ -72,11 +73,11 @@ function ErrorBar({ title, error }: { title: string; error: CombinedError | null
   );
 }
 
-function ruleRecordText(rule: FolderTrackingRule, records: RuleRecord[]): string {
-  if (rule.regardingId === null || rule.regardingType === null) return 'No record';
-  const label = REGARDING_LABELS[rule.regardingType];
-  const record = records.find((candidate) => candidate.id === rule.regardingId);
-  return record === undefined ? label : `${label}: ${record.name}`;
+function ruleRecordText(rule: FolderTrackingRule): string {
+  const { regarding } = rule;
+  if (regarding !== null) return `${REGARDING_LABELS[regarding.type] ?? regarding.type}: ${regarding.name}`;
+  // A record that is gone leaves only its kind.
+  return rule.regardingType === null ? 'No record' : (REGARDING_LABELS[rule.regardingType] ?? rule.regardingType);
 }
 
 /**
@@ -87,7 +88,7 @@ export function FolderTrackingSection({ mailbox }: { mailbox: MailboxRecord }) {
   const styles = useStyles();
   const headingId = useId();
   const state = useFolderTracking(mailbox.id);
-  const { rules, records, toggle, remove } = state;
+  const { rules, toggle, remove } = state;
   // What the user switched to shows until the mailbox, read again after the change, says the same.
   const [requested, setRequested] = useState<boolean | null>(null);
   if (requested !== null && requested === mailbox.folderTrackingEnabled) setRequested(null);
@@ -136,7 +137,7 @@ export function FolderTrackingSection({ mailbox }: { mailbox: MailboxRecord }) {
             {rules.map((rule) => (
               <TableRow key={rule.id}>
                 <TableCell className={styles.folder}>{rule.folderPath}</TableCell>
-                <TableCell>{ruleRecordText(rule, records)}</TableCell>
+                <TableCell>{ruleRecordText(rule)}</TableCell>
                 <TableCell>
                   <Button
                     icon={<DeleteRegular />}

@@ -6,8 +6,11 @@ export const FolderTrackingQuery = graphql(`
       id
       folderId
       folderPath
-      regardingId
       regardingType
+      regarding {
+        name
+        type
+      }
     }
   }
 `);

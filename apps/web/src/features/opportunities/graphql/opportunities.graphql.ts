@@ -40,4 +40,12 @@ export const OpportunitiesQuery = graphql(`
   }
 `);
 
+export const OpportunityQuery = graphql(`
+  query Opportunity($id: ID!) {
+    opportunity(id: $id) {
+      ...OpportunityRow
+    }
+  }
+`);
+
 export type OpportunityRow = DocumentType<typeof OpportunityRowFragment>;

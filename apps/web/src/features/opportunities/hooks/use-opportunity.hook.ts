@@ -1,10 +1,10 @@
 import type { DocumentType } from '../../../gql';
-import { useRecordInConnection, type RecordInConnectionState } from '../../../shared/use-record-in-connection.hook';
-import { OpportunitiesQuery, type OpportunityRow } from '../graphql/opportunities.graphql';
+import { useRecordQuery, type RecordState } from '../../../shared/use-record-query.hook';
+import { OpportunityQuery, type OpportunityRow } from '../graphql/opportunities.graphql';
 
-const select = (data: DocumentType<typeof OpportunitiesQuery>) => data.opportunities;
+const select = (data: DocumentType<typeof OpportunityQuery>) => data.opportunity;
 
 /** One opportunity the signed-in user may see, with its account and contacts. */
-export function useOpportunity(id: string): RecordInConnectionState<OpportunityRow> {
-  return useRecordInConnection(OpportunitiesQuery, select, id);
+export function useOpportunity(id: string): RecordState<OpportunityRow> {
+  return useRecordQuery(OpportunityQuery, select, id);
 }
