@@ -252,6 +252,10 @@ describe('subscriptions and failures', () => {
   it('disables a mailbox whose access Exchange denies, alerts its owner and administrators; Approve and test re-enables it', async () => {
     const manager = f.org.email('sales.manager');
     const mailboxId = f.mailboxOf('sales.manager')!;
+    await f.admin.request(
+      `mutation($id: ID!) { updateMailbox(id: $id, input: { incomingFilter: ALL_EMAIL }) { id } }`,
+      { id: mailboxId },
+    );
     const policy = await f.org.control(`/apps/${DEMO_TENANT.clientId}`, 'PATCH', {
       accessPolicyMailboxes: [f.org.email('sales.pro')],
     });
@@ -289,10 +293,6 @@ describe('subscriptions and failures', () => {
       'Approve and test to re-enable the mailbox',
     );
     // The message that arrived while access was denied is not lost.
-    await f.admin.request(
-      `mutation($id: ID!) { updateMailbox(id: $id, input: { incomingFilter: ALL_EMAIL }) { id } }`,
-      { id: mailboxId },
-    );
     await f.deliver(manager, { from: FIONA, to: [manager], subject: 'After access came back' });
     await eventually(
       () => subjectsTracked('After access came back'),

@@ -18,7 +18,7 @@ describe('scale scenario', () => {
     expect(twin.map((m) => [m.subject, m.internetMessageId, m.receivedDateTime])).toEqual(
       messages.map((m) => [m.subject, m.internetMessageId, m.receivedDateTime]),
     );
-  });
+  }, 30_000);
 
   it('makes realistic mail: threads with In-Reply-To, external senders, several recipients, ~4 KB median bodies', () => {
     const state = scaleState({ mailboxes: 1, messagesPerMailbox: 10_000, seed: 3 }, ttl);
