@@ -46,3 +46,4 @@ export * from './services/mailbox-failure.ts';
 export * from './services/mailbox-sync.runner.ts';
 export * from './services/timeline-events.ts';
 export * from './services/change-notification.service.ts';
+export * from './services/profile-health.ts';

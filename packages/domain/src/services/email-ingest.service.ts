@@ -77,8 +77,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const lower = (address: string) => address.trim().toLowerCase();
 
-const NUL = /\u0000/g;
-const text = (value: string) => value.replace(NUL, '');
+const text = (value: string) => value.replaceAll('\u0000', '');
 const bounded = (value: string | null | undefined, max: number) => (value && value.length <= max ? value : null);
 
 /**

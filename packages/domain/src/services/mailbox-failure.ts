@@ -5,6 +5,7 @@ import { TOPICS, type EventPublisher } from '../events.ts';
 import { decideSyncFailure, type SyncFailureDecision } from '../rules/mailbox-sync.rule.ts';
 import type { Channel, ExchangeFailure } from '../rules/mailbox-test.rule.ts';
 import { raiseAlert } from './alert.service.ts';
+import { alertIfProfileFailing } from './profile-health.ts';
 
 /**
  * Records a failed sync or send on its mailbox: a transient failure sets the back-off; a
@@ -67,5 +68,6 @@ export async function recordMailboxFailure(
       userId: notification.userId,
     });
   }
+  await alertIfProfileFailing(dataSource, events, organisation.id, [mailbox.id]);
   return decision;
 }

@@ -7,6 +7,7 @@ import { Organisation } from '../entities/organisation.entity.ts';
 import type { ApprovalStatus, ProcessingState, TestRunStatus, TestStatus } from '../enums.ts';
 import { TOPICS, type EventPublisher } from '../events.ts';
 import { profileConnection } from './exchange-connection.ts';
+import { alertIfProfileFailing } from './profile-health.ts';
 import { ExchangeError, type ExchangeConnection, type ExchangeGatewayFactory } from '../exchange-gateway.ts';
 import {
   CHANNELS,
@@ -155,6 +156,8 @@ export class MailboxTestRunner {
       });
     }
     if (written.counted) await this.events.publish(TOPICS.JOB_PROGRESS, jobId, { jobId, organisationId });
+    const failed = verdicts.filter((v) => !v.succeeded).map((v) => v.mailbox.id);
+    await alertIfProfileFailing(this.dataSource, this.events, organisationId, failed);
     if (busy.length > 0) throw new RetryLater(busy);
   }
 
