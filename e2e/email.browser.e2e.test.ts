@@ -1,4 +1,4 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
 import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
@@ -221,6 +221,90 @@ describe('folder tracking on the salesperson’s mailbox', () => {
     await added.waitFor();
     expect(await added.textContent()).toContain('No record');
     await page.screenshot({ path: 'test-results/mailbox-folder-tracking.png', fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('incoming email on the salesperson’s mailbox', () => {
+  const MAILBOX = `query($id: ID!) { mailbox(id: $id) { incomingFilter } }`;
+  const section = () => page.getByRole('region', { name: 'Incoming email', exact: true });
+  const option = (label: string) => section().getByRole('radio', { name: label, exact: true });
+
+  it('saves the incoming filter chosen, which is still chosen after a reload', async () => {
+    const mailboxId = fixture.mailboxOf('sales.pro')!;
+    const before = await fixture.salesPro.request(MAILBOX, { id: mailboxId });
+    expect(before.data?.mailbox.incomingFilter).toBe('RESPONSES_TO_CRM_EMAIL');
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Mailboxes' }).click();
+    await page.getByRole('link', { name: fixture.org.email('sales.pro') }).click();
+    await section().waitFor();
+    await page.getByText('Failures in a row').waitFor();
+    await expect.poll(() => option('Email messages in response to CRM email').isChecked()).toBe(true);
+    expect(await section().getByRole('radio').count()).toBe(5);
+    const save = section().getByRole('button', { name: 'Save' });
+    expect(await save.getAttribute('aria-disabled')).toBe('true');
+
+    await option('All email messages').check();
+    await save.click();
+    await section().getByText('Email to track: All email messages.').waitFor();
+    expect(await option('All email messages').isChecked()).toBe(true);
+    await expect
+      .poll(async () => (await fixture.salesPro.request(MAILBOX, { id: mailboxId })).data?.mailbox.incomingFilter)
+      .toBe('ALL_EMAIL');
+
+    await page.reload();
+    await section().waitFor();
+    await expect.poll(() => option('All email messages').isChecked()).toBe(true);
+    expect(await option('Email messages in response to CRM email').isChecked()).toBe(false);
+    await page.screenshot({ path: 'test-results/mailbox-incoming-email.png', fullPage: true });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the timeline after the live updates were cut off', () => {
+  it('shows the email that arrived while the websocket was down once it is back, without a reload', async () => {
+    // The page's websocket goes through Playwright, which can cut it and refuse new ones for a while.
+    let refusing = false;
+    const sockets: WebSocketRoute[] = [];
+    await page.routeWebSocket(/\/graphql$/, (ws) => {
+      if (refusing) return ws.close({ code: 1012, reason: 'Service restart' });
+      ws.connectToServer();
+      sockets.push(ws);
+    });
+    await page.goto(`${web.url}/opportunities/${fixture.opportunityId}`);
+    await page.getByRole('heading', { name: 'Fabrikam renewal', level: 1 }).waitFor();
+    await page.evaluate('window.__sameDocument = true');
+    const pro = fixture.org.email('sales.pro');
+
+    // Live first: the subscription runs over the routed socket.
+    await fixture.deliver(pro, {
+      from: FIONA,
+      to: [pro],
+      subject: `RE: ${sent.subject} (before)`,
+      inReplyTo: sent.internetMessageId,
+    });
+    await email(`RE: ${sent.subject} (before)`).waitFor({ timeout: 30_000 });
+    expect(sockets).toHaveLength(1);
+
+    refusing = true;
+    await sockets[0]!.close({ code: 1012, reason: 'Service restart' });
+    await fixture.deliver(pro, {
+      from: FIONA,
+      to: [pro],
+      subject: `RE: ${sent.subject} (meanwhile)`,
+      inReplyTo: sent.internetMessageId,
+    });
+    await eventually(
+      () => timeline(fixture.salesPro, fixture.opportunityId),
+      (t) => t.edges.some((e) => e.node.subject === `RE: ${sent.subject} (meanwhile)`),
+      'the email delivered while the websocket was down',
+    );
+    expect(await email(`RE: ${sent.subject} (meanwhile)`).count()).toBe(0);
+
+    refusing = false;
+    await email(`RE: ${sent.subject} (meanwhile)`).waitFor({ timeout: 30_000 });
+    expect(sockets.length).toBeGreaterThan(1);
+    expect(await page.evaluate('window.__sameDocument')).toBe(true);
     expect(errors).toEqual([]);
   });
 });

@@ -13,6 +13,8 @@ type GraphqlClientOptions = {
   token: string | null;
   /** Called when the API says the token is missing, expired or revoked. */
   onUnauthenticated: () => void;
+  /** Called when the websocket is back after it was lost; events sent meanwhile are gone. */
+  onReconnected: () => void;
 };
 
 // graphql-ws servers close with 4403 when connection_init is refused, which is how a bad token shows.
@@ -31,7 +33,7 @@ function isUnauthenticated(error: CombinedError): boolean {
  * the user who fetched it. The websocket is lazy and closes once nothing is subscribed, which is
  * what happens to the old client's subscriptions when the app re-renders with the new one.
  */
-export function createGraphqlClient({ token, onUnauthenticated }: GraphqlClientOptions): Client {
+export function createGraphqlClient({ token, onUnauthenticated, onReconnected }: GraphqlClientOptions): Client {
   const { protocol, host } = window.location;
   const authorization = token === null ? null : `Bearer ${token}`;
 
@@ -40,6 +42,11 @@ export function createGraphqlClient({ token, onUnauthenticated }: GraphqlClientO
     connectionParams: authorization === null ? {} : { authorization },
     shouldRetry: (event) => isCloseEvent(event) && !AUTH_CLOSE_CODES.includes(event.code),
     on: {
+      // A retry follows a socket lost while subscriptions were open; graphql-ws subscribes them again.
+      // The first connection, and one opened again after the last subscription ended, are no retry.
+      connected: (_socket, _payload, wasRetry) => {
+        if (wasRetry) onReconnected();
+      },
       closed: (event) => {
         if (isCloseEvent(event) && AUTH_CLOSE_CODES.includes(event.code)) onUnauthenticated();
       },

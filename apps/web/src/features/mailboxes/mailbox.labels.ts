@@ -2,6 +2,7 @@ import type { BadgeProps } from '@fluentui/react-components';
 import type {
   AlertSeverity,
   ApprovalStatus,
+  IncomingFilter,
   ProcessingState,
   SyncMethod,
   TestRunStatus,
@@ -31,6 +32,15 @@ export const TEST_STATUS_COLORS: Record<TestStatus, NonNullable<BadgeProps['colo
 export const PROCESSING_LABELS: Record<ProcessingState, string> = {
   ACTIVE: 'Active',
   DISABLED: 'Disabled',
+};
+
+/** Which incoming email becomes CRM email, in the order the setting offers them. */
+export const INCOMING_FILTER_LABELS: Record<IncomingFilter, string> = {
+  ALL_EMAIL: 'All email messages',
+  RESPONSES_TO_CRM_EMAIL: 'Email messages in response to CRM email',
+  FROM_CRM_LEADS_CONTACTS_ACCOUNTS: 'Email messages from CRM leads, contacts and accounts',
+  FROM_EMAIL_ENABLED_RECORDS: 'Email messages from CRM records that are email enabled',
+  NONE: 'None',
 };
 
 /** In the order the filter offers them. */

@@ -26,6 +26,7 @@ import { useMailboxJob } from '../hooks/use-mailbox-job.hook';
 import { useMailboxRecord } from '../hooks/use-mailbox-record.hook';
 import { APPROVAL_LABELS, PROCESSING_LABELS, SYNC_METHOD_LABELS } from '../mailbox.labels';
 import { FolderTrackingSection } from './folder-tracking.component';
+import { IncomingFilterSection } from './incoming-filter.component';
 import { MailboxAlerts } from './mailbox-alerts.component';
 import { MailboxJobStatus } from './mailbox-job-status.component';
 import { TestStatusBadge } from './test-status-badge.component';
@@ -64,6 +65,7 @@ function MailboxRecordView({ id }: { id: string }) {
   const { mailbox, loading, error, liveError } = useMailboxRecord(id);
   const { me, isAdministrator } = useMe();
   const mailboxJob = useMailboxJob();
+  const isOwner = me !== null && mailbox?.owner?.id === me.id;
 
   if (mailbox === undefined) {
     return (
@@ -135,6 +137,8 @@ function MailboxRecordView({ id }: { id: string }) {
         </dd>
         <dt className={styles.term}>Processing</dt>
         <dd className={styles.value}>{PROCESSING_LABELS[mailbox.processingState]}</dd>
+        <dt className={styles.term}>Failures in a row</dt>
+        <dd className={styles.value}>{mailbox.consecutiveFailures === 0 ? 'None' : mailbox.consecutiveFailures}</dd>
         <dt className={styles.term}>Last sync</dt>
         <dd className={styles.value}>
           {mailbox.lastSyncAt === null ? (
@@ -147,8 +151,11 @@ function MailboxRecordView({ id }: { id: string }) {
 
       <ChannelsSection mailbox={mailbox} />
 
+      {/* The API lets the owner and administrators change the mailbox's settings. */}
+      {(isOwner || isAdministrator) && <IncomingFilterSection mailbox={mailbox} />}
+
       {/* Rules are the owner's own way of filing email; a queue mailbox has none. */}
-      {me !== null && mailbox.owner?.id === me.id && <FolderTrackingSection mailbox={mailbox} />}
+      {isOwner && <FolderTrackingSection mailbox={mailbox} />}
 
       <AlertsSection mailbox={mailbox} />
     </section>

@@ -22,7 +22,9 @@ export const MailboxRecordFragment = graphql(`
     enabledForAct
     testRunStatus
     processingState
+    consecutiveFailures
     lastSyncAt
+    incomingFilter
     folderTrackingEnabled
     alerts {
       id
@@ -55,6 +57,14 @@ export const MailboxChangedSubscription = graphql(`
 export const DismissMailboxAlertMutation = graphql(`
   mutation DismissMailboxAlert($alertId: ID!) {
     dismissMailboxAlert(alertId: $alertId) {
+      ...MailboxRecord
+    }
+  }
+`);
+
+export const UpdateMailboxMutation = graphql(`
+  mutation UpdateMailbox($id: ID!, $input: UpdateMailboxInput!) {
+    updateMailbox(id: $id, input: $input) {
       ...MailboxRecord
     }
   }

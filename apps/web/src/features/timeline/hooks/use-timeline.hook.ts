@@ -1,8 +1,9 @@
 import type { CombinedError } from '@urql/core';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useClient } from 'urql';
 import type { DocumentType } from '../../../gql';
 import { useConnectionPages } from '../../../shared/use-connection-pages.hook';
+import { useReconnects } from '../../../shared/use-reconnects.hook';
 import { TimelineChangedSubscription, TimelineQuery, type TimelineEmail } from '../graphql/timeline.graphql';
 import { threadsOf, withLiveChanges, type LiveChange, type Thread } from '../timeline-threads';
 
@@ -26,17 +27,25 @@ export type TimelineState = {
   showSent: (email: TimelineEmail) => void;
 };
 
+type LiveChanges = ReadonlyMap<string, LiveChange<TimelineEmail>>;
+
 /**
  * A record's timeline, page by page, kept current by `timelineChanged`: each event carries the
  * activity as it now is, so new and changed emails show without reading the pages again (which
- * would drop the pages loaded with "Load more").
+ * would drop the pages loaded with "Load more"). Events sent while the websocket was lost never
+ * arrive: once it is back, the first page is read again.
  */
 export function useTimeline(regardingId: string): TimelineState {
   const client = useClient();
   const variables = useMemo(() => ({ regardingId, first: PAGE_SIZE }), [regardingId]);
   const pages = useConnectionPages(TimelineQuery, variables, select);
-  const [live, setLive] = useState<ReadonlyMap<string, LiveChange<TimelineEmail>>>(new Map());
+  const [live, setLive] = useState<LiveChanges>(new Map());
   const [liveError, setLiveError] = useState<CombinedError | null>(null);
+  const reconnects = useReconnects();
+  const latest = useRef({ live, reconnects });
+  useEffect(() => {
+    latest.current.live = live;
+  }, [live]);
 
   useEffect(() => {
     const { unsubscribe } = client
@@ -51,6 +60,25 @@ export function useTimeline(regardingId: string): TimelineState {
       });
     return unsubscribe;
   }, [client, regardingId]);
+
+  useEffect(() => {
+    if (latest.current.reconnects === reconnects) return;
+    latest.current.reconnects = reconnects;
+    // What the events said before the socket was lost is older than the page read now: once it
+    // is here, only what events said since stays on top of it.
+    const before = latest.current.live;
+    void client
+      .query(TimelineQuery, variables, { requestPolicy: 'network-only' })
+      .toPromise()
+      .then(({ data }) => {
+        if (data === undefined) return;
+        setLive((current) => {
+          const next = new Map(current);
+          for (const [id, change] of before) if (next.get(id) === change) next.delete(id);
+          return next;
+        });
+      });
+  }, [client, reconnects, variables]);
 
   const showSent = useCallback((email: TimelineEmail) => {
     // An event may have come first, with a later status than the mutation's answer.
