@@ -82,7 +82,7 @@ function startWorkerProcess(): Spawned {
     REDIS_URL: redis.url,
     MAILROOM_SECRET_KEY: inject('secretKey'),
     LOG_LEVEL: 'info',
-    WORKER_QUEUES: 'sync',
+    WORKER_QUEUES: 'sync,maintenance',
     DATABASE_POOL_SIZE: '5',
     SYNC_PAGE_SIZE: String(PAGE_SIZE),
     SYNC_SWEEP_SECONDS: '1',

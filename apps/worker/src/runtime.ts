@@ -89,7 +89,7 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
-  if (config.WORKER_QUEUES.includes(QUEUES.sync)) {
+  if (config.WORKER_QUEUES.includes(QUEUES.maintenance)) {
     await queues.schedule('sync-sweep', {}, config.SYNC_SWEEP_SECONDS * 1000);
   }
   logger.info({ id, queues: config.WORKER_QUEUES, concurrency: config.WORKER_CONCURRENCY }, 'worker ready');

@@ -53,6 +53,8 @@ export interface MailMessage {
   bcc: MailAddress[];
   receivedAt: Date | null;
   sentAt: Date | null;
+  /** When the message last changed in Exchange (a category set or removed, a move). */
+  lastModifiedAt?: Date | null;
   body: { contentType: 'html' | 'text'; content: string };
   preview: string;
   categories: string[];
@@ -79,6 +81,8 @@ export interface MailDeltaPage {
 }
 
 export interface OutgoingMail {
+  /** Mailroom's own Internet message id, so every copy (Sent Items, colleagues' inboxes) is recognised. */
+  internetMessageId: string | null;
   subject: string;
   /** HTML body as the user wrote it. */
   bodyHtml: string;

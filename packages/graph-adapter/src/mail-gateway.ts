@@ -53,6 +53,7 @@ export function toMailMessage(message: Message & { id: string }): MailMessage {
     bcc: addresses(message.bccRecipients),
     receivedAt: date(message.receivedDateTime),
     sentAt: date(message.sentDateTime),
+    lastModifiedAt: date(message.lastModifiedDateTime),
     body: {
       contentType: message.body?.contentType === 'text' ? 'text' : 'html',
       content: message.body?.content ?? '',
@@ -102,6 +103,7 @@ function htmlOf(mail: OutgoingMail) {
   const recipients = (list: MailAddress[]) =>
     list.map((a) => ({ emailAddress: { address: a.address, ...(a.name ? { name: a.name } : {}) } }));
   return {
+    ...(mail.internetMessageId ? { internetMessageId: mail.internetMessageId } : {}),
     subject: mail.subject,
     body: { contentType: 'html' as const, content: mail.bodyHtml },
     toRecipients: recipients(mail.to),

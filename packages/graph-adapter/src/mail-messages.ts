@@ -21,6 +21,7 @@ export type OutgoingMessage = Pick<
   | 'replyTo'
   | 'importance'
   | 'internetMessageHeaders'
+  | 'internetMessageId'
 >;
 
 /** The fields of a sent message a retried send needs to recognise it. */

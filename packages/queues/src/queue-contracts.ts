@@ -12,10 +12,12 @@ export const QUEUES = {
   admin: 'admin',
   /** Mailbox tests (Approve and test, Test and enable, Configure email's auto-approval). */
   tests: 'tests',
-  /** Mailbox syncs (incoming email) and the sweeper that schedules them. */
+  /** Mailbox syncs (incoming email). */
   sync: 'sync',
   /** Outgoing email, one job per email. */
   send: 'send',
+  /** The periodic sweep (polling, crashed syncs, stalled sends): never queued behind a sync backlog. */
+  maintenance: 'maintenance',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -46,7 +48,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'mailbox-test': QUEUES.tests,
   'mailbox-sync': QUEUES.sync,
   'email-send': QUEUES.send,
-  'sync-sweep': QUEUES.sync,
+  'sync-sweep': QUEUES.maintenance,
 };
 
 /** Deterministic BullMQ job ids (BullMQ forbids ":" in them): the same work enqueued twice is one job. */

@@ -15,7 +15,8 @@ export function formatTrackingToken(prefix: string, number: number): string {
 
 /** The tracking token in a subject (a reply keeps it after "RE: "), or null. */
 export function findTrackingToken(subject: string, prefix: string): string | null {
-  const match = new RegExp(`(?:^|[\\s\\[(])(${escape(prefix)}:\\d{7,})(?=$|[\\s\\])])`, 'i').exec(subject);
+  // At most 19 digits: the token column holds 40 characters with a 20-character prefix.
+  const match = new RegExp(`(?:^|[\\s\\[(])(${escape(prefix)}:\\d{7,19})(?=$|[\\s\\])])`, 'i').exec(subject);
   return match?.[1] ? `${prefix}:${match[1].slice(prefix.length + 1)}` : null;
 }
 

@@ -12,9 +12,9 @@ export type SyncFailureDecision =
   | { disable: false; backoffMs: number; consecutiveFailures: number }
   | { disable: true; consecutiveFailures: number; alert: AlertDraft };
 
-/** Whether a failure of this kind can pass on its own. */
+/** Whether a failure of this kind can pass on its own (an expired delta cursor is read again next time). */
 export function isTransient(failure: ExchangeFailure): boolean {
-  return failure.kind === 'THROTTLED' || failure.kind === 'TRANSIENT';
+  return failure.kind === 'THROTTLED' || failure.kind === 'TRANSIENT' || failure.kind === 'CURSOR_EXPIRED';
 }
 
 /**
@@ -40,7 +40,7 @@ export function decideSyncFailure(
       alert: {
         severity: 'ERROR',
         code: 'SYNC_REPEATEDLY_FAILED',
-        message: `Exchange Online failed ${consecutiveFailures} times in a row while synchronising ${mailbox.emailAddress}, so Mailroom stopped processing this mailbox. Check the service health in the Microsoft 365 admin center, then run Approve and test on the mailbox to start again.`,
+        message: `Synchronising ${mailbox.emailAddress} failed ${consecutiveFailures} times in a row (Exchange Online busy or unavailable, or a message Mailroom could not store — the worker log says which), so Mailroom stopped processing this mailbox. Check the service health in the Microsoft 365 admin center, then run Approve and test on the mailbox to start again.`,
       },
     };
   }

@@ -165,17 +165,18 @@ export class CrmRecordService {
     return this.one(principal, Opportunity, 'opportunity', id);
   }
 
-  /** Display names of records by id, whatever their kind (organisation-scoped). */
+  /** Display names of the records with these ids that the user may see, whatever their kind. */
   async recordNames(principal: Principal, ids: readonly string[]): Promise<Map<string, CrmRecordRef>> {
     const valid = [...new Set(ids.filter(isUuid))];
     const result = new Map<string, CrmRecordRef>();
     if (valid.length === 0) return result;
-    const where = { id: In(valid), organisationId: principal.organisationId };
+    const some = <T extends Owned>(entity: new () => T, alias: string) =>
+      this.visible<T>(entity, alias, principal).andWhere(`${alias}.id IN (:...ids)`, { ids: valid }).getMany();
     const [accounts, contacts, leads, opportunities] = await Promise.all([
-      this.dataSource.getRepository(Account).findBy(where),
-      this.dataSource.getRepository(Contact).findBy(where),
-      this.dataSource.getRepository(Lead).findBy(where),
-      this.dataSource.getRepository(Opportunity).findBy(where),
+      some(Account, 'account'),
+      some(Contact, 'contact'),
+      some(Lead, 'lead'),
+      some(Opportunity, 'opportunity'),
     ]);
     const add = (type: CrmRecordRef['type'], records: Owned[]) => {
       for (const r of records) result.set(r.id, { type, id: r.id, name: recordName(r), ownerUserId: r.ownerUserId });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source.ts';
-import { Contact } from '../entities/crm-record.entities.ts';
+import { Contact, Opportunity } from '../entities/crm-record.entities.ts';
 import type { Mailbox } from '../entities/mailbox.entity.ts';
 import type { Organisation } from '../entities/organisation.entity.ts';
 import type { MailMessage } from '../exchange-gateway.ts';
@@ -162,6 +162,38 @@ describe('ingesting delta pages', () => {
       [id],
     );
     expect(row.subject).toBe('Badsubject');
+  });
+
+  it("keeps a folder rule's record when another mailbox's sync created the email first", async () => {
+    const opportunity = await dataSource
+      .getRepository(Opportunity)
+      .save({ organisationId: organisation.id, name: 'Deal', ownerUserId: alice.ownerUserId });
+    const internetMessageId = `<${randomUUID()}@fabrikam.example>`;
+    const ruleFolder: IngestFolder = {
+      id: 'rule-folder',
+      kind: 'TRACKED',
+      regarding: { type: 'OPPORTUNITY', id: opportunity.id },
+    };
+    // Alice's sync plans the page; before it commits, Bob's sync commits the same message.
+    const alicePlan = await ingest.plan(alice, ruleFolder, [message(randomUUID(), { internetMessageId })]);
+    await ingest.commit(
+      await ingest.plan(bob, inbox, [message(randomUUID(), { internetMessageId })]),
+      new Map(),
+      [],
+      null,
+    );
+    await ingest.commit(alicePlan, new Map(), [], null);
+    const [row] = await dataSource.query(
+      `SELECT "regardingId", "trackedBy" FROM email WHERE "internetMessageId" = $1`,
+      [internetMessageId],
+    );
+    expect(row).toEqual({ regardingId: opportunity.id, trackedBy: 'FOLDER' });
+  });
+
+  it('ignores a tracking token too long to be one of Mailroom’s', async () => {
+    const before = await counts();
+    await apply(alice, [message(randomUUID(), { subject: `RE: offer CRM:${'9'.repeat(40)}` })]);
+    expect(await counts()).toMatchObject({ emails: before.emails + 1 });
   });
 
   it('leaves drafts out', async () => {

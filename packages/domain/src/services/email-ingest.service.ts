@@ -10,6 +10,7 @@ import {
   trackingSource,
   type RegardingRef,
 } from '../rules/email-tracking.rule.ts';
+import { updateReturning } from './sql.ts';
 
 /** The mailbox a page belongs to, with what its organisation decided about tracking. */
 export interface IngestMailbox {
@@ -86,8 +87,11 @@ const bounded = (value: string | null | undefined, max: number) => (value && val
  * odd message fail its page forever.
  */
 export function storable(message: MailMessage): MailMessage {
+  // Bounded after lower-casing: some characters grow (İ becomes two code units).
   const address = (a: MailAddress | null): MailAddress | null =>
-    a && a.address.length <= 320 ? { address: text(a.address), name: a.name === null ? null : text(a.name) } : null;
+    a && lower(text(a.address)).length <= 320
+      ? { address: text(a.address), name: a.name === null ? null : text(a.name) }
+      : null;
   const addresses = (list: MailAddress[]) => list.map(address).filter((a): a is MailAddress => a !== null);
   return {
     ...message,
@@ -215,6 +219,25 @@ export class EmailIngestService {
     inReplyTo: Map<string, string | null>,
     removedIds: string[],
     cursor: string | null,
+    lease: string | null = null,
+  ): Promise<IngestResult> {
+    // Two mailboxes holding the same messages can lock each other's new rows; rows are written in
+    // a fixed order to make that rare, and a deadlock victim simply applies its page again.
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.commitOnce(plan, inReplyTo, removedIds, cursor, lease);
+      } catch (error) {
+        if (attempt >= 3 || (error as { code?: string }).code !== '40P01') throw error;
+      }
+    }
+  }
+
+  private commitOnce(
+    plan: IngestPlan,
+    inReplyTo: Map<string, string | null>,
+    removedIds: string[],
+    cursor: string | null,
+    lease: string | null,
   ): Promise<IngestResult> {
     const { mailbox, folder } = plan;
     return this.dataSource.transaction(async (db) => {
@@ -227,7 +250,7 @@ export class EmailIngestService {
       const regardingUpdates: { emailId: string; regarding: RegardingRef | null; source: TrackingSource }[] = [];
       const sentConfirmations: { emailId: string; message: MailMessage }[] = [];
       /** Copies whose "Tracked to Mailroom" category was removed in an Exchange client. */
-      const untracked: string[] = [];
+      const untracked: { emailId: string; modifiedAt: Date | null }[] = [];
 
       for (const message of plan.messages) {
         const category = message.categories.includes(TRACKED_CATEGORY);
@@ -248,7 +271,7 @@ export class EmailIngestService {
           } else if (category && !copy?.categoryTracked) {
             regardingUpdates.push({ emailId: existing.id, regarding: null, source: 'CATEGORY' });
           } else if (!category && copy?.categoryTracked) {
-            untracked.push(existing.id);
+            untracked.push({ emailId: existing.id, modifiedAt: message.lastModifiedAt ?? null });
           }
           continue;
         }
@@ -288,6 +311,7 @@ export class EmailIngestService {
       // New emails: one statement; a concurrent sync of another mailbox holding the same message
       // makes ON CONFLICT skip it, and the second lookup finds the winner's row.
       const emailIdOf = new Map<string, string>();
+      newEmails.sort((a, b) => (a.internetId < b.internetId ? -1 : a.internetId > b.internetId ? 1 : 0));
       if (newEmails.length > 0) {
         const inserted: { id: string; internetMessageId: string }[] = await db.query(
           `INSERT INTO email ("organisationId", direction, status, subject, "bodyContentType", body, preview,
@@ -327,6 +351,22 @@ export class EmailIngestService {
             [mailbox.organisationId, lost],
           );
           for (const row of winners) emailIdOf.set(row.internetMessageId, row.id);
+          // Another mailbox's sync created the email first: a folder rule, hand track or category
+          // of this copy still applies to it.
+          for (const e of newEmails) {
+            const winner = emailIdOf.get(e.internetId);
+            if (
+              !winner ||
+              created.has(winner) ||
+              (e.source !== 'FOLDER' && e.source !== 'MANUAL' && e.source !== 'CATEGORY')
+            )
+              continue;
+            regardingUpdates.push({
+              emailId: winner,
+              regarding: e.source === 'CATEGORY' ? null : e.regarding,
+              source: e.source,
+            });
+          }
         }
         const parties = newEmails
           .filter((e) => created.has(emailIdOf.get(e.internetId)!))
@@ -352,7 +392,8 @@ export class EmailIngestService {
 
       const copyRows = copies
         .map((c) => ({ ...c, emailId: c.emailId ?? emailIdOf.get(c.internetId) ?? null }))
-        .filter((c): c is typeof c & { emailId: string } => c.emailId !== null);
+        .filter((c): c is typeof c & { emailId: string } => c.emailId !== null)
+        .sort((a, b) => (a.exchangeMessageId < b.exchangeMessageId ? -1 : 1));
       if (copyRows.length > 0) {
         await db.query(
           `INSERT INTO email_copy ("mailboxId", "exchangeMessageId", "emailId", "organisationId", "folderId", "categoryTracked")
@@ -371,9 +412,12 @@ export class EmailIngestService {
       }
 
       if (sentConfirmations.length > 0) {
-        const confirmed: { id: string }[] = await db.query(
+        const confirmed = await updateReturning<{ id: string }>(
+          db,
           `UPDATE email SET status = 'SENT', "failureReason" = NULL, "updatedAt" = now(),
-                  "internetMessageId" = COALESCE(email."internetMessageId", t.imi),
+                  "internetMessageId" = COALESCE(email."internetMessageId",
+                    CASE WHEN EXISTS (SELECT 1 FROM email o WHERE o."organisationId" = $1 AND o."internetMessageId" = t.imi)
+                         THEN NULL ELSE t.imi END),
                   "conversationId" = COALESCE(email."conversationId", t.conv),
                   "occurredAt" = COALESCE(t.at, email."occurredAt")
              FROM unnest($2::uuid[], $3::text[], $4::text[], $5::timestamptz[]) AS t(id, imi, conv, at)
@@ -391,10 +435,12 @@ export class EmailIngestService {
         result.updatedEmailIds.push(...confirmed.map((row) => row.id));
       }
 
+      regardingUpdates.sort((a, b) => (a.emailId < b.emailId ? -1 : 1));
       if (regardingUpdates.length > 0) {
         // Folder rules overwrite regarding (the folder is the source of truth), as does a record
         // chosen by hand; a category only re-tracks, keeping the regarding correlation found.
-        const changed: { id: string }[] = await db.query(
+        const changed = await updateReturning<{ id: string }>(
+          db,
           `UPDATE email SET
                   "regardingType" = CASE WHEN t.src = 'FOLDER' OR (t.src = 'MANUAL' AND t.rid IS NOT NULL)
                                          THEN t.rt ELSE email."regardingType" END,
@@ -419,13 +465,17 @@ export class EmailIngestService {
       }
 
       if (untracked.length > 0) {
-        // Only what the category (or a hand track, which sets it) tracked is untracked by removing it;
-        // the activity stays in the CRM, off the timelines.
-        const changed: { id: string }[] = await db.query(
+        // Only what the category (or a hand track, which sets it) tracked is untracked by removing it,
+        // and only by a change made after it was tracked (a sync that read the message just before a
+        // hand track set the category must not undo the track). The activity stays, off the timelines.
+        const changed = await updateReturning<{ id: string }>(
+          db,
           `UPDATE email SET tracked = false, "updatedAt" = now()
-            WHERE id = ANY($1::uuid[]) AND tracked AND "trackedBy" IN ('CATEGORY', 'MANUAL')
-           RETURNING id`,
-          [untracked],
+             FROM unnest($1::uuid[], $2::timestamptz[]) AS t(id, modified)
+            WHERE email.id = t.id AND email.tracked AND email."trackedBy" IN ('CATEGORY', 'MANUAL')
+              AND (t.modified IS NULL OR t.modified > email."updatedAt")
+           RETURNING email.id`,
+          [untracked.map((u) => u.emailId), untracked.map((u) => u.modifiedAt?.toISOString() ?? null)],
         );
         result.updatedEmailIds.push(...changed.map((row) => row.id));
       }
@@ -441,18 +491,31 @@ export class EmailIngestService {
       }
 
       if (cursor !== null) {
-        await db.query(
+        // Only the run holding the mailbox's lease moves its cursor; a run whose lease was taken
+        // back (it stalled past the lease) rolls its page back instead.
+        const moved = await updateReturning<{ id: string }>(
+          db,
           `UPDATE mailbox SET "deltaCursors" = "deltaCursors" || jsonb_build_object($2::text, $3::text),
                   "syncStageStartedAt" = now()
-            WHERE id = $1`,
-          [mailbox.id, folder.id, cursor],
+            WHERE id = $1 AND ($4::text IS NULL OR "syncStage" = $4)
+           RETURNING id`,
+          [mailbox.id, folder.id, cursor, lease],
         );
+        if (moved.length === 0) throw new LeaseLost(mailbox.id);
       }
       result.updatedEmailIds = [...new Set(result.updatedEmailIds)].filter(
         (id) => !result.createdEmailIds.includes(id),
       );
       return result;
     });
+  }
+}
+
+/** The sync no longer holds the mailbox (its lease expired and another run took it over). */
+export class LeaseLost extends Error {
+  constructor(mailboxId: string) {
+    super(`the sync of mailbox ${mailboxId} lost its lease`);
+    this.name = 'LeaseLost';
   }
 }
 

@@ -4,17 +4,23 @@ import { Mailbox } from '../entities/mailbox.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { EventPublisher } from '../events.ts';
 import { ExchangeError, type ExchangeGatewayFactory, type SentMail } from '../exchange-gateway.ts';
-import { isTransient } from '../rules/mailbox-sync.rule.ts';
 import { profileConnection, profileOf } from './exchange-connection.ts';
 import { recordMailboxFailure } from './mailbox-failure.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 import { publishTimelineChanges } from './timeline-events.ts';
+import { updateReturning } from './sql.ts';
 
 /** Exchange's sending limit per mailbox (30 messages a minute), kept across worker processes. */
 export interface SendThrottle {
   /** Takes a sending slot for the mailbox: 0 when it may send now, else the milliseconds to wait. */
   acquire(mailboxId: string): Promise<number>;
 }
+
+/** How long after a send attempt its Sent Items copy is waited for before the mail is sent again. */
+export const SENT_ITEMS_GRACE_MS = 5 * 60_000;
+
+/** Failures that mean the mailbox cannot send at all, rather than that one email was refused. */
+const MAILBOX_FAILURES = new Set(['AUTH_FAILED', 'PERMISSION_MISSING', 'ACCESS_POLICY_DENIED', 'MAILBOX_UNAVAILABLE']);
 
 /** The job should run again after `delayMs` without counting as a failed attempt. */
 export class DeferJob extends Error {
@@ -71,27 +77,47 @@ export class EmailSendRunner {
 
     try {
       if (email.status === 'SENDING') {
-        // An earlier attempt may have got as far as Exchange: never send twice.
+        // An earlier attempt may have got as far as Exchange: never send twice. Exchange files the
+        // Sent Items copy a little after accepting the mail, so it is looked for until the grace
+        // period after that attempt has passed, and only then is the mail sent again.
         const sent = await gateway.findSentByMailroomId(mailbox.emailAddress, email.id);
         if (sent) return this.sent(email, sent);
+        const waited = Date.now() - email.updatedAt.getTime();
+        if (waited < SENT_ITEMS_GRACE_MS) throw new DeferJob(Math.min(30_000, SENT_ITEMS_GRACE_MS - waited));
       }
       const wait = await this.throttle.acquire(mailbox.id);
       if (wait > 0) throw new DeferJob(wait);
-      const claimed: { id: string }[] = await this.dataSource.query(
+      // Exclusive: of two runs of the same email (a stalled job and its replacement), one claims it.
+      const claimed = await updateReturning<{ id: string }>(
+        this.dataSource,
         `UPDATE email SET status = 'SENDING', "updatedAt" = now()
-          WHERE id = $1 AND status IN ('PENDING_SEND', 'SENDING') RETURNING id`,
-        [email.id],
+          WHERE id = $1 AND (status = 'PENDING_SEND'
+                OR (status = 'SENDING' AND "updatedAt" < now() - make_interval(secs => $2)))
+         RETURNING id`,
+        [email.id, SENT_ITEMS_GRACE_MS / 1000],
       );
       if (claimed.length === 0) return;
       if (email.status === 'PENDING_SEND') await this.publish(email.id);
       const parties = await this.dataSource.getRepository(EmailParty).findBy({ emailId: email.id });
       const recipients = (role: 'TO' | 'CC') =>
         parties.filter((p) => p.role === role).map((p) => ({ address: p.address, name: p.name }));
-      await gateway.sendMail(
-        mailbox.emailAddress,
-        { subject: email.subject, bodyHtml: email.body, to: recipients('TO'), cc: recipients('CC') },
-        email.id,
-      );
+      try {
+        await gateway.sendMail(
+          mailbox.emailAddress,
+          {
+            subject: email.subject,
+            bodyHtml: email.body,
+            to: recipients('TO'),
+            cc: recipients('CC'),
+            internetMessageId: email.internetMessageId,
+          },
+          email.id,
+        );
+      } catch (error) {
+        // Exchange answered, and refused: the mail did not go out and may be sent again later.
+        if (error instanceof ExchangeError && error.kind !== 'TRANSIENT') await this.unclaim(email.id);
+        throw error;
+      }
       const sent = await gateway.findSentByMailroomId(mailbox.emailAddress, email.id).catch(() => null);
       await this.sent(email, sent);
       if (mailbox.consecutiveFailures > 0) {
@@ -99,21 +125,40 @@ export class EmailSendRunner {
       }
     } catch (error) {
       if (!(error instanceof ExchangeError)) throw error;
-      if (isTransient(error.failure) && !finalAttempt) throw error;
-      await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'outgoing', error.failure);
+      if (error.kind === 'THROTTLED') throw new DeferJob(error.failure.retryAfterMs ?? 30_000);
+      if (error.kind === 'TRANSIENT' && !finalAttempt) throw error;
+      if (MAILBOX_FAILURES.has(error.kind)) {
+        // The mailbox cannot send at all (credentials, permission, access policy, no mailbox).
+        await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'outgoing', error.failure);
+        return this.fail(
+          email,
+          `Exchange Online refused to send from ${mailbox.emailAddress} (${error.kind.toLowerCase().replace(/_/g, ' ')}); the mailbox's alerts say what to fix.`,
+        );
+      }
+      // This email only: Exchange refused it (invalid recipients, too large), or never answered.
       await this.fail(
         email,
-        isTransient(error.failure)
-          ? 'Exchange Online did not accept the email after several attempts (busy or unavailable); send it again later.'
-          : `Exchange Online refused to send from ${mailbox.emailAddress} (${error.kind.toLowerCase().replace(/_/g, ' ')}); the mailbox's alerts say what to fix.`,
+        error.kind === 'TRANSIENT'
+          ? 'Exchange Online did not confirm the email after several attempts (busy or unavailable). If it does not show as Sent within a few minutes, send it again.'
+          : "Exchange Online refused this email (check the recipients' addresses and its size), then send it again.",
       );
     }
+  }
+
+  private async unclaim(emailId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE email SET status = 'PENDING_SEND', "updatedAt" = now() WHERE id = $1 AND status = 'SENDING'`,
+      [emailId],
+    );
   }
 
   private async sent(email: Email, sent: SentMail | null): Promise<void> {
     await this.dataSource.query(
       `UPDATE email SET status = 'SENT', "failureReason" = NULL, "updatedAt" = now(),
-              "internetMessageId" = COALESCE("internetMessageId", $2), "conversationId" = COALESCE("conversationId", $3),
+              "internetMessageId" = COALESCE("internetMessageId",
+                CASE WHEN EXISTS (SELECT 1 FROM email o WHERE o."organisationId" = email."organisationId"
+                                    AND o."internetMessageId" = $2) THEN NULL ELSE $2 END),
+              "conversationId" = COALESCE("conversationId", $3),
               "occurredAt" = COALESCE($4, "occurredAt")
         WHERE id = $1`,
       [email.id, sent?.internetMessageId ?? null, sent?.conversationId ?? null, sent?.sentAt ?? null],

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { Email, EmailCopy, EmailParty, FolderTrackingRule } from '../entities/email.entities.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
@@ -6,7 +7,7 @@ import type { IncomingFilter } from '../enums.ts';
 import { DomainError, notFound } from '../errors.ts';
 import { ExchangeError, type ExchangeGatewayFactory, type MailFolderInfo } from '../exchange-gateway.ts';
 import { isUuid } from '../ids.ts';
-import { isAdministrator, type Principal } from '../principal.ts';
+import { isAdministrator, isManager, type Principal } from '../principal.ts';
 import {
   formatTrackingToken,
   MAX_FOLDER_RULES,
@@ -128,6 +129,9 @@ export class EmailService {
             .trim()
             .slice(0, 255),
           trackingToken: token,
+          // Mailroom names the message, so every copy of it (the sender's Sent Items, colleagues'
+          // inboxes) is recognised as this email, whenever Exchange files them.
+          internetMessageId: `<${randomUUID().replaceAll('-', '')}@${mailbox.emailAddress.split('@')[1] ?? 'mailroom.invalid'}>`,
           regardingType: regarding.type,
           regardingId: regarding.id,
           trackedBy: 'CRM',
@@ -185,20 +189,31 @@ export class EmailService {
          WHERE e."organisationId" = $1 AND e.tracked
            AND (e."regardingId" IN (SELECT id FROM scope)
                 OR EXISTS (SELECT 1 FROM email_party p WHERE p."emailId" = e.id AND p."resolvedId" IN (SELECT id FROM scope)))
+           -- An email regarding a record the user may not see stays hidden (an account's timeline
+           -- rolls up contacts and opportunities that others may own).
+           AND ($4 OR e."regardingId" IS NULL OR e."ownerUserId" = $3 OR EXISTS (
+                SELECT 1 FROM (SELECT id, "ownerUserId" FROM opportunity UNION ALL SELECT id, "ownerUserId" FROM account
+                               UNION ALL SELECT id, "ownerUserId" FROM contact UNION ALL SELECT id, "ownerUserId" FROM lead) r
+                 WHERE r.id = e."regardingId"
+                   AND (r."ownerUserId" = $3 OR ($5 AND r."ownerUserId" IN (
+                        SELECT id FROM app_user WHERE "managerUserId" = $3 AND "organisationId" = $1)))))
       )`;
+    const visibility = [principal.userId, isAdministrator(principal), isManager(principal)];
     const [{ count }] = (await this.dataSource.query(`${scope} SELECT count(*)::int AS count FROM entries`, [
       principal.organisationId,
       recordId,
+      ...visibility,
     ])) as [{ count: number }];
     const rows: TimelineRow[] = await this.dataSource.query(
       `${scope} SELECT id, "threadAt", "threadKey", "occurredAt" FROM entries
-        WHERE $3::timestamptz IS NULL
-           OR ("threadAt", "threadKey", "occurredAt", id) < ($3::timestamptz, $4::text, $5::timestamptz, $6::uuid)
+        WHERE $6::timestamptz IS NULL
+           OR ("threadAt", "threadKey", "occurredAt", id) < ($6::timestamptz, $7::text, $8::timestamptz, $9::uuid)
         ORDER BY "threadAt" DESC, "threadKey" DESC, "occurredAt" DESC, id DESC
-        LIMIT $7`,
+        LIMIT $10`,
       [
         principal.organisationId,
         recordId,
+        ...visibility,
         key?.[0] ?? null,
         key?.[1] ?? null,
         key?.[2] ?? null,
@@ -242,13 +257,12 @@ export class EmailService {
     const [email] = await this.byIds(principal, [id]);
     if (!email) return null;
     if (isAdministrator(principal) || email.ownerUserId === principal.userId) return email;
-    if (!email.regardingId) return null;
-    try {
-      await this.records.visibleRecord(principal, email.regardingId);
-      return email;
-    } catch {
-      return null;
-    }
+    if (email.regardingId)
+      return (await this.records.recordNames(principal, [email.regardingId])).size > 0 ? email : null;
+    // Regarding nothing: visible to whoever may see one of the records it was exchanged with.
+    const parties = await this.dataSource.getRepository(EmailParty).findBy({ emailId: email.id });
+    const records = parties.map((p) => p.resolvedId).filter((id): id is string => id !== null);
+    return (await this.records.recordNames(principal, records)).size > 0 ? email : null;
   }
 
   async partiesOf(emailIds: readonly string[]): Promise<Map<string, EmailParty[]>> {
@@ -327,9 +341,10 @@ export class EmailService {
       folder,
       [{ ...message, categories }],
     );
-    await ingest.commit(plan, new Map([[message.id, message.inReplyTo ?? null]]), [], null);
-    // Shows the message as tracked in every Exchange client; removing the category untracks it.
+    // Shows the message as tracked in every Exchange client (removing the category untracks it);
+    // set before the email is recorded, so only a later change can untrack it.
     await exchangeCall(() => gateway.setCategories(mailbox.emailAddress, message.id, categories));
+    await ingest.commit(plan, new Map([[message.id, message.inReplyTo ?? null]]), [], null);
     const copy = await this.dataSource.getRepository(EmailCopy).findOneByOrFail({ mailboxId, exchangeMessageId });
     return this.dataSource.getRepository(Email).findOneByOrFail({ id: copy.emailId });
   }

@@ -5,11 +5,12 @@ import { Mailbox } from '../entities/mailbox.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { EventPublisher } from '../events.ts';
 import { ExchangeError, type ExchangeGateway, type ExchangeGatewayFactory } from '../exchange-gateway.ts';
-import { EmailIngestService, type IngestFolder, type IngestMailbox } from './email-ingest.service.ts';
+import { EmailIngestService, LeaseLost, type IngestFolder, type IngestMailbox } from './email-ingest.service.ts';
 import { profileConnection, profileOf } from './exchange-connection.ts';
 import { recordMailboxFailure } from './mailbox-failure.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 import { publishTimelineChanges } from './timeline-events.ts';
+import { updateReturning } from './sql.ts';
 
 /** Wake-ups of mailbox syncs, kept outside Postgres (Redis in production). */
 export interface SyncSignals {
@@ -67,31 +68,40 @@ export class MailboxSyncRunner {
 
   async run(mailboxId: string): Promise<SyncRunResult> {
     const leaseMs = this.options.leaseMs ?? SYNC_LEASE_MS;
-    const acquired: { id: string }[] = await this.dataSource.query(
-      `UPDATE mailbox SET "syncStage" = 'incoming', "syncStageStartedAt" = now(), "lastSyncAttemptAt" = now()
+    // The lease names this run, so a run that outlived it can neither release nor write for the next.
+    const lease = `incoming:${randomBytes(12).toString('base64url')}`;
+    const acquired = await updateReturning<{ id: string }>(
+      this.dataSource,
+      `UPDATE mailbox SET "syncStage" = $3, "syncStageStartedAt" = now(), "lastSyncAttemptAt" = now()
         WHERE id = $1 AND ("syncStage" IS NULL OR "syncStageStartedAt" < now() - make_interval(secs => $2))
        RETURNING id`,
-      [mailboxId, leaseMs / 1000],
+      [mailboxId, leaseMs / 1000, lease],
     );
     if (acquired.length === 0) return 'BUSY';
     let result: SyncRunResult = 'SYNCED';
     try {
       await this.signals.takeWakeup(mailboxId);
-      for (let round = 0; round < MAX_ROUNDS; round += 1) {
-        result = await this.round(mailboxId);
-        if (result !== 'SYNCED' || !(await this.signals.takeWakeup(mailboxId))) break;
+      for (let round = 1; round <= MAX_ROUNDS; round += 1) {
+        result = await this.round(mailboxId, lease);
+        // After the last round a pending wake-up is left for the check below, which queues a new run.
+        if (result !== 'SYNCED' || round === MAX_ROUNDS || !(await this.signals.takeWakeup(mailboxId))) break;
       }
+    } catch (error) {
+      if (!(error instanceof LeaseLost)) throw error;
+      this.options.onWarning?.(error.message);
+      result = 'BUSY';
     } finally {
-      await this.dataSource.query(`UPDATE mailbox SET "syncStage" = NULL, "syncStageStartedAt" = NULL WHERE id = $1`, [
-        mailboxId,
-      ]);
+      await this.dataSource.query(
+        `UPDATE mailbox SET "syncStage" = NULL, "syncStageStartedAt" = NULL WHERE id = $1 AND "syncStage" = $2`,
+        [mailboxId, lease],
+      );
       // A wake-up that arrived between the last check and the release must not be lost.
       if (await this.signals.takeWakeup(mailboxId)) await this.signals.wake([mailboxId]);
     }
     return result;
   }
 
-  private async round(mailboxId: string): Promise<SyncRunResult> {
+  private async round(mailboxId: string, lease: string): Promise<SyncRunResult> {
     const mailbox = await this.dataSource.getRepository(Mailbox).findOneBy({ id: mailboxId });
     if (!mailbox) return 'SKIPPED';
     const organisation = await this.dataSource
@@ -128,6 +138,7 @@ export class MailboxSyncRunner {
           folder,
           mailbox.deltaCursors[folder.id],
           profile.processEmailReceivedAfter,
+          lease,
         );
       }
       await this.dataSource.query(
@@ -136,8 +147,19 @@ export class MailboxSyncRunner {
       );
       return 'SYNCED';
     } catch (error) {
-      if (!(error instanceof ExchangeError)) throw error;
-      await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'incoming', error.failure);
+      if (error instanceof LeaseLost) throw error;
+      if (error instanceof ExchangeError) {
+        await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'incoming', error.failure);
+        return 'FAILED';
+      }
+      // Not Exchange's doing (e.g. the database went away mid-page): back off like a transient
+      // failure, so it is retried, counted, and after ten in a row alerted on.
+      this.options.onWarning?.(
+        `sync of mailbox ${mailbox.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'incoming', {
+        kind: 'TRANSIENT',
+      });
       return 'FAILED';
     }
   }
@@ -166,19 +188,35 @@ export class MailboxSyncRunner {
     folder: IngestFolder,
     cursor: string | undefined,
     receivedAfter: Date | null,
+    lease: string,
   ): Promise<void> {
     try {
-      await this.readDelta(gateway, mailbox, folder, cursor, receivedAfter);
+      await this.readDelta(gateway, mailbox, folder, cursor, receivedAfter, lease);
     } catch (error) {
-      if (!(error instanceof ExchangeError) || error.kind !== 'CURSOR_EXPIRED' || cursor === undefined) throw error;
-      // Exchange forgot the cursor (410): read the folder again from the start. Pages already
-      // applied are recognised by their copies, so nothing is duplicated.
-      await this.dataSource.query(`UPDATE mailbox SET "deltaCursors" = "deltaCursors" - $2::text WHERE id = $1`, [
-        mailbox.id,
-        folder.id,
-      ]);
-      await this.readDelta(gateway, mailbox, folder, undefined, receivedAfter);
+      if (!(error instanceof ExchangeError)) throw error;
+      if (error.kind === 'NOT_FOUND' && folder.kind === 'TRACKED') {
+        // The user deleted the rule's folder in Exchange: the rule goes, the rest of the mailbox syncs on.
+        await this.dataSource.query(`DELETE FROM folder_tracking_rule WHERE "mailboxId" = $1 AND "folderId" = $2`, [
+          mailbox.id,
+          folder.id,
+        ]);
+        await this.forgetCursor(mailbox.id, folder.id);
+        this.options.onWarning?.(`folder ${folder.id} of mailbox ${mailbox.id} is gone; its tracking rule was removed`);
+        return;
+      }
+      if (error.kind !== 'CURSOR_EXPIRED') throw error;
+      // Exchange forgot the cursor (410), on any page: read the folder again from the start, once.
+      // Pages already applied are recognised by their copies, so nothing is duplicated.
+      await this.forgetCursor(mailbox.id, folder.id);
+      await this.readDelta(gateway, mailbox, folder, undefined, receivedAfter, lease);
     }
+  }
+
+  private async forgetCursor(mailboxId: string, folderId: string): Promise<void> {
+    await this.dataSource.query(`UPDATE mailbox SET "deltaCursors" = "deltaCursors" - $2::text WHERE id = $1`, [
+      mailboxId,
+      folderId,
+    ]);
   }
 
   private async readDelta(
@@ -187,6 +225,7 @@ export class MailboxSyncRunner {
     folder: IngestFolder,
     cursor: string | undefined,
     receivedAfter: Date | null,
+    lease: string,
   ): Promise<void> {
     const pages = gateway.messageDelta(mailbox.emailAddress, folder.id, {
       ...(cursor === undefined ? {} : { cursor }),
@@ -199,7 +238,7 @@ export class MailboxSyncRunner {
         plan.needInReplyTo.length === 0
           ? new Map<string, string | null>()
           : await gateway.inReplyTo(mailbox.emailAddress, plan.needInReplyTo);
-      const result = await this.ingest.commit(plan, inReplyTo, page.removedIds, page.cursor);
+      const result = await this.ingest.commit(plan, inReplyTo, page.removedIds, page.cursor, lease);
       if (result.createdEmailIds.length > 0 || result.updatedEmailIds.length > 0) {
         await publishTimelineChanges(this.dataSource.manager, this.events, {
           created: result.createdEmailIds,
