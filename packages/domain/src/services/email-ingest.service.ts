@@ -5,7 +5,6 @@ import {
   decideRegarding,
   filterAdmits,
   findTrackingToken,
-  looksLikeReply,
   TRACKED_CATEGORY,
   trackingSource,
   type RegardingRef,
@@ -37,6 +36,12 @@ export interface IngestFolder {
 export interface IngestResult {
   createdEmailIds: string[];
   updatedEmailIds: string[];
+  /**
+   * Of the created emails, those some timeline shows (a regarding record, or a contact, lead or
+   * account among the parties): only they are announced, so a bulk first sync of unrelated mail
+   * costs no timeline lookups.
+   */
+  createdOnTimelines: string[];
 }
 
 interface KnownCopy {
@@ -192,7 +197,11 @@ export class EmailIngestService {
           !copies.has(m.id) &&
           !byInternetId.has(internetIdOf(mailbox, m)) &&
           !(m.mailroomId && byMailroomId.has(m.mailroomId)) &&
-          ((m.conversationId !== null && byConversation.has(m.conversationId)) || looksLikeReply(m.subject)),
+          // In-Reply-To can only change the outcome where the conversation already has a tracked
+          // email regarding a record (a reply in another conversation carries the token); reading
+          // headers for every reply would cost a Graph request per message on a first sync.
+          m.conversationId !== null &&
+          (byConversation.get(m.conversationId) ?? null) !== null,
       )
       .map((m) => m.id);
 
@@ -243,7 +252,7 @@ export class EmailIngestService {
     return this.dataSource.transaction(async (db) => {
       const inReplyToRefs = await repliedEmails(db, mailbox.organisationId, [...new Set(inReplyTo.values())]);
       const now = new Date();
-      const result: IngestResult = { createdEmailIds: [], updatedEmailIds: [] };
+      const result: IngestResult = { createdEmailIds: [], updatedEmailIds: [], createdOnTimelines: [] };
 
       const newEmails: NewEmail[] = [];
       const copies: { exchangeMessageId: string; emailId: string | null; internetId: string; category: boolean }[] = [];
@@ -388,6 +397,16 @@ export class EmailIngestService {
           );
         }
         result.createdEmailIds.push(...created);
+        const onTimelines = (party: { address: string }) => {
+          const type = plan.parties.get(party.address)?.type;
+          return type === 'CONTACT' || type === 'LEAD' || type === 'ACCOUNT';
+        };
+        for (const e of newEmails) {
+          const id = emailIdOf.get(e.internetId)!;
+          if (created.has(id) && (e.regarding !== null || partiesOf(e.message).some(onTimelines))) {
+            result.createdOnTimelines.push(id);
+          }
+        }
       }
 
       const copyRows = copies

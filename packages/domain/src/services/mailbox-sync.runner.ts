@@ -239,9 +239,9 @@ export class MailboxSyncRunner {
           ? new Map<string, string | null>()
           : await gateway.inReplyTo(mailbox.emailAddress, plan.needInReplyTo);
       const result = await this.ingest.commit(plan, inReplyTo, page.removedIds, page.cursor, lease);
-      if (result.createdEmailIds.length > 0 || result.updatedEmailIds.length > 0) {
+      if (result.createdOnTimelines.length > 0 || result.updatedEmailIds.length > 0) {
         await publishTimelineChanges(this.dataSource.manager, this.events, {
-          created: result.createdEmailIds,
+          created: result.createdOnTimelines,
           updated: result.updatedEmailIds,
         });
       }
