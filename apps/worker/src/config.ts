@@ -40,7 +40,7 @@ const schema = z.object({
   /** How often the sweeper looks for mailboxes due for polling and syncs or sends left stalled. */
   SYNC_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
   /** Messages per delta page (Prefer: odata.maxpagesize). */
-  SYNC_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(100),
+  SYNC_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(200),
   /** A sync that has committed no page for this long is taken as crashed and its mailbox released. */
   SYNC_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
 });

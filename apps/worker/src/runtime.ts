@@ -41,6 +41,7 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     sync: {
       pageSize: config.SYNC_PAGE_SIZE,
       leaseMs: config.SYNC_LEASE_SECONDS * 1000,
+      sweepMs: config.SYNC_SWEEP_SECONDS * 1000,
       notifications: publicApi
         ? { notificationUrl: `${publicApi}/graph/notifications`, lifecycleUrl: `${publicApi}/graph/lifecycle` }
         : null,

@@ -36,7 +36,7 @@ export async function emailSendJob(payload: JobPayload<'email-send'>, context: J
 
 /** The safety net: polling at each profile's interval, crashed syncs and stalled sends taken back. */
 export async function syncSweepJob(_payload: JobPayload<'sync-sweep'>, context: JobContext): Promise<void> {
-  const due = await dueMailboxes(context.dataSource, context.sync.leaseMs);
+  const due = await dueMailboxes(context.dataSource, context.sync.leaseMs, context.sync.sweepMs);
   await context.signals.wake(due);
   const stalled = await stalledSends(context.dataSource);
   if (stalled.length > 0) {

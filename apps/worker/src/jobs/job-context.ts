@@ -27,6 +27,8 @@ export interface JobContext {
     pageSize: number;
     /** How long a sync may go without committing a page before it is taken as crashed. */
     leaseMs: number;
+    /** How often the sweep runs. */
+    sweepMs: number;
     /** Where Exchange posts change notifications; null for polling only. */
     notifications: NotificationEndpoints | null;
   };

@@ -4,6 +4,7 @@ import {
   filterAdmits,
   findTrackingToken,
   formatTrackingToken,
+  looksLikeReply,
   trackingSource,
   withTrackingToken,
 } from './email-tracking.rule.ts';
@@ -76,5 +77,10 @@ describe('regarding', () => {
     expect(trackingSource({ inTrackedFolder: false, hasTrackedCategory: true, filterAdmits: false })).toBe('CATEGORY');
     expect(trackingSource({ inTrackedFolder: false, hasTrackedCategory: false, filterAdmits: true })).toBe('FILTER');
     expect(trackingSource({ inTrackedFolder: false, hasTrackedCategory: false, filterAdmits: false })).toBeNull();
+  });
+  it('recognises reply subjects', () => {
+    expect(looksLikeReply('RE: Proposal')).toBe(true);
+    expect(looksLikeReply('AW: Angebot')).toBe(true);
+    expect(looksLikeReply('Regarding the proposal')).toBe(false);
   });
 });

@@ -25,6 +25,11 @@ export function withTrackingToken(subject: string, token: string): string {
   return subject.includes(token) ? subject : `${subject.trimEnd()} ${token}`.trimStart();
 }
 
+/** Subjects of replies and forwards in the languages Exchange clients commonly use. */
+export function looksLikeReply(subject: string): boolean {
+  return /^\s*(re|aw|sv|antw|vs|wg|fw|fwd|tr|r|rif|odp|res)\s*(\[\d+\])?\s*:/i.test(subject);
+}
+
 /** What the filter needs to know about a message nobody tracked by hand. */
 export interface FilterFacts {
   /** A tracked email is its In-Reply-To, carries its token, or shares its conversation. */

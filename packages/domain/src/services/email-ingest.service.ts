@@ -5,6 +5,7 @@ import {
   decideRegarding,
   filterAdmits,
   findTrackingToken,
+  looksLikeReply,
   TRACKED_CATEGORY,
   trackingSource,
   type RegardingRef,
@@ -131,7 +132,17 @@ const ref = (type: RegardingType | null, id: string | null): RegardingRef | null
 export class EmailIngestService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async plan(mailbox: IngestMailbox, folder: IngestFolder, messages: MailMessage[]): Promise<IngestPlan> {
+  /**
+   * `firstRead`: the folder is being read from the start (a first sync, or after a 410), when
+   * In-Reply-To is read only where the conversation already has a tracked email with a record —
+   * reading headers for every reply would cost a Graph request per message of the mailbox.
+   */
+  async plan(
+    mailbox: IngestMailbox,
+    folder: IngestFolder,
+    messages: MailMessage[],
+    options: { firstRead?: boolean } = {},
+  ): Promise<IngestPlan> {
     const db = this.dataSource.manager;
     const org = mailbox.organisationId;
     // Graph may replay a change within a round; the last version of each message wins.
@@ -160,24 +171,36 @@ export class EmailIngestService {
         [mailbox.id, ids],
       ) as Promise<KnownCopy[]>,
       db.query(
-        `SELECT id, "internetMessageId", "regardingType", "regardingId", status, tracked FROM email
-          WHERE "organisationId" = $1 AND ("internetMessageId" = ANY($2) OR id = ANY($3::uuid[]))`,
-        [org, internetIds, mailroomIds],
+        // Index lookups only (the unique Internet id index, the primary key): an OR, or a branch
+        // with an empty list, lets the planner read all of the organisation's email instead.
+        `SELECT e.* FROM unnest($2::text[]) AS i(id)
+           CROSS JOIN LATERAL (SELECT id, "internetMessageId", "regardingType", "regardingId", status, tracked
+                                 FROM email WHERE "organisationId" = $1 AND "internetMessageId" = i.id LIMIT 1) e` +
+          (mailroomIds.length === 0
+            ? ''
+            : ` UNION SELECT id, "internetMessageId", "regardingType", "regardingId", status, tracked FROM email
+                 WHERE "organisationId" = $1 AND id = ANY($3::uuid[])`),
+        mailroomIds.length === 0 ? [org, internetIds] : [org, internetIds, mailroomIds],
       ) as Promise<KnownEmail[]>,
       tokens.length === 0
         ? Promise.resolve([])
         : (db.query(
-            `SELECT DISTINCT ON ("trackingToken") "trackingToken" AS key, "regardingType", "regardingId" FROM email
-              WHERE "organisationId" = $1 AND "trackingToken" = ANY($2) AND tracked
-              ORDER BY "trackingToken", "occurredAt" DESC`,
+            // One index probe per token / conversation (LATERAL … LIMIT 1): with a table that grew
+            // since its statistics were taken, a single `= ANY` scan can be planned as a read of
+            // all the organisation's email.
+            `SELECT t.key, x."regardingType", x."regardingId" FROM unnest($2::text[]) AS t(key)
+               CROSS JOIN LATERAL (SELECT "regardingType", "regardingId" FROM email
+                                    WHERE "organisationId" = $1 AND "trackingToken" = t.key AND tracked
+                                    ORDER BY "occurredAt" DESC LIMIT 1) x`,
             [org, tokens],
           ) as Promise<{ key: string; regardingType: RegardingType | null; regardingId: string | null }[]>),
       conversations.length === 0
         ? Promise.resolve([])
         : (db.query(
-            `SELECT DISTINCT ON ("conversationId") "conversationId" AS key, "regardingType", "regardingId" FROM email
-              WHERE "organisationId" = $1 AND "conversationId" = ANY($2) AND tracked
-              ORDER BY "conversationId", ("regardingId" IS NULL), "occurredAt" DESC`,
+            `SELECT c.key, x."regardingType", x."regardingId" FROM unnest($2::text[]) AS c(key)
+               CROSS JOIN LATERAL (SELECT "regardingType", "regardingId" FROM email
+                                    WHERE "organisationId" = $1 AND "conversationId" = c.key AND tracked
+                                    ORDER BY ("regardingId" IS NULL), "occurredAt" DESC LIMIT 1) x`,
             [org, conversations],
           ) as Promise<{ key: string; regardingType: RegardingType | null; regardingId: string | null }[]>),
       addresses.length === 0 ? Promise.resolve([]) : resolveAddresses(db, org, addresses),
@@ -197,11 +220,8 @@ export class EmailIngestService {
           !copies.has(m.id) &&
           !byInternetId.has(internetIdOf(mailbox, m)) &&
           !(m.mailroomId && byMailroomId.has(m.mailroomId)) &&
-          // In-Reply-To can only change the outcome where the conversation already has a tracked
-          // email regarding a record (a reply in another conversation carries the token); reading
-          // headers for every reply would cost a Graph request per message on a first sync.
-          m.conversationId !== null &&
-          (byConversation.get(m.conversationId) ?? null) !== null,
+          ((m.conversationId !== null && (byConversation.get(m.conversationId) ?? null) !== null) ||
+            (!options.firstRead && looksLikeReply(m.subject))),
       )
       .map((m) => m.id);
 

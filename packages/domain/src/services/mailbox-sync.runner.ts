@@ -233,7 +233,7 @@ export class MailboxSyncRunner {
       ...(receivedAfter === null ? {} : { receivedAfter }),
     });
     for await (const page of pages) {
-      const plan = await this.ingest.plan(mailbox, folder, page.messages);
+      const plan = await this.ingest.plan(mailbox, folder, page.messages, { firstRead: cursor === undefined });
       const inReplyTo =
         plan.needInReplyTo.length === 0
           ? new Map<string, string | null>()
@@ -313,7 +313,13 @@ export function isSyncable(
  * polling interval, and mailboxes whose sync holds a lease it stopped renewing (crashed worker),
  * whose lease is released here. Returns the ids to wake.
  */
-export async function dueMailboxes(dataSource: DataSource, leaseMs = SYNC_LEASE_MS, limit = 5000): Promise<string[]> {
+export async function dueMailboxes(
+  dataSource: DataSource,
+  leaseMs = SYNC_LEASE_MS,
+  /** The sweep's own period: a mailbox due before the next sweep is taken now, not a period late. */
+  sweepMs = 0,
+  limit = 5000,
+): Promise<string[]> {
   // A crashed sync is resumed at once, whatever its polling interval.
   const [released] = (await dataSource.query(
     `UPDATE mailbox SET "syncStage" = NULL, "syncStageStartedAt" = NULL
@@ -332,10 +338,11 @@ export async function dueMailboxes(dataSource: DataSource, leaseMs = SYNC_LEASE_
         AND (m."backoffUntil" IS NULL OR m."backoffUntil" <= now())
         AND m."syncStage" IS NULL
         AND (m.id = ANY($2::uuid[]) OR m."lastSyncAttemptAt" IS NULL
-             OR m."lastSyncAttemptAt" <= now() - make_interval(secs => COALESCE(p."minPollingIntervalSeconds", 60)))
+             OR m."lastSyncAttemptAt" <= now() + make_interval(secs => $3)
+                                         - make_interval(secs => COALESCE(p."minPollingIntervalSeconds", 60)))
       ORDER BY m."lastSyncAttemptAt" NULLS FIRST
       LIMIT $1`,
-    [limit, released.map((row) => row.id)],
+    [limit, released.map((row) => row.id), sweepMs / 1000],
   );
   return rows.map((row) => row.id);
 }
