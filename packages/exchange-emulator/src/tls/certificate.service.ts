@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes, X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import forge from 'node-forge';
 
@@ -97,6 +97,13 @@ function stillValid(certPem: string, caPem: string, hostnames: readonly string[]
   }
 }
 
+/** Emulators started side by side share `dataDir`: none may read a half-written file. */
+async function writeAtomically(file: string, content: string, mode = 0o644): Promise<void> {
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temporary, content, { mode });
+  await rename(temporary, file);
+}
+
 /**
  * The local CA and a server certificate in `dataDir` for localhost (and `hostnames`, e.g. a container's
  * service name): created on first start, reused after, renewed when it no longer covers them.
@@ -111,8 +118,8 @@ export async function ensureTlsMaterial(dataDir: string, hostnames: readonly str
   } else {
     const ca = createCa();
     [caPem, caKeyPem] = [ca.certPem, ca.keyPem];
-    await writeFile(path('caKey'), caKeyPem, { mode: 0o600 });
-    await writeFile(path('ca'), caPem);
+    await writeAtomically(path('caKey'), caKeyPem, 0o600);
+    await writeAtomically(path('ca'), caPem);
   }
   let cert: string | undefined;
   let key: string | undefined;
@@ -123,8 +130,8 @@ export async function ensureTlsMaterial(dataDir: string, hostnames: readonly str
   if (!cert || !key) {
     const server = createServerCertificate(caPem, caKeyPem, hostnames);
     [cert, key] = [server.certPem, server.keyPem];
-    await writeFile(path('serverKey'), key, { mode: 0o600 });
-    await writeFile(path('server'), cert);
+    await writeAtomically(path('serverKey'), key, 0o600);
+    await writeAtomically(path('server'), cert);
   }
   return { caCertPath: path('ca'), caPem, cert, key };
 }
