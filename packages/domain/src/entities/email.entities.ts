@@ -15,9 +15,11 @@ import type { EmailDirection, EmailStatus, PartyRole, PartyType, RegardingType, 
   where: '"internetMessageId" IS NOT NULL',
 })
 @Index(['organisationId', 'conversationId'])
-@Index(['organisationId', 'trackingToken'])
-@Index(['regardingId', 'occurredAt'])
-@Index(['status', 'updatedAt'])
+// Partial where most rows have nothing to find (incoming mail has no token, often no regarding, and
+// is never waiting to be sent): a first sync of thousands of messages maintains fewer index entries.
+@Index(['organisationId', 'trackingToken'], { where: '"trackingToken" IS NOT NULL' })
+@Index(['regardingId', 'occurredAt'], { where: '"regardingId" IS NOT NULL' })
+@Index(['status', 'updatedAt'], { where: `status IN ('PENDING_SEND', 'SENDING')` })
 export class Email {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -129,7 +131,7 @@ export class EmailCopy {
 
 /** A sender or recipient of an email, resolved to a CRM record where the address is known. */
 @Entity({ name: 'email_party' })
-@Index(['resolvedId'])
+@Index(['resolvedId'], { where: '"resolvedId" IS NOT NULL' })
 export class EmailParty {
   @PrimaryColumn({ type: 'uuid' })
   @ForeignKey(() => Email, { onDelete: 'CASCADE' })

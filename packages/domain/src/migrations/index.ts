@@ -3,6 +3,7 @@ import { ConfigureEmail1795784765964 } from './1795784765964-configure-email.mig
 import { UserManager1795789019555 } from './1795789019555-user-manager.migration.ts';
 import { CrmRecords1795789826914 } from './1795789826914-crm-records.migration.ts';
 import { EmailSync1795791344745 } from './1795791344745-email-sync.migration.ts';
+import { PartialEmailIndexes1795796838699 } from './1795796838699-partial-email-indexes.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   UserManager1795789019555,
   CrmRecords1795789826914,
   EmailSync1795791344745,
+  PartialEmailIndexes1795796838699,
 ];
