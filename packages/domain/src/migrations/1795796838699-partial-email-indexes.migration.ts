@@ -34,7 +34,7 @@ export class PartialEmailIndexes1795796838699 implements MigrationInterface {
       `CREATE INDEX "IDX_1375b18062d34c65da0a3fb2fc" ON "email" USING btree ("organisationId", "trackingToken") `,
     );
     await queryRunner.query(
-      `CREATE INDEX "IDX_a2a3e6d3c9b1b6c5213daa3d7f" ON "email" USING btree ("occurredAt", "regardingId") `,
+      `CREATE INDEX "IDX_a2a3e6d3c9b1b6c5213daa3d7f" ON "email" USING btree ("regardingId", "occurredAt") `,
     );
     await queryRunner.query(
       `CREATE INDEX "IDX_4bac275082ce795b9167ad8966" ON "email" USING btree ("status", "updatedAt") `,

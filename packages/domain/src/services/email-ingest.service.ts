@@ -535,7 +535,7 @@ export class EmailIngestService {
         const moved = await updateReturning<{ id: string }>(
           db,
           `UPDATE mailbox SET "deltaCursors" = "deltaCursors" || jsonb_build_object($2::text, $3::text),
-                  "syncStageStartedAt" = now()
+                  "syncStageStartedAt" = now(), "consecutiveFailures" = 0
             WHERE id = $1 AND ($4::text IS NULL OR "syncStage" = $4)
            RETURNING id`,
           [mailbox.id, folder.id, cursor, lease],

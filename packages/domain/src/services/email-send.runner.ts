@@ -96,7 +96,11 @@ export class EmailSendRunner {
          RETURNING id`,
         [email.id, SENT_ITEMS_GRACE_MS / 1000],
       );
-      if (claimed.length === 0) return;
+      if (claimed.length === 0) {
+        // Still Sending by the database's clock (the grace period is counted there): look again later.
+        if (email.status === 'SENDING') throw new DeferJob(30_000);
+        return;
+      }
       if (email.status === 'PENDING_SEND') await this.publish(email.id);
       const parties = await this.dataSource.getRepository(EmailParty).findBy({ emailId: email.id });
       const recipients = (role: 'TO' | 'CC') =>

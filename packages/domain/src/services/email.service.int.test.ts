@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source.ts';
-import { Account, Opportunity } from '../entities/crm-record.entities.ts';
+import { Account, Contact, Opportunity } from '../entities/crm-record.entities.ts';
 import type { ExchangeGatewayFactory } from '../exchange-gateway.ts';
 import { newOrganisation, newUser, principalOf } from '../testing/factories.ts';
 import { CrmRecordService } from './crm-records.service.ts';
@@ -39,6 +39,24 @@ describe('timelines and what a user may see', () => {
         [organisation.id, subject, regardingType, regardingId, ownerUserId],
       ) as Promise<{ id: string }[]>;
     const [hidden] = await insert('Pricing for the secret deal', 'OPPORTUNITY', secret.id, colleague.id);
+    // Email regarding nothing, exchanged with a contact of the account that the colleague owns.
+    const theirContact = await ds.getRepository(Contact).save({
+      organisationId: organisation.id,
+      firstName: 'Chris',
+      lastName: 'Colleague-owned',
+      emailAddress: 'chris@fabrikam.example',
+      accountId: account.id,
+      ownerUserId: colleague.id,
+    });
+    const [privateThread] = (await ds.query(
+      `INSERT INTO email ("organisationId", direction, status, subject, body, "trackedBy", "ownerUserId", "occurredAt")
+       VALUES ($1, 'INCOMING', 'RECEIVED', 'Colleague private thread', 'body', 'FILTER', $2, now()) RETURNING id`,
+      [organisation.id, colleague.id],
+    )) as { id: string }[];
+    await ds.query(
+      `INSERT INTO email_party ("emailId", role, address, "resolvedType", "resolvedId") VALUES ($1, 'FROM', $2, 'CONTACT', $3)`,
+      [privateThread!.id, 'chris@fabrikam.example', theirContact.id],
+    );
     await insert('Hello Fabrikam', 'ACCOUNT', account.id, owner.id);
 
     const emails = new EmailService(ds, new SecretCipher(randomBytes(32)), noExchange);
@@ -51,6 +69,6 @@ describe('timelines and what a user may see', () => {
 
     // The colleague and the administrator see both.
     expect((await emails.timeline(await principalOf(ds, colleague), secret.id)).totalCount).toBe(1);
-    expect((await emails.timeline(await principalOf(ds, admin), account.id)).totalCount).toBe(2);
+    expect((await emails.timeline(await principalOf(ds, admin), account.id)).totalCount).toBe(3);
   });
 });

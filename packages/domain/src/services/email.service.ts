@@ -178,10 +178,14 @@ export class EmailService {
     await this.records.visibleRecord(principal, recordId);
     const limit = pageSize(first);
     const key = after ? decodeCursor(after, 4) : null;
+    // The record, and for an account the contacts and opportunities under it that the user may see
+    // (email with no regarding reaches a timeline through these, as a party).
+    const mayOwn = `($4 OR "ownerUserId" = $3
+      OR ($5 AND "ownerUserId" IN (SELECT id FROM app_user WHERE "managerUserId" = $3 AND "organisationId" = $1)))`;
     const scope = `WITH scope AS (
         SELECT $2::uuid AS id
-        UNION SELECT id FROM opportunity WHERE "accountId" = $2 AND "organisationId" = $1
-        UNION SELECT id FROM contact WHERE "accountId" = $2 AND "organisationId" = $1
+        UNION SELECT id FROM opportunity WHERE "accountId" = $2 AND "organisationId" = $1 AND ${mayOwn}
+        UNION SELECT id FROM contact WHERE "accountId" = $2 AND "organisationId" = $1 AND ${mayOwn}
       ), entries AS (
         SELECT e.id, e."occurredAt", COALESCE(e."conversationId", e.id::text) AS "threadKey",
                max(e."occurredAt") OVER (PARTITION BY COALESCE(e."conversationId", e.id::text)) AS "threadAt"

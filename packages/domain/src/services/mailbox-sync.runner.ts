@@ -190,25 +190,33 @@ export class MailboxSyncRunner {
     receivedAfter: Date | null,
     lease: string,
   ): Promise<void> {
+    // A first read is one without any cursor ever; a re-read after a 410 also carries mail that
+    // arrived since the last cursor, which is treated as incremental mail.
+    const read = (from: string | undefined, firstRead: boolean) =>
+      this.readDelta(gateway, mailbox, folder, from, receivedAfter, lease, firstRead).then(
+        () => true,
+        async (error: unknown) => {
+          if (!(error instanceof ExchangeError) || error.kind !== 'NOT_FOUND' || folder.kind !== 'TRACKED') throw error;
+          // The user deleted the rule's folder in Exchange: the rule goes, the rest of the mailbox syncs on.
+          await this.dataSource.query(`DELETE FROM folder_tracking_rule WHERE "mailboxId" = $1 AND "folderId" = $2`, [
+            mailbox.id,
+            folder.id,
+          ]);
+          await this.forgetCursor(mailbox.id, folder.id);
+          this.options.onWarning?.(
+            `folder ${folder.id} of mailbox ${mailbox.id} is gone; its tracking rule was removed`,
+          );
+          return false;
+        },
+      );
     try {
-      await this.readDelta(gateway, mailbox, folder, cursor, receivedAfter, lease);
+      await read(cursor, cursor === undefined);
     } catch (error) {
-      if (!(error instanceof ExchangeError)) throw error;
-      if (error.kind === 'NOT_FOUND' && folder.kind === 'TRACKED') {
-        // The user deleted the rule's folder in Exchange: the rule goes, the rest of the mailbox syncs on.
-        await this.dataSource.query(`DELETE FROM folder_tracking_rule WHERE "mailboxId" = $1 AND "folderId" = $2`, [
-          mailbox.id,
-          folder.id,
-        ]);
-        await this.forgetCursor(mailbox.id, folder.id);
-        this.options.onWarning?.(`folder ${folder.id} of mailbox ${mailbox.id} is gone; its tracking rule was removed`);
-        return;
-      }
-      if (error.kind !== 'CURSOR_EXPIRED') throw error;
+      if (!(error instanceof ExchangeError) || error.kind !== 'CURSOR_EXPIRED') throw error;
       // Exchange forgot the cursor (410), on any page: read the folder again from the start, once.
       // Pages already applied are recognised by their copies, so nothing is duplicated.
       await this.forgetCursor(mailbox.id, folder.id);
-      await this.readDelta(gateway, mailbox, folder, undefined, receivedAfter, lease);
+      await read(undefined, cursor === undefined);
     }
   }
 
@@ -226,6 +234,7 @@ export class MailboxSyncRunner {
     cursor: string | undefined,
     receivedAfter: Date | null,
     lease: string,
+    firstRead: boolean,
   ): Promise<void> {
     const pages = gateway.messageDelta(mailbox.emailAddress, folder.id, {
       ...(cursor === undefined ? {} : { cursor }),
@@ -233,7 +242,7 @@ export class MailboxSyncRunner {
       ...(receivedAfter === null ? {} : { receivedAfter }),
     });
     for await (const page of pages) {
-      const plan = await this.ingest.plan(mailbox, folder, page.messages, { firstRead: cursor === undefined });
+      const plan = await this.ingest.plan(mailbox, folder, page.messages, { firstRead });
       const inReplyTo =
         plan.needInReplyTo.length === 0
           ? new Map<string, string | null>()
