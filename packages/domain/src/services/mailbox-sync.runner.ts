@@ -220,6 +220,15 @@ export class MailboxSyncRunner {
     }
   }
 
+  private async renewLease(mailboxId: string, lease: string): Promise<void> {
+    const renewed = await updateReturning<{ id: string }>(
+      this.dataSource,
+      `UPDATE mailbox SET "syncStageStartedAt" = now() WHERE id = $1 AND "syncStage" = $2 RETURNING id`,
+      [mailboxId, lease],
+    );
+    if (renewed.length === 0) throw new LeaseLost(mailboxId);
+  }
+
   private async forgetCursor(mailboxId: string, folderId: string): Promise<void> {
     await this.dataSource.query(`UPDATE mailbox SET "deltaCursors" = "deltaCursors" - $2::text WHERE id = $1`, [
       mailboxId,
@@ -243,10 +252,13 @@ export class MailboxSyncRunner {
     });
     for await (const page of pages) {
       const plan = await this.ingest.plan(mailbox, folder, page.messages, { firstRead });
-      const inReplyTo =
-        plan.needInReplyTo.length === 0
-          ? new Map<string, string | null>()
-          : await gateway.inReplyTo(mailbox.emailAddress, plan.needInReplyTo);
+      let inReplyTo = new Map<string, string | null>();
+      if (plan.needInReplyTo.length > 0) {
+        // Header reads can take a while under throttling: the lease is renewed first, so a slow
+        // page is not taken over (and retried by the next run, forever) before it commits.
+        await this.renewLease(mailbox.id, lease);
+        inReplyTo = await gateway.inReplyTo(mailbox.emailAddress, plan.needInReplyTo);
+      }
       const result = await this.ingest.commit(plan, inReplyTo, page.removedIds, page.cursor, lease);
       if (result.createdOnTimelines.length > 0 || result.updatedEmailIds.length > 0) {
         await publishTimelineChanges(this.dataSource.manager, this.events, {
