@@ -20,9 +20,15 @@ export function peakRssMiB(pid: number): number {
 }
 
 /** An Exchange emulator in its own process, with the CA `npm run bench` trusts. */
-export async function startBenchEmulator() {
+/** Where `npm run bench` keeps benchmark data; only set in the child that trusts the emulator CA. */
+export function benchDataDir(): string {
   const dataDir = process.env.MAILROOM_BENCH_DATA;
   if (!dataDir) throw new Error('run through `npm run bench` (it trusts the emulator CA)');
+  return dataDir;
+}
+
+export async function startBenchEmulator() {
+  const dataDir = benchDataDir();
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.ts'], {
     env: { ...process.env, EMULATOR_PORT: String(port), MAILROOM_DATA_DIR: dataDir },

@@ -37,7 +37,7 @@ import { runMigrations } from '../packages/domain/src/data-source.ts';
 import { startEphemeralPostgres } from '../tooling/ephemeral-postgres.ts';
 import { freePort } from '../tooling/free-port.ts';
 import { startRedisServer } from '../tooling/redis-server.ts';
-import { cpuSeconds, peakRssMiB, startBenchEmulator } from './bench-stack.ts';
+import { benchDataDir, cpuSeconds, peakRssMiB, startBenchEmulator } from './bench-stack.ts';
 import type { Bench, BenchRow } from './bench-table.ts';
 import { postmasterPid, treeCpuSeconds } from './proc-cpu.ts';
 
@@ -437,8 +437,7 @@ async function syncRunAlone(
 export const syncBench: Bench = {
   name: 'sync',
   async run(): Promise<BenchRow[]> {
-    const dataDir = process.env.MAILROOM_BENCH_DATA;
-    if (!dataDir) throw new Error('run through `npm run bench` (it trusts the emulator CA)');
+    const dataDir = benchDataDir();
     const [postgres, redis, emulator] = await Promise.all([
       startEphemeralPostgres(),
       freePort().then((port) => startRedisServer({ port })),

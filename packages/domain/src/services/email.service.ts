@@ -198,9 +198,7 @@ export class EmailService {
            AND ($4 OR e."regardingId" IS NULL OR e."ownerUserId" = $3 OR EXISTS (
                 SELECT 1 FROM (SELECT id, "ownerUserId" FROM opportunity UNION ALL SELECT id, "ownerUserId" FROM account
                                UNION ALL SELECT id, "ownerUserId" FROM contact UNION ALL SELECT id, "ownerUserId" FROM lead) r
-                 WHERE r.id = e."regardingId"
-                   AND (r."ownerUserId" = $3 OR ($5 AND r."ownerUserId" IN (
-                        SELECT id FROM app_user WHERE "managerUserId" = $3 AND "organisationId" = $1)))))
+                 WHERE r.id = e."regardingId" AND ${mayOwn}))
       )`;
     const visibility = [principal.userId, isAdministrator(principal), isManager(principal)];
     const [{ count }] = (await this.dataSource.query(`${scope} SELECT count(*)::int AS count FROM entries`, [

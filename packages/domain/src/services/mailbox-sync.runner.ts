@@ -342,12 +342,13 @@ export async function dueMailboxes(
   limit = 5000,
 ): Promise<string[]> {
   // A crashed sync is resumed at once, whatever its polling interval.
-  const [released] = (await dataSource.query(
+  const released = await updateReturning<{ id: string }>(
+    dataSource,
     `UPDATE mailbox SET "syncStage" = NULL, "syncStageStartedAt" = NULL
       WHERE "syncStage" IS NOT NULL AND "syncStageStartedAt" < now() - make_interval(secs => $1)
      RETURNING id`,
     [leaseMs / 1000],
-  )) as [{ id: string }[], number];
+  );
   const rows: { id: string }[] = await dataSource.query(
     `SELECT m.id FROM mailbox m
        JOIN organisation o ON o.id = m."organisationId"
