@@ -19,11 +19,25 @@ const WORDS = (
 
 function sentence(random: () => number): string {
   const length = 6 + Math.floor(random() * 14);
-  const words: string[] = [];
-  for (let i = 0; i < length; i++) words.push(WORDS[Math.floor(random() * WORDS.length)]!);
-  const text = words.join(' ');
-  return `${text[0]!.toUpperCase()}${text.slice(1)}.`;
+  const first = WORDS[Math.floor(random() * WORDS.length)]!;
+  let text = first[0]!.toUpperCase() + first.slice(1);
+  for (let i = 1; i < length; i++) text += ' ' + WORDS[Math.floor(random() * WORDS.length)]!;
+  return text + '.';
 }
+
+/**
+ * Paragraphs bodies are made of, generated once: a body picks among them by its seed, so the
+ * largest scenarios (hundreds of megabytes of mail, read many times) cost little to serve.
+ */
+const PARAGRAPHS = (() => {
+  const random = prng(0x5eed);
+  const paragraphs = Array.from(
+    { length: 4096 },
+    () => `<p style="margin:0">${sentence(random)} ${sentence(random)} ${sentence(random)}</p>`,
+  );
+  // Flattened once: built by concatenation, each would otherwise be re-flattened at every use.
+  return paragraphs.join('\n').split('\n');
+})();
 
 /** A sized HTML body from a seed: paragraphs of business prose, wrapped as Outlook does. */
 export function generateHtmlBody(seed: number, bytes: number): string {
@@ -31,10 +45,11 @@ export function generateHtmlBody(seed: number, bytes: number): string {
   const head =
     '<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head><body><div dir="ltr">';
   const tail = '</div></body></html>';
-  const parts: string[] = [head];
+  // Joined once (not concatenated) so the result is a flat string, cheap to serialise.
+  const parts = [head];
   let size = head.length + tail.length;
   for (;;) {
-    const paragraph = `<p style="margin:0">${sentence(random)} ${sentence(random)} ${sentence(random)}</p>`;
+    const paragraph = PARAGRAPHS[Math.floor(random() * PARAGRAPHS.length)]!;
     if (parts.length > 1 && size + paragraph.length > bytes) break;
     parts.push(paragraph);
     size += paragraph.length;

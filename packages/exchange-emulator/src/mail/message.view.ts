@@ -79,10 +79,25 @@ function bodyAs(message: StoredMessage, type: 'html' | 'text' | undefined): Item
   return body;
 }
 
-function preview(message: StoredMessage): string {
-  const body = rawBody(message);
+const PREVIEW_LENGTH = 255;
+/** Generated HTML long enough for a preview: well over PREVIEW_LENGTH characters of text. */
+const PREVIEW_SOURCE_BYTES = 2048;
+
+function previewOf(body: ItemBody): string {
   const text = body.contentType === 'html' ? htmlToText(body.content ?? '') : (body.content ?? '');
-  return text.replace(/\s+/g, ' ').trim().slice(0, 255);
+  return text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH);
+}
+
+function preview(message: StoredMessage): string {
+  const body = message.body;
+  if (!isLazy(body)) return previewOf(body);
+  // A generated body's first paragraphs depend only on its seed, so the preview comes from a
+  // short generation rather than the whole body (bodies run to 100 KB).
+  if (body.bytes > PREVIEW_SOURCE_BYTES) {
+    const short = previewOf({ contentType: 'html', content: generateHtmlBody(body.seed, PREVIEW_SOURCE_BYTES) });
+    if (short.length === PREVIEW_LENGTH) return short;
+  }
+  return previewOf(rawBody(message));
 }
 
 export function renderMessage(message: StoredMessage, view: MessageView): Record<string, unknown> {
