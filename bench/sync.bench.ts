@@ -76,6 +76,7 @@ const EMAIL_COLUMNS = [
   'trackedBy',
   'ownerUserId',
   'occurredAt',
+  'parties',
 ]
   .map((c) => `"${c}"`)
   .join(', ');
@@ -536,7 +537,7 @@ export const syncBench: Bench = {
         (await dataSource.query(
           `SELECT count(DISTINCT "internetMessageId")::int AS distinct,
                 count(*) FILTER (WHERE "inReplyTo" IS NOT NULL)::int AS replies,
-                (SELECT count(*)::int FROM email_party p JOIN email e ON e.id = p."emailId" WHERE e."organisationId" = $1) AS parties,
+                (SELECT sum(jsonb_array_length(parties))::int FROM email WHERE "organisationId" = $1) AS parties,
                 (SELECT count(*)::int FROM email_copy WHERE "organisationId" = $1) AS copies
            FROM email WHERE "organisationId" = $1 AND "internetMessageId" LIKE '<S%'`,
           [seeded.organisationId],

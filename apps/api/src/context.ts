@@ -14,7 +14,6 @@ import {
   type Contact,
   type CrmRecordRef,
   type EmailCopy,
-  type EmailParty,
   type ExchangeGatewayFactory,
   type MailboxAlert,
   type Principal,
@@ -89,7 +88,6 @@ export interface Loaders {
   alerts: DataLoader<string, MailboxAlert[]>;
   account: DataLoader<string, Account | null>;
   opportunityContacts: DataLoader<string, Contact[]>;
-  emailParties: DataLoader<string, EmailParty[]>;
   emailCopies: DataLoader<string, (EmailCopy & { emailAddress: string })[]>;
   record: DataLoader<string, CrmRecordRef | null>;
 }
@@ -123,10 +121,6 @@ function createLoaders(services: Services, principal: Principal | null): Loaders
       if (!principal) return ids.map(() => []);
       const contacts = await services.crm.contactsOfOpportunities(principal, ids);
       return ids.map((id) => contacts.get(id) ?? []);
-    }),
-    emailParties: new DataLoader(async (ids) => {
-      const parties = await services.emails.partiesOf(ids);
-      return ids.map((id) => parties.get(id) ?? []);
     }),
     emailCopies: new DataLoader(async (ids) => {
       const copies = await services.emails.copiesOf(ids);

@@ -173,23 +173,23 @@ export class EmailResolver {
   }
 
   @FieldResolver(() => [EmailPartyType])
-  parties(@Root() email: Email, @Ctx() { loaders }: ApiContext) {
-    return loaders.emailParties.load(email.id);
+  parties(@Root() email: Email) {
+    return email.parties;
   }
 
   @FieldResolver(() => EmailPartyType, { nullable: true })
-  async from(@Root() email: Email, @Ctx() { loaders }: ApiContext) {
-    return (await loaders.emailParties.load(email.id)).find((p) => p.role === 'FROM') ?? null;
+  from(@Root() email: Email) {
+    return email.parties.find((p) => p.role === 'FROM') ?? null;
   }
 
   @FieldResolver(() => [EmailPartyType])
-  async to(@Root() email: Email, @Ctx() { loaders }: ApiContext) {
-    return (await loaders.emailParties.load(email.id)).filter((p) => p.role === 'TO');
+  to(@Root() email: Email) {
+    return email.parties.filter((p) => p.role === 'TO');
   }
 
   @FieldResolver(() => [EmailPartyType])
-  async cc(@Root() email: Email, @Ctx() { loaders }: ApiContext) {
-    return (await loaders.emailParties.load(email.id)).filter((p) => p.role === 'CC');
+  cc(@Root() email: Email) {
+    return email.parties.filter((p) => p.role === 'CC');
   }
 
   @FieldResolver(() => [EmailCopyType], { description: 'The CRM mailboxes holding a copy in Exchange.' })

@@ -88,6 +88,14 @@ export class Email {
   @Column({ type: 'text', nullable: true })
   failureReason: string | null;
 
+  /**
+   * Sender and recipients in message order (From, To, Cc, Bcc), each resolved to a user or CRM
+   * record where the address is known. Kept on the email: a timeline shows them with it, and a
+   * first sync writes one row per message instead of one per address.
+   */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  parties: EmailPartyValue[];
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
@@ -129,9 +137,23 @@ export class EmailCopy {
   createdAt: Date;
 }
 
-/** A sender or recipient of an email, resolved to a CRM record where the address is known. */
+/** A sender or recipient of an email (in `Email.parties`). */
+export interface EmailPartyValue {
+  role: PartyRole;
+  /** Lower-cased. */
+  address: string;
+  name: string | null;
+  resolvedType: PartyType | null;
+  resolvedId: string | null;
+}
+
+/**
+ * A party of an email resolved to a contact, lead or account: what puts the email on that
+ * record's timeline (and its account's). Parties that are users or unknown addresses live only in
+ * `Email.parties`.
+ */
 @Entity({ name: 'email_party' })
-@Index(['resolvedId'], { where: '"resolvedId" IS NOT NULL' })
+@Index(['resolvedId'])
 export class EmailParty {
   @PrimaryColumn({ type: 'uuid' })
   @ForeignKey(() => Email, { onDelete: 'CASCADE' })
@@ -147,11 +169,11 @@ export class EmailParty {
   @Column({ type: 'varchar', length: 300, nullable: true })
   name: string | null;
 
-  @Column({ type: 'varchar', length: 8, nullable: true })
-  resolvedType: PartyType | null;
+  @Column({ type: 'varchar', length: 8 })
+  resolvedType: PartyType;
 
-  @Column({ type: 'uuid', nullable: true })
-  resolvedId: string | null;
+  @Column({ type: 'uuid' })
+  resolvedId: string;
 }
 
 /** Messages moved into `folderId` are tracked regarding the rule's record. At most 25 per user. */

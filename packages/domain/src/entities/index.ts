@@ -12,6 +12,7 @@ import { Session } from './session.entity.ts';
 import { UserRole } from './user-role.entity.ts';
 import { User } from './user.entity.ts';
 
+export type { EmailPartyValue } from './email.entities.ts';
 export {
   Email,
   EmailCopy,

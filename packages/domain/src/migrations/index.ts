@@ -4,6 +4,7 @@ import { UserManager1795789019555 } from './1795789019555-user-manager.migration
 import { CrmRecords1795789826914 } from './1795789826914-crm-records.migration.ts';
 import { EmailSync1795791344745 } from './1795791344745-email-sync.migration.ts';
 import { PartialEmailIndexes1795796838699 } from './1795796838699-partial-email-indexes.migration.ts';
+import { PartiesOnEmail1795800018134 } from './1795800018134-parties-on-email.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CrmRecords1795789826914,
   EmailSync1795791344745,
   PartialEmailIndexes1795796838699,
+  PartiesOnEmail1795800018134,
 ];

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type { EmailPartyValue } from '../entities/email.entities.ts';
 import type { EmailDirection, IncomingFilter, PartyRole, PartyType, RegardingType, TrackingSource } from '../enums.ts';
 import type { MailAddress, MailMessage } from '../exchange-gateway.ts';
 import {
@@ -333,7 +334,16 @@ export class EmailIngestService {
           trackingToken: tokenRef ?? null,
           conversation: conversationRef ?? null,
         });
-        newEmails.push({ message, internetId, direction, source, regarding, token, inReplyTo: replied ?? null });
+        newEmails.push({
+          message,
+          internetId,
+          direction,
+          source,
+          regarding,
+          token,
+          inReplyTo: replied ?? null,
+          parties: partiesOf(message, plan.parties),
+        });
         copies.push({ exchangeMessageId: message.id, emailId: null, internetId, category });
       }
 
@@ -345,12 +355,12 @@ export class EmailIngestService {
         const inserted: { id: string; internetMessageId: string }[] = await db.query(
           `INSERT INTO email ("organisationId", direction, status, subject, "bodyContentType", body, preview,
               "internetMessageId", "conversationId", "inReplyTo", "trackingToken", "regardingType", "regardingId",
-              "trackedBy", "ownerUserId", "occurredAt")
+              "trackedBy", "ownerUserId", "occurredAt", parties)
            SELECT $1, d, CASE WHEN d = 'INCOMING' THEN 'RECEIVED' ELSE 'SENT' END, s, ct, b, p, imi, conv, irt, tok,
-                  rt, rid::uuid, src, $2::uuid, at
+                  rt, rid::uuid, src, $2::uuid, at, ps::jsonb
              FROM unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[],
-                         $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[])
-                  AS t(d, s, ct, b, p, imi, conv, irt, tok, rt, rid, src, at)
+                         $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[], $16::text[])
+                  AS t(d, s, ct, b, p, imi, conv, irt, tok, rt, rid, src, at, ps)
            ON CONFLICT ("organisationId", "internetMessageId") WHERE "internetMessageId" IS NOT NULL DO NOTHING
            RETURNING id, "internetMessageId"`,
           [
@@ -369,6 +379,7 @@ export class EmailIngestService {
             newEmails.map((e) => e.regarding?.id ?? null),
             newEmails.map((e) => e.source),
             newEmails.map((e) => (e.message.receivedAt ?? e.message.sentAt ?? now).toISOString()),
+            newEmails.map((e) => JSON.stringify(e.parties)),
           ],
         );
         for (const row of inserted) emailIdOf.set(row.internetMessageId, row.id);
@@ -397,33 +408,29 @@ export class EmailIngestService {
             });
           }
         }
-        const parties = newEmails
+        const recordParties = newEmails
           .filter((e) => created.has(emailIdOf.get(e.internetId)!))
-          .flatMap((e) => partiesOf(e.message).map((p) => ({ ...p, emailId: emailIdOf.get(e.internetId)! })));
-        if (parties.length > 0) {
+          .flatMap((e) => e.parties.filter(onTimelines).map((p) => ({ ...p, emailId: emailIdOf.get(e.internetId)! })));
+        if (recordParties.length > 0) {
           await db.query(
             `INSERT INTO email_party ("emailId", role, address, name, "resolvedType", "resolvedId")
              SELECT e::uuid, r, a, n, rt, rid::uuid
                FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(e, r, a, n, rt, rid)
              ON CONFLICT DO NOTHING`,
             [
-              parties.map((p) => p.emailId),
-              parties.map((p) => p.role),
-              parties.map((p) => p.address),
-              parties.map((p) => p.name),
-              parties.map((p) => plan.parties.get(p.address)?.type ?? null),
-              parties.map((p) => plan.parties.get(p.address)?.id ?? null),
+              recordParties.map((p) => p.emailId),
+              recordParties.map((p) => p.role),
+              recordParties.map((p) => p.address),
+              recordParties.map((p) => p.name),
+              recordParties.map((p) => p.resolvedType),
+              recordParties.map((p) => p.resolvedId),
             ],
           );
         }
         result.createdEmailIds.push(...created);
-        const onTimelines = (party: { address: string }) => {
-          const type = plan.parties.get(party.address)?.type;
-          return type === 'CONTACT' || type === 'LEAD' || type === 'ACCOUNT';
-        };
         for (const e of newEmails) {
           const id = emailIdOf.get(e.internetId)!;
-          if (created.has(id) && (e.regarding !== null || partiesOf(e.message).some(onTimelines))) {
+          if (created.has(id) && (e.regarding !== null || e.parties.some(onTimelines))) {
             result.createdOnTimelines.push(id);
           }
         }
@@ -566,18 +573,30 @@ interface NewEmail {
   regarding: RegardingRef | null;
   token: string | null;
   inReplyTo: string | null;
+  parties: EmailPartyValue[];
 }
 
-function partiesOf(message: MailMessage): { role: PartyRole; address: string; name: string | null }[] {
+/** Whether a party puts its email on a record's timeline (a contact, lead or account). */
+export const onTimelines = (party: EmailPartyValue): boolean =>
+  party.resolvedType === 'CONTACT' || party.resolvedType === 'LEAD' || party.resolvedType === 'ACCOUNT';
+
+function partiesOf(message: MailMessage, resolved: Map<string, Resolved>): EmailPartyValue[] {
   const seen = new Set<string>();
-  const parties: { role: PartyRole; address: string; name: string | null }[] = [];
+  const parties: EmailPartyValue[] = [];
   const add = (role: PartyRole, list: (MailAddress | null)[]) => {
     for (const entry of list) {
       if (!entry) continue;
       const address = lower(entry.address);
       if (seen.has(`${role}:${address}`)) continue;
       seen.add(`${role}:${address}`);
-      parties.push({ role, address, name: entry.name?.slice(0, 300) ?? null });
+      const record = resolved.get(address);
+      parties.push({
+        role,
+        address,
+        name: entry.name?.slice(0, 300) ?? null,
+        resolvedType: record?.type ?? null,
+        resolvedId: record?.id ?? null,
+      });
     }
   };
   add('FROM', [message.from]);

@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { Email, EmailParty } from '../entities/email.entities.ts';
+import { Email } from '../entities/email.entities.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { EventPublisher } from '../events.ts';
@@ -102,9 +102,8 @@ export class EmailSendRunner {
         return;
       }
       if (email.status === 'PENDING_SEND') await this.publish(email.id);
-      const parties = await this.dataSource.getRepository(EmailParty).findBy({ emailId: email.id });
       const recipients = (role: 'TO' | 'CC') =>
-        parties.filter((p) => p.role === role).map((p) => ({ address: p.address, name: p.name }));
+        email.parties.filter((p) => p.role === role).map((p) => ({ address: p.address, name: p.name }));
       try {
         await gateway.sendMail(
           mailbox.emailAddress,

@@ -49,9 +49,21 @@ describe('timelines and what a user may see', () => {
       ownerUserId: colleague.id,
     });
     const [privateThread] = (await ds.query(
-      `INSERT INTO email ("organisationId", direction, status, subject, body, "trackedBy", "ownerUserId", "occurredAt")
-       VALUES ($1, 'INCOMING', 'RECEIVED', 'Colleague private thread', 'body', 'FILTER', $2, now()) RETURNING id`,
-      [organisation.id, colleague.id],
+      `INSERT INTO email ("organisationId", direction, status, subject, body, "trackedBy", "ownerUserId", "occurredAt", parties)
+       VALUES ($1, 'INCOMING', 'RECEIVED', 'Colleague private thread', 'body', 'FILTER', $2, now(), $3) RETURNING id`,
+      [
+        organisation.id,
+        colleague.id,
+        JSON.stringify([
+          {
+            role: 'FROM',
+            address: 'chris@fabrikam.example',
+            name: null,
+            resolvedType: 'CONTACT',
+            resolvedId: theirContact.id,
+          },
+        ]),
+      ],
     )) as { id: string }[];
     await ds.query(
       `INSERT INTO email_party ("emailId", role, address, "resolvedType", "resolvedId") VALUES ($1, 'FROM', $2, 'CONTACT', $3)`,

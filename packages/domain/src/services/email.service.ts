@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
-import { Email, EmailCopy, EmailParty, FolderTrackingRule } from '../entities/email.entities.ts';
+import { Email, EmailCopy, EmailParty, FolderTrackingRule, type EmailPartyValue } from '../entities/email.entities.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { IncomingFilter } from '../enums.ts';
@@ -15,11 +15,10 @@ import {
   withTrackingToken,
 } from '../rules/email-tracking.rule.ts';
 import { CrmRecordService } from './crm-records.service.ts';
-import { EmailIngestService } from './email-ingest.service.ts';
+import { EmailIngestService, onTimelines, resolveAddresses } from './email-ingest.service.ts';
 import { profileConnection, profileOf } from './exchange-connection.ts';
 import { MailboxService } from './mailbox.service.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
-import { resolveAddresses } from './email-ingest.service.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -115,6 +114,21 @@ export class EmailService {
         const [{ n }] = (await db.query(`SELECT nextval('email_tracking_number') AS n`)) as [{ n: string }];
         token = formatTrackingToken(organisation.trackingTokenPrefix, Number(n));
       }
+      const resolved = new Map(
+        (await resolveAddresses(db, principal.organisationId, [mailbox.emailAddress.toLowerCase(), ...to, ...cc])).map(
+          (r) => [r.address, r],
+        ),
+      );
+      const parties: EmailPartyValue[] = [
+        { role: 'FROM' as const, address: mailbox.emailAddress.toLowerCase() },
+        ...to.map((address) => ({ role: 'TO' as const, address })),
+        ...cc.map((address) => ({ role: 'CC' as const, address })),
+      ].map((p) => ({
+        ...p,
+        name: null,
+        resolvedType: resolved.get(p.address)?.type ?? null,
+        resolvedId: resolved.get(p.address)?.id ?? null,
+      }));
       const email = await db.getRepository(Email).save(
         db.getRepository(Email).create({
           organisationId: principal.organisationId,
@@ -138,28 +152,20 @@ export class EmailService {
           ownerUserId: principal.userId,
           sendingMailboxId: mailbox.id,
           occurredAt: new Date(),
+          parties,
         }),
       );
-      const resolved = new Map(
-        (await resolveAddresses(db, principal.organisationId, [mailbox.emailAddress.toLowerCase(), ...to, ...cc])).map(
-          (r) => [r.address, r],
-        ),
-      );
-      const parties = [
-        { role: 'FROM' as const, address: mailbox.emailAddress.toLowerCase() },
-        ...to.map((address) => ({ role: 'TO' as const, address })),
-        ...cc.map((address) => ({ role: 'CC' as const, address })),
-      ];
-      await db.getRepository(EmailParty).insert(
-        parties.map((p) => ({
-          emailId: email.id,
-          role: p.role,
-          address: p.address,
-          name: null,
-          resolvedType: resolved.get(p.address)?.type ?? null,
-          resolvedId: resolved.get(p.address)?.id ?? null,
-        })),
-      );
+      const recordParties = parties.filter(onTimelines);
+      if (recordParties.length > 0) {
+        await db.getRepository(EmailParty).insert(
+          recordParties.map((p) => ({
+            ...p,
+            emailId: email.id,
+            resolvedType: p.resolvedType!,
+            resolvedId: p.resolvedId!,
+          })),
+        );
+      }
       return email;
     });
   }
@@ -262,17 +268,8 @@ export class EmailService {
     if (email.regardingId)
       return (await this.records.recordNames(principal, [email.regardingId])).size > 0 ? email : null;
     // Regarding nothing: visible to whoever may see one of the records it was exchanged with.
-    const parties = await this.dataSource.getRepository(EmailParty).findBy({ emailId: email.id });
-    const records = parties.map((p) => p.resolvedId).filter((id): id is string => id !== null);
+    const records = email.parties.filter(onTimelines).map((p) => p.resolvedId!);
     return (await this.records.recordNames(principal, records)).size > 0 ? email : null;
-  }
-
-  async partiesOf(emailIds: readonly string[]): Promise<Map<string, EmailParty[]>> {
-    const result = new Map<string, EmailParty[]>(emailIds.map((id) => [id, []]));
-    if (emailIds.length === 0) return result;
-    const parties = await this.dataSource.getRepository(EmailParty).findBy({ emailId: In([...emailIds]) });
-    for (const party of parties) result.get(party.emailId)?.push(party);
-    return result;
   }
 
   async copiesOf(emailIds: readonly string[]): Promise<Map<string, (EmailCopy & { emailAddress: string })[]>> {

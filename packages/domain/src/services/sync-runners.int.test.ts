@@ -204,13 +204,18 @@ describe('email send runner', () => {
   async function pendingEmail(organisationId: string, userId: string, mailboxId: string) {
     const [{ id }] = await ds.query(
       `INSERT INTO email ("organisationId", direction, status, subject, body, "trackedBy", "ownerUserId",
-                          "sendingMailboxId", "occurredAt", "internetMessageId")
-       VALUES ($1, 'OUTGOING', 'PENDING_SEND', 'Offer', '<p>offer</p>', 'CRM', $2, $3, now(), $4) RETURNING id`,
-      [organisationId, userId, mailboxId, `<${randomUUID()}@contoso.example>`],
+                          "sendingMailboxId", "occurredAt", "internetMessageId", parties)
+       VALUES ($1, 'OUTGOING', 'PENDING_SEND', 'Offer', '<p>offer</p>', 'CRM', $2, $3, now(), $4, $5) RETURNING id`,
+      [
+        organisationId,
+        userId,
+        mailboxId,
+        `<${randomUUID()}@contoso.example>`,
+        JSON.stringify([
+          { role: 'TO', address: 'fiona@fabrikam.example', name: null, resolvedType: null, resolvedId: null },
+        ]),
+      ],
     );
-    await ds.query(`INSERT INTO email_party ("emailId", role, address) VALUES ($1, 'TO', 'fiona@fabrikam.example')`, [
-      id,
-    ]);
     return id as string;
   }
   const statusOf = async (id: string) =>
