@@ -93,3 +93,14 @@ export type PartyRole = (typeof PARTY_ROLES)[number];
  */
 export const TRACKING_SOURCES = ['CRM', 'FOLDER', 'CATEGORY', 'MANUAL', 'FILTER'] as const;
 export type TrackingSource = (typeof TRACKING_SOURCES)[number];
+
+/** A CRM task's status; the same five states as a To Do task. */
+export const TASK_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'WAITING_ON_OTHERS', 'DEFERRED', 'COMPLETED'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TASK_IMPORTANCES = ['LOW', 'NORMAL', 'HIGH'] as const;
+export type TaskImportance = (typeof TASK_IMPORTANCES)[number];
+
+/** Which side's value a conflicting field kept (see rules/act-merge.rule.ts). */
+export const SYNC_SIDES = ['CRM', 'EXCHANGE'] as const;
+export type SyncSide = (typeof SYNC_SIDES)[number];

@@ -1,3 +1,4 @@
+import type { TaskImportance, TaskStatus } from './enums.ts';
 import type { Channel, ChannelResult, ExchangeFailure, ExchangeFailureKind } from './rules/mailbox-test.rule.ts';
 
 /**
@@ -32,6 +33,53 @@ export interface ExchangeGateway {
   /** Extends a subscription; NOT_FOUND when Exchange dropped it. */
   renewSubscription(subscriptionId: string, expiresAt: Date): Promise<void>;
   deleteSubscription(subscriptionId: string): Promise<void>;
+
+  /** The id of the user's default To Do list ("Tasks"). */
+  defaultTaskList(mailbox: string): Promise<string>;
+  /** One delta round of a To Do list, page by page; store `cursor` only after the page is applied. */
+  taskDelta(mailbox: string, listId: string, options?: ItemDeltaOptions): AsyncIterable<ItemDeltaPage<ExchangeTask>>;
+  /** One task, or null when it is gone. */
+  getTask(mailbox: string, listId: string, taskId: string): Promise<ExchangeTask | null>;
+  createTask(mailbox: string, listId: string, fields: TaskFields): Promise<ExchangeTask>;
+  /** Writes the given fields; the answer carries the task's new change marker. */
+  updateTask(mailbox: string, listId: string, taskId: string, changes: Partial<TaskFields>): Promise<ExchangeTask>;
+  /** Deletes a task; one already gone is not an error. */
+  deleteTask(mailbox: string, listId: string, taskId: string): Promise<void>;
+}
+
+/** The fields a CRM task and a To Do task share (the mapping is in graph-adapter's task-gateway). */
+export interface TaskFields {
+  subject: string;
+  /** Plain text. */
+  body: string;
+  /** ISO instant (UTC), or null. */
+  dueAt: string | null;
+  status: TaskStatus;
+  importance: TaskImportance;
+}
+
+/** An Exchange item with its change marker (`changeKey`, or the ETag where there is none). */
+export interface ExchangeItem<F> {
+  id: string;
+  changeKey: string;
+  lastModifiedAt: Date;
+  fields: F;
+}
+
+export type ExchangeTask = ExchangeItem<TaskFields>;
+
+export interface ItemDeltaOptions {
+  cursor?: string;
+  pageSize?: number;
+}
+
+export interface ItemDeltaPage<T> {
+  items: T[];
+  /** Deleted (or out of the synced set). */
+  removedIds: string[];
+  /** Where to resume: the next page's link, or the next round's when `complete`. */
+  cursor: string;
+  complete: boolean;
 }
 
 export interface MailAddress {

@@ -10,6 +10,7 @@ import {
 import { createGraphAdapter, type GraphAdapter, type GraphAdapterOptions } from './graph-adapter.ts';
 import { GraphAdapterError, type GraphFailure } from './graph-errors.ts';
 import { mailGatewayOver } from './mail-gateway.ts';
+import { taskGatewayOver } from './task-gateway.ts';
 import type { ChannelTestResult } from './mailbox-test.ts';
 
 const MAX_CACHED_ADAPTERS = 1000;
@@ -47,6 +48,7 @@ async function* translatedPages<T>(pages: AsyncIterable<T>): AsyncGenerator<T, v
 
 function gatewayOver(adapter: GraphAdapter): ExchangeGateway {
   const mail = mailGatewayOver(adapter);
+  const tasks = taskGatewayOver(adapter);
   return {
     messageDelta: (mailbox, folder, options) => translatedPages(mail.messageDelta(mailbox, folder, options)),
     inReplyTo: (mailbox, ids) => translated(() => mail.inReplyTo(mailbox, ids)),
@@ -59,6 +61,13 @@ function gatewayOver(adapter: GraphAdapter): ExchangeGateway {
     createSubscription: (request) => translated(() => mail.createSubscription(request)),
     renewSubscription: (id, expiresAt) => translated(() => mail.renewSubscription(id, expiresAt)),
     deleteSubscription: (id) => translated(() => mail.deleteSubscription(id)),
+    defaultTaskList: (mailbox) => translated(() => tasks.defaultTaskList(mailbox)),
+    taskDelta: (mailbox, listId, options) => translatedPages(tasks.taskDelta(mailbox, listId, options)),
+    getTask: (mailbox, listId, taskId) => translated(() => tasks.getTask(mailbox, listId, taskId)),
+    createTask: (mailbox, listId, fields) => translated(() => tasks.createTask(mailbox, listId, fields)),
+    updateTask: (mailbox, listId, taskId, changes) =>
+      translated(() => tasks.updateTask(mailbox, listId, taskId, changes)),
+    deleteTask: (mailbox, listId, taskId) => translated(() => tasks.deleteTask(mailbox, listId, taskId)),
     detectExchange: () => translated(() => adapter.detectExchange()),
     listUsers: () => translated(() => adapter.listUsers()),
     testMailbox: (address) =>

@@ -9,12 +9,16 @@ import { Notification } from './notification.entity.ts';
 import { Organisation } from './organisation.entity.ts';
 import { SecurityRole } from './security-role.entity.ts';
 import { Session } from './session.entity.ts';
+import { ExchangeLink, Task } from './task.entities.ts';
 import { UserRole } from './user-role.entity.ts';
 import { User } from './user.entity.ts';
 
 export type { EmailPartyValue } from './email.entities.ts';
+export type { ExchangeItemKind, SyncDecision } from './task.entities.ts';
 export {
   Email,
+  ExchangeLink,
+  Task,
   EmailCopy,
   EmailParty,
   FolderTrackingRule,
@@ -59,4 +63,6 @@ export const ENTITIES = [
   EmailParty,
   FolderTrackingRule,
   GraphSubscription,
+  Task,
+  ExchangeLink,
 ];

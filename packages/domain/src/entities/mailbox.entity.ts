@@ -115,6 +115,31 @@ export class Mailbox {
   @Column({ type: 'timestamptz', nullable: true })
   syncStageStartedAt: Date | null;
 
+  /**
+   * Appointments, contacts and tasks sync on their own schedule and lease, with their own
+   * failures and back-off: a failing ACT channel does not hold up email.
+   */
+  @Column({ type: 'jsonb', default: {} })
+  actCursors: DeltaCursors;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  actSyncStage: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  actSyncStageStartedAt: Date | null;
+
+  @Column({ type: 'integer', default: 0 })
+  actConsecutiveFailures: number;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  actBackoffUntil: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  actLastSyncAttemptAt: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  actLastSyncSuccessAt: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

@@ -5,6 +5,7 @@ import { CrmRecords1795789826914 } from './1795789826914-crm-records.migration.t
 import { EmailSync1795791344745 } from './1795791344745-email-sync.migration.ts';
 import { PartialEmailIndexes1795796838699 } from './1795796838699-partial-email-indexes.migration.ts';
 import { PartiesOnEmail1795800018134 } from './1795800018134-parties-on-email.migration.ts';
+import { TaskSync1795800623610 } from './1795800623610-task-sync.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EmailSync1795791344745,
   PartialEmailIndexes1795796838699,
   PartiesOnEmail1795800018134,
+  TaskSync1795800623610,
 ];

@@ -10,7 +10,8 @@ import { alertIfProfileFailing } from './profile-health.ts';
 /**
  * Records a failed sync or send on its mailbox: a transient failure sets the back-off; a
  * permanent one, or the tenth transient in a row, disables processing and raises an error alert
- * for the owner and the organisation's administrators.
+ * for the owner and the organisation's administrators. The appointments-contacts-tasks channel
+ * keeps its own count and back-off, and its failure sets only its status to Failure: email goes on.
  */
 export async function recordMailboxFailure(
   dataSource: DataSource,
@@ -21,19 +22,27 @@ export async function recordMailboxFailure(
   failure: ExchangeFailure,
   now = new Date(),
 ): Promise<SyncFailureDecision> {
-  const decision = decideSyncFailure(mailbox, channel, failure, mailbox.consecutiveFailures, failure.retryAfterMs);
+  const act = channel === 'act';
+  const previous = act ? mailbox.actConsecutiveFailures : mailbox.consecutiveFailures;
+  const decision = decideSyncFailure(mailbox, channel, failure, previous, failure.retryAfterMs);
   if (!decision.disable) {
     await dataSource.query(
-      `UPDATE mailbox SET "consecutiveFailures" = $2, "backoffUntil" = $3, "updatedAt" = now() WHERE id = $1`,
+      act
+        ? `UPDATE mailbox SET "actConsecutiveFailures" = $2, "actBackoffUntil" = $3, "updatedAt" = now() WHERE id = $1`
+        : `UPDATE mailbox SET "consecutiveFailures" = $2, "backoffUntil" = $3, "updatedAt" = now() WHERE id = $1`,
       [mailbox.id, decision.consecutiveFailures, new Date(now.getTime() + decision.backoffMs)],
     );
     return decision;
   }
   const notified = await dataSource.transaction(async (db) => {
     await db.query(
-      `UPDATE mailbox SET "processingState" = 'DISABLED', "consecutiveFailures" = $2, "backoffUntil" = NULL,
-              "updatedAt" = now(), version = version + 1
-        WHERE id = $1`,
+      act
+        ? `UPDATE mailbox SET "actStatus" = 'FAILURE', "actConsecutiveFailures" = $2, "actBackoffUntil" = NULL,
+                  "updatedAt" = now(), version = version + 1
+            WHERE id = $1`
+        : `UPDATE mailbox SET "processingState" = 'DISABLED', "consecutiveFailures" = $2, "backoffUntil" = NULL,
+                  "updatedAt" = now(), version = version + 1
+            WHERE id = $1`,
       [mailbox.id, decision.consecutiveFailures],
     );
     const alert = await raiseAlert(db, organisation, mailbox, decision.alert, now);
@@ -52,7 +61,9 @@ export async function recordMailboxFailure(
       [
         organisation.id,
         recipients.map((r) => r.id),
-        `Mailroom stopped processing ${mailbox.emailAddress}`,
+        act
+          ? `Mailroom stopped syncing appointments, contacts and tasks of ${mailbox.emailAddress}`
+          : `Mailroom stopped processing ${mailbox.emailAddress}`,
         decision.alert.message,
         JSON.stringify({ mailboxId: mailbox.id, alertId: alert.id, code: alert.code, severity: alert.severity }),
       ],

@@ -2,9 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { TOPICS, type EventPublisher } from '../events.ts';
 
 /**
- * The records whose timelines show an email: its regarding record, the contacts, leads and
- * accounts among its parties, and the account above a regarding opportunity or contact (an
- * account's timeline rolls up its contacts and opportunities).
+ * The records whose timelines show an activity: its regarding record, for an email the contacts,
+ * leads and accounts among its parties, and the account above a regarding opportunity or contact
+ * (an account's timeline rolls up its contacts and opportunities). Ids are emails or tasks.
  */
 export async function timelineKeysOf(
   db: EntityManager,
@@ -18,6 +18,9 @@ export async function timelineKeysOf(
        UNION
        SELECT p."emailId", e."organisationId", p."resolvedId" FROM email_party p JOIN email e ON e.id = p."emailId"
         WHERE p."emailId" = ANY($1::uuid[]) AND p."resolvedType" IN ('CONTACT', 'LEAD', 'ACCOUNT')
+       UNION
+       SELECT t.id, t."organisationId", t."regardingId" FROM task t
+        WHERE t.id = ANY($1::uuid[]) AND t."regardingId" IS NOT NULL
      )
      SELECT "recordId", "emailId", "organisationId" FROM scope
      UNION

@@ -1,0 +1,264 @@
+// Tasks ↔ To Do, both ways, against the emulator over HTTPS through the Graph SDK and a real
+// PostgreSQL: the ACT sync runner in this process, To Do changed as a user would (Graph).
+import { randomBytes } from 'node:crypto';
+import {
+  ActSyncRunner,
+  createDataSource,
+  Mailbox,
+  Organisation,
+  SecretCipher,
+  Task,
+  TaskService,
+  type EventPublisher,
+  type Principal,
+} from '@mailroom/domain';
+import { newRoleMailboxes, principalOf } from '@mailroom/domain/testing';
+import { createExchangeGateways } from '@mailroom/graph-adapter';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { DEMO_TENANT, newExchangeOrganisation, type ExchangeOrganisation } from './exchange-org.ts';
+
+let dataSource: DataSource;
+let org: ExchangeOrganisation;
+let runner: ActSyncRunner;
+let tasks: TaskService;
+let pro: Principal;
+let mailboxId: string;
+let upn: string;
+let listId: string;
+let token: string;
+
+const events: EventPublisher = { publish: async () => {} };
+
+async function graph(path: string, method = 'GET', body?: unknown): Promise<any> {
+  const response = await fetch(`${org.emulator.url}/v1.0${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? null : response.json();
+}
+
+const todo = (suffix = '') => `/users/${encodeURIComponent(upn)}/todo/lists/${listId}/tasks${suffix}`;
+
+/** Every task of the default list (all pages). */
+async function todoTasks(): Promise<any[]> {
+  const all: any[] = [];
+  let url: string | undefined = `${todo()}?$top=500`;
+  while (url) {
+    const page: any = await graph(url);
+    all.push(...page.value);
+    url = page['@odata.nextLink']?.replace(`${org.emulator.url}/v1.0`, '');
+  }
+  return all;
+}
+
+async function sync() {
+  expect(await runner.run(mailboxId)).toBe('SYNCED');
+  return runner.lastCounts;
+}
+
+const crmTask = (subject: string) =>
+  dataSource.getRepository(Task).findOneBy({ subject, ownerUserId: pro.userId, organisationId: pro.organisationId });
+
+beforeAll(async () => {
+  dataSource = createDataSource({ url: inject('databaseUrl') });
+  await dataSource.initialize();
+  org = await newExchangeOrganisation(dataSource);
+  const cipher = new SecretCipher(randomBytes(32));
+  await dataSource.getRepository(Organisation).update(
+    { id: org.organisation.id },
+    {
+      tenantId: DEMO_TENANT.tenantId,
+      appClientId: DEMO_TENANT.clientId,
+      appClientSecretEncrypted: cipher.encrypt(DEMO_TENANT.clientSecret),
+    },
+  );
+  await newRoleMailboxes(dataSource, org.organisation);
+  upn = org.email('sales.pro');
+  const salesPro = org.users.get('sales.pro')!;
+  pro = await principalOf(dataSource, salesPro);
+  const mailbox = await dataSource.getRepository(Mailbox).findOneByOrFail({ ownerUserId: salesPro.id });
+  mailboxId = mailbox.id;
+  await dataSource
+    .getRepository(Mailbox)
+    .update(
+      { id: mailboxId },
+      { approvalStatus: 'APPROVED', actMethod: 'SERVER_SIDE_SYNC', enabledForAct: true, actStatus: 'SUCCESS' },
+    );
+  runner = new ActSyncRunner(dataSource, cipher, createExchangeGateways(), events, { pageSize: 200 });
+  tasks = new TaskService(dataSource);
+
+  const tokenResponse = await fetch(`${org.emulator.url}/${DEMO_TENANT.tenantId}/oauth2/v2.0/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: DEMO_TENANT.clientId,
+      client_secret: DEMO_TENANT.clientSecret,
+      scope: 'https://graph.microsoft.com/.default',
+    }),
+  });
+  token = ((await tokenResponse.json()) as { access_token: string }).access_token;
+  const lists = await graph(`/users/${encodeURIComponent(upn)}/todo/lists`);
+  listId = lists.value.find((l: any) => l.wellknownListName === 'defaultList').id;
+  // The first sync brings the seeded To Do tasks in.
+  await sync();
+});
+
+afterAll(async () => {
+  await org?.emulator.stop();
+  await dataSource?.destroy();
+});
+
+describe('tasks ↔ To Do', () => {
+  it('brings To Do tasks into the CRM and CRM tasks into To Do', async () => {
+    const fromExchange = await graph(todo(), 'POST', {
+      title: 'Send Fabrikam the revised quote',
+      importance: 'high',
+      dueDateTime: { dateTime: '2026-12-04T00:00:00.0000000', timeZone: 'UTC' },
+    });
+    await tasks.create(pro, { subject: 'Call Fiona about the pilot', dueAt: new Date('2026-12-02T09:30:00Z') });
+
+    const counts = await sync();
+    expect(counts).toMatchObject({ exchangeWrites: 1, crmWrites: 1 });
+
+    const arrived = await crmTask('Send Fabrikam the revised quote');
+    expect(arrived).toMatchObject({ importance: 'HIGH', status: 'NOT_STARTED' });
+    expect(arrived!.dueAt!.toISOString()).toBe('2026-12-04T00:00:00.000Z');
+    const inTodo = (await todoTasks()).find((t) => t.title === 'Call Fiona about the pilot');
+    expect(inTodo).toMatchObject({ status: 'notStarted', importance: 'normal' });
+    expect(inTodo.dueDateTime.dateTime.startsWith('2026-12-02T09:30:00')).toBe(true);
+    expect((await todoTasks()).filter((t) => t.id === fromExchange.id)).toHaveLength(1);
+  });
+
+  it('carries updates and deletes made on either side', async () => {
+    const crmSide = await tasks.create(pro, { subject: 'Book the demo room' });
+    const exchangeSide = await graph(todo(), 'POST', { title: 'Prepare the renewal deck' });
+    await sync();
+    const pairOfCrm = (await todoTasks()).find((t) => t.title === 'Book the demo room');
+    const pairOfExchange = (await crmTask('Prepare the renewal deck'))!;
+
+    await tasks.update(pro, crmSide.id, { subject: 'Book the big demo room', importance: 'HIGH' });
+    await graph(todo(`/${exchangeSide.id}`), 'PATCH', { title: 'Prepare the renewal deck (v2)' });
+    await sync();
+    expect((await todoTasks()).find((t) => t.id === pairOfCrm.id)).toMatchObject({
+      title: 'Book the big demo room',
+      importance: 'high',
+    });
+    expect((await dataSource.getRepository(Task).findOneBy({ id: pairOfExchange.id }))!.subject).toBe(
+      'Prepare the renewal deck (v2)',
+    );
+
+    await tasks.delete(pro, crmSide.id);
+    await graph(todo(`/${exchangeSide.id}`), 'DELETE');
+    await sync();
+    expect((await todoTasks()).some((t) => t.id === pairOfCrm.id || t.id === exchangeSide.id)).toBe(false);
+    expect(await dataSource.getRepository(Task).findOneBy({ id: crmSide.id })).toBeNull();
+    expect(await dataSource.getRepository(Task).findOneBy({ id: pairOfExchange.id })).toBeNull();
+  });
+
+  it('completes the CRM task when the To Do task is completed', async () => {
+    const task = await tasks.create(pro, { subject: 'Confirm the pilot start date' });
+    await sync();
+    const pair = (await todoTasks()).find((t) => t.title === 'Confirm the pilot start date');
+    await graph(todo(`/${pair.id}`), 'PATCH', { status: 'completed' });
+    await sync();
+    const completed = await dataSource.getRepository(Task).findOneByOrFail({ id: task.id });
+    expect(completed.status).toBe('COMPLETED');
+    expect(completed.completedAt).not.toBeNull();
+  });
+
+  it('settles edits on both sides by the later writer, the same way every run, without echoes', async () => {
+    const task = await tasks.create(pro, { subject: 'Negotiate the discount' });
+    await sync();
+    const pair = (await todoTasks()).find((t) => t.title === 'Negotiate the discount');
+
+    // The CRM edits the title and the due date; a moment later Exchange edits the title and the importance.
+    await tasks.update(pro, task.id, {
+      subject: 'Negotiate the discount (CRM)',
+      dueAt: new Date('2026-12-10T00:00:00Z'),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await graph(todo(`/${pair.id}`), 'PATCH', { title: 'Negotiate the discount (Exchange)', importance: 'low' });
+
+    const counts = await sync();
+    expect(counts.conflicts).toBe(1);
+    const merged = await dataSource.getRepository(Task).findOneByOrFail({ id: task.id });
+    expect(merged).toMatchObject({ subject: 'Negotiate the discount (Exchange)', importance: 'LOW' });
+    expect(merged.dueAt!.toISOString()).toBe('2026-12-10T00:00:00.000Z');
+    expect(merged.syncDecision?.fields).toEqual([{ field: 'subject', kept: 'EXCHANGE' }]);
+    const inTodo = (await todoTasks()).find((t) => t.id === pair.id);
+    expect(inTodo).toMatchObject({ title: 'Negotiate the discount (Exchange)', importance: 'low' });
+    expect(inTodo.dueDateTime.dateTime.startsWith('2026-12-10T00:00:00')).toBe(true);
+
+    // Nothing bounces back: the next run writes nothing on either side.
+    const etag = inTodo['@odata.etag'];
+    expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
+    expect((await todoTasks()).find((t) => t.id === pair.id)['@odata.etag']).toBe(etag);
+    expect((await dataSource.getRepository(Task).findOneByOrFail({ id: task.id })).version).toBe(merged.version);
+  });
+
+  it('after 1,000 tasks each way, a second cycle writes nothing', async () => {
+    for (let i = 0; i < 1000; i += 50) {
+      await Promise.all(
+        Array.from({ length: 50 }, (_, j) => graph(todo(), 'POST', { title: `Exchange task ${i + j}` })),
+      );
+    }
+    await dataSource.query(
+      `INSERT INTO task ("organisationId", "ownerUserId", subject)
+       SELECT $1, $2, 'CRM task ' || n FROM generate_series(0, 999) AS n`,
+      [pro.organisationId, pro.userId],
+    );
+    const first = await sync();
+    expect(first.exchangeWrites).toBe(1000);
+    expect(first.crmWrites).toBe(1000);
+
+    const before = new Map((await todoTasks()).map((t) => [t.id, t['@odata.etag']]));
+    const versions = await dataSource.query(
+      `SELECT sum(version)::int AS total, count(*)::int AS n FROM task WHERE "ownerUserId" = $1`,
+      [pro.userId],
+    );
+    expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
+    const after = await todoTasks();
+    expect(after.length).toBe(before.size);
+    expect(after.every((t) => before.get(t.id) === t['@odata.etag'])).toBe(true);
+    expect(
+      await dataSource.query(
+        `SELECT sum(version)::int AS total, count(*)::int AS n FROM task WHERE "ownerUserId" = $1`,
+        [pro.userId],
+      ),
+    ).toEqual(versions);
+    expect(versions[0].n).toBe(before.size);
+  });
+});
+
+describe('an ACT failure', () => {
+  it('sets the ACT status to Failure with an alert for the owner, and leaves email processing on', async () => {
+    const withoutTasks = ['Mail.ReadWrite', 'Mail.Send', 'Calendars.ReadWrite', 'Contacts.ReadWrite', 'User.Read.All'];
+    const changed = await org.control(`/apps/${DEMO_TENANT.clientId}`, 'PATCH', { permissions: withoutTasks });
+    expect(changed.ok).toBe(true);
+    // Tokens carry the app's roles: the change shows once the token Mailroom holds is replaced.
+    expect((await org.control('/faults', 'POST', { kind: 'expireTokens' })).ok).toBe(true);
+    try {
+      await tasks.create(pro, { subject: 'Never reaches To Do' });
+      expect(await runner.run(mailboxId)).toBe('FAILED');
+      const mailbox = await dataSource.getRepository(Mailbox).findOneByOrFail({ id: mailboxId });
+      expect(mailbox).toMatchObject({ actStatus: 'FAILURE', processingState: 'ACTIVE' });
+      const alerts: { severity: string; message: string }[] = await dataSource.query(
+        `SELECT severity, message FROM mailbox_alert WHERE "mailboxId" = $1`,
+        [mailboxId],
+      );
+      expect(alerts).toHaveLength(1);
+      expect(alerts[0]!.severity).toBe('ERROR');
+      expect(alerts[0]!.message).toMatch(/appointments, contacts and tasks/i);
+      // A failed channel is not retried until it is tested again.
+      expect(await runner.run(mailboxId)).toBe('SKIPPED');
+    } finally {
+      await org.control('/faults', 'DELETE');
+      await org.control(`/apps/${DEMO_TENANT.clientId}`, 'PATCH', {
+        permissions: [...withoutTasks, 'Tasks.ReadWrite.All', 'MailboxSettings.Read', 'Organization.Read.All'],
+      });
+    }
+  });
+});
