@@ -49,7 +49,7 @@ describe('email on an opportunity in the web console', () => {
     await page.getByRole('navigation').getByRole('link', { name: 'Opportunities' }).click();
     await page.getByRole('link', { name: 'Fabrikam renewal' }).click();
     await page.getByRole('heading', { name: 'Fabrikam renewal', level: 1 }).waitFor();
-    await page.getByText('0 emails').waitFor();
+    await page.getByText('0 activities').waitFor();
 
     const composer = page.getByRole('form', { name: 'New email' });
     expect(await composer.getByRole('textbox', { name: /^To/ }).inputValue()).toBe(FIONA);
@@ -69,7 +69,7 @@ describe('email on an opportunity in the web console', () => {
     const html = await body.innerHTML();
     expect(html).toContain('<p>Dear Fiona,</p>');
     expect(html).toContain('<p>Here is our proposal for &lt;next year&gt;.<br>Best regards</p>');
-    await page.getByText('1 email', { exact: true }).waitFor();
+    await page.getByText('1 activity', { exact: true }).waitFor();
 
     const page1 = await eventually(
       () => timeline(fixture.salesPro, fixture.opportunityId),
@@ -97,7 +97,7 @@ describe('email on an opportunity in the web console', () => {
     expect(await reply.textContent()).toContain('Incoming');
     expect(await reply.textContent()).toContain(FIONA);
     await page.getByText('Conversation of 2 emails').waitFor();
-    await page.getByText('2 emails', { exact: true }).waitFor();
+    await page.getByText('2 activities', { exact: true }).waitFor();
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });
 
@@ -130,14 +130,14 @@ describe('email on an opportunity in the web console', () => {
     await page.getByRole('link', { name: 'Fabrikam', exact: true }).click();
     await page.getByRole('heading', { name: 'Fabrikam', level: 1 }).waitFor();
     // The account's timeline rolls up its opportunity's email; each says what it is regarding.
-    await page.getByText('3 emails', { exact: true }).waitFor();
+    await page.getByText('3 activities', { exact: true }).waitFor();
     expect(await email(sent.subject).getByRole('link', { name: 'Fabrikam renewal' }).count()).toBe(1);
     expect(await page.getByRole('form', { name: 'New email' }).count()).toBe(0);
 
     await page.goBack();
     await page.getByRole('link', { name: 'Fiona Fabrikam' }).click();
     await page.getByRole('heading', { name: 'Fiona Fabrikam', level: 1 }).waitFor();
-    await page.getByText('3 emails', { exact: true }).waitFor();
+    await page.getByText('3 activities', { exact: true }).waitFor();
     await email(`RE: ${sent.subject}`).waitFor();
   });
 });

@@ -1,4 +1,6 @@
+import { randomBytes } from 'node:crypto';
 import {
+  actMailboxOf,
   AuthService,
   CrmRecordService,
   EmailConfigurationService,
@@ -8,6 +10,7 @@ import {
   JobService,
   MailboxService,
   NotificationService,
+  TaskService,
   type SecretCipher,
   UserService,
   type Account,
@@ -37,6 +40,7 @@ export interface Services {
   userAdmin: UserAdminService;
   crm: CrmRecordService;
   emails: EmailService;
+  tasks: TaskService;
   queues: JobQueues;
   syncSignals: RedisSyncSignals;
   pubSub: ApiPubSub;
@@ -74,6 +78,17 @@ export function createServices({
     userAdmin: new UserAdminService(dataSource),
     crm: new CrmRecordService(dataSource),
     emails: new EmailService(dataSource, cipher, exchange),
+    tasks: new TaskService(dataSource, {
+      // A change made in the CRM reaches Exchange now rather than at the next poll; if it cannot be
+      // queued, the poll still carries it.
+      async crmChanged(organisationId, userId) {
+        const mailboxId = await actMailboxOf(dataSource, organisationId, userId);
+        if (!mailboxId) return;
+        await queues
+          .enqueue('act-sync', { mailboxId, wakeId: randomBytes(12).toString('base64url'), retryIfBusy: true })
+          .catch((error: unknown) => logger.warn({ err: error, mailboxId }, 'could not queue an ACT sync'));
+      },
+    }),
     queues,
     syncSignals,
     pubSub,

@@ -10,6 +10,7 @@ import { NotificationResolver } from './graphql/notification.resolver.ts';
 import { EmailServerProfileResolver, UserAdminResolver } from './graphql/user-admin.resolver.ts';
 import { JobResolver } from './graphql/job.resolver.ts';
 import { MailboxResolver } from './graphql/mailbox.resolver.ts';
+import { TaskResolver } from './graphql/task.resolver.ts';
 import { UserResolver } from './graphql/user.resolver.ts';
 
 export const RESOLVERS = [
@@ -26,6 +27,7 @@ export const RESOLVERS = [
   OpportunityResolver,
   ContactResolver,
   EmailResolver,
+  TaskResolver,
   FolderTrackingRuleResolver,
 ] as const;
 

@@ -2,7 +2,7 @@ import { finishJobItem, JobProgress, TOPICS } from '@mailroom/domain';
 import { JOB_PAYLOADS, QUEUE_OF, type JobName, type JobPayload, type QueueName } from '@mailroom/queues';
 import { configureEmailJob } from './jobs/configure-email.job.ts';
 import { directoryImportJob } from './jobs/directory-import.job.ts';
-import { emailSendJob, mailboxSyncJob, syncSweepJob } from './jobs/email-sync.jobs.ts';
+import { actSyncJob, emailSendJob, mailboxSyncJob, syncSweepJob } from './jobs/email-sync.jobs.ts';
 import { heartbeatJob } from './jobs/heartbeat.job.ts';
 import type { JobContext, JobRun } from './jobs/job-context.ts';
 import { mailboxTestJob } from './jobs/mailbox-test.job.ts';
@@ -16,6 +16,7 @@ export const PROCESSORS: { [N in JobName]: Processor<N> } = {
   'directory-import': directoryImportJob,
   'mailbox-test': mailboxTestJob,
   'mailbox-sync': mailboxSyncJob,
+  'act-sync': actSyncJob,
   'email-send': emailSendJob,
   'sync-sweep': syncSweepJob,
 };

@@ -25,6 +25,7 @@ const DEFAULTS: JobsOptions = {
  */
 const OPTIONS: { [N in JobName]?: JobsOptions } = {
   'mailbox-sync': { attempts: 1, removeOnComplete: true, removeOnFail: true },
+  'act-sync': { attempts: 1, removeOnComplete: true, removeOnFail: true },
   'email-send': {
     attempts: 6,
     backoff: { type: 'exponential', delay: 2000 },

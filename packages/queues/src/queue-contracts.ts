@@ -12,7 +12,7 @@ export const QUEUES = {
   admin: 'admin',
   /** Mailbox tests (Approve and test, Test and enable, Configure email's auto-approval). */
   tests: 'tests',
-  /** Mailbox syncs (incoming email). */
+  /** Mailbox syncs (incoming email; appointments, contacts and tasks). */
   sync: 'sync',
   /** Outgoing email, one job per email. */
   send: 'send',
@@ -32,6 +32,15 @@ export const JOB_PAYLOADS = {
   'mailbox-test': z.object({ jobId: z.uuid(), mailboxIds: z.array(z.uuid()).min(1).max(100), approve: z.boolean() }),
   /** One sync run of a mailbox; `wakeId` tells wake-ups apart (deduplication happens before enqueuing). */
   'mailbox-sync': z.object({ mailboxId: z.uuid(), wakeId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/) }),
+  /**
+   * One ACT sync run of a mailbox (appointments, contacts, tasks). `retryIfBusy`: a change made in
+   * the CRM waits for a run in progress rather than for the next poll.
+   */
+  'act-sync': z.object({
+    mailboxId: z.uuid(),
+    wakeId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/),
+    retryIfBusy: z.boolean(),
+  }),
   /** Sends one Pending send email. */
   'email-send': z.object({ emailId: z.uuid() }),
   /** Periodic: wakes mailboxes due for polling, takes back crashed syncs and stalled sends. */
@@ -47,6 +56,7 @@ export const QUEUE_OF: Record<JobName, QueueName> = {
   'directory-import': QUEUES.admin,
   'mailbox-test': QUEUES.tests,
   'mailbox-sync': QUEUES.sync,
+  'act-sync': QUEUES.sync,
   'email-send': QUEUES.send,
   'sync-sweep': QUEUES.maintenance,
 };
@@ -58,6 +68,7 @@ export const JOB_IDS = {
   'directory-import': (p: JobPayload<'directory-import'>) => `directory-import.${p.jobId}`,
   'mailbox-test': (p: JobPayload<'mailbox-test'>) => `mailbox-test.${p.jobId}.${p.mailboxIds[0]}`,
   'mailbox-sync': (p: JobPayload<'mailbox-sync'>) => `mailbox-sync.${p.mailboxId}.${p.wakeId}`,
+  'act-sync': (p: JobPayload<'act-sync'>) => `act-sync.${p.mailboxId}.${p.wakeId}`,
   'email-send': (p: JobPayload<'email-send'>) => `email-send.${p.emailId}`,
   'sync-sweep': () => 'sync-sweep',
 } satisfies { [N in JobName]: (payload: JobPayload<N>) => string };

@@ -1,4 +1,11 @@
-import { publishTimelineChanges, TOPICS, type Email, type FolderTrackingRule, type Mailbox } from '@mailroom/domain';
+import {
+  publishTimelineChanges,
+  TOPICS,
+  type Email,
+  type FolderTrackingRule,
+  type Mailbox,
+  type Task,
+} from '@mailroom/domain';
 import { Repeater } from '@repeaterjs/repeater';
 import {
   Arg,
@@ -36,7 +43,7 @@ interface TimelineEventPayload {
   regardingId: string;
   change: string;
   activityId: string;
-  activity: Email | null;
+  activity: Email | Task | null;
 }
 
 @Resolver(() => FolderTrackingRuleType)
@@ -224,12 +231,12 @@ export class EmailResolver {
           if (next.value.organisationId !== principal.organisationId) continue;
           for (const loader of Object.values((context as ApiContext).loaders)) loader.clearAll();
           const email = await services.emails.get(principal, next.value.activityId);
-          await push({
-            regardingId,
-            change: next.value.change,
-            activityId: next.value.activityId,
-            activity: email?.tracked ? email : null,
-          });
+          const activity = email
+            ? email.tracked
+              ? email
+              : null
+            : await services.tasks.get(principal, next.value.activityId);
+          await push({ regardingId, change: next.value.change, activityId: next.value.activityId, activity });
         }
         stop();
       });

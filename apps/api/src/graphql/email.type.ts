@@ -1,10 +1,12 @@
-import type {
-  EmailDirection,
-  EmailStatus,
-  PartyRole,
-  PartyType,
-  RegardingType,
-  TrackingSource,
+import {
+  Task,
+  type Email,
+  type EmailDirection,
+  type EmailStatus,
+  type PartyRole,
+  type PartyType,
+  type RegardingType,
+  type TrackingSource,
 } from '@mailroom/domain';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, InputType, Int, InterfaceType, ObjectType } from 'type-graphql';
@@ -31,8 +33,8 @@ export class RecordRefType {
 }
 
 @InterfaceType('Activity', {
-  description: 'What timelines hold: emails now; appointments and tasks implement it too.',
-  resolveType: () => 'Email',
+  description: 'What timelines hold: emails and tasks (appointments as they come).',
+  resolveType: (activity: object) => (activity instanceof Task ? 'Task' : 'Email'),
 })
 export abstract class ActivityType {
   @Field(() => ID)
@@ -130,11 +132,11 @@ export class TimelineEdge {
   cursor: string;
 
   @Field(() => ActivityType)
-  node: EmailType;
+  node: Email | Task;
 }
 
 @ObjectType('TimelineConnection', {
-  description: 'Newest thread first; the emails of a thread together, newest first.',
+  description: 'Newest thread first; the emails of a thread together, newest first; a task is a thread of its own.',
 })
 export class TimelineConnection {
   @Field(() => [TimelineEdge])
@@ -156,7 +158,7 @@ export class TimelineEventType {
   change: string;
 
   @Field(() => ActivityType, { nullable: true, description: 'Null when the activity left the timeline (untracked).' })
-  activity: EmailType | null;
+  activity: Email | Task | null;
 
   @Field(() => ID)
   activityId: string;

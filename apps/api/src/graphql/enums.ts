@@ -14,6 +14,9 @@ import {
   SALES_LICENSES,
   SECURITY_ROLES,
   SYNC_METHODS,
+  SYNC_SIDES,
+  TASK_IMPORTANCES,
+  TASK_STATUSES,
   TEST_RUN_STATUSES,
   TEST_STATUSES,
 } from '@mailroom/domain';
@@ -75,3 +78,13 @@ registerEnumType(IncomingFilterEnum, {
   description:
     'ALL_EMAIL, RESPONSES_TO_CRM_EMAIL (default), FROM_CRM_LEADS_CONTACTS_ACCOUNTS, FROM_EMAIL_ENABLED_RECORDS, NONE',
 });
+
+export const TaskStatusEnum = enumOf(TASK_STATUSES);
+export const TaskImportanceEnum = enumOf(TASK_IMPORTANCES);
+export const SyncSideEnum = enumOf(SYNC_SIDES);
+registerEnumType(TaskStatusEnum, {
+  name: 'TaskStatus',
+  description: 'NOT_STARTED, IN_PROGRESS, WAITING_ON_OTHERS, DEFERRED, COMPLETED (as in Microsoft To Do)',
+});
+registerEnumType(TaskImportanceEnum, { name: 'TaskImportance' });
+registerEnumType(SyncSideEnum, { name: 'SyncSide', description: 'The CRM or Exchange side of a synced item' });

@@ -605,3 +605,21 @@ export async function dueActMailboxes(
   );
   return rows.map((row) => row.id);
 }
+
+/** The mailbox through which a user's appointments, contacts and tasks sync, if any does now. */
+export async function actMailboxOf(
+  dataSource: DataSource,
+  organisationId: string,
+  userId: string,
+): Promise<string | null> {
+  const rows: { id: string }[] = await dataSource.query(
+    `SELECT m.id FROM mailbox m JOIN organisation o ON o.id = m."organisationId"
+      WHERE m."organisationId" = $1 AND m."ownerUserId" = $2
+        AND m."actMethod" = 'SERVER_SIDE_SYNC' AND m."enabledForAct" AND m."actStatus" <> 'FAILURE'
+        AND m."processingState" = 'ACTIVE'
+        AND (NOT o."processApprovedMailboxesOnly" OR m."approvalStatus" = 'APPROVED')
+      LIMIT 1`,
+    [organisationId, userId],
+  );
+  return rows[0]?.id ?? null;
+}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { Email, EmailCopy, EmailParty, FolderTrackingRule, type EmailPartyValue } from '../entities/email.entities.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
+import { Task } from '../entities/task.entities.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { IncomingFilter } from '../enums.ts';
 import { DomainError, notFound } from '../errors.ts';
@@ -173,14 +174,14 @@ export class EmailService {
   /**
    * A record's timeline, newest thread first and each thread's emails together (newest first):
    * emails regarding the record, with it among their parties, or — for an account — regarding
-   * its contacts and opportunities.
+   * its contacts and opportunities; and the tasks regarding them.
    */
   async timeline(
     principal: Principal,
     recordId: string,
     first?: number | null,
     after?: string | null,
-  ): Promise<Page<Email>> {
+  ): Promise<Page<Email | Task>> {
     await this.records.visibleRecord(principal, recordId);
     const limit = pageSize(first);
     const key = after ? decodeCursor(after, 4) : null;
@@ -205,6 +206,12 @@ export class EmailService {
                 SELECT 1 FROM (SELECT id, "ownerUserId" FROM opportunity UNION ALL SELECT id, "ownerUserId" FROM account
                                UNION ALL SELECT id, "ownerUserId" FROM contact UNION ALL SELECT id, "ownerUserId" FROM lead) r
                  WHERE r.id = e."regardingId" AND ${mayOwn}))
+        UNION ALL
+        -- Tasks regarding the record (or, for an account, the contacts and opportunities under it
+        -- the user may see), each a thread of its own.
+        SELECT t.id, t."createdAt", t.id::text, t."createdAt"
+          FROM task t
+         WHERE t."organisationId" = $1 AND t."deletedAt" IS NULL AND t."regardingId" IN (SELECT id FROM scope)
       )`;
     const visibility = [principal.userId, isAdministrator(principal), isManager(principal)];
     const [{ count }] = (await this.dataSource.query(`${scope} SELECT count(*)::int AS count FROM entries`, [
@@ -229,19 +236,20 @@ export class EmailService {
         limit + 1,
       ],
     );
-    const emails = await this.dataSource.getRepository(Email).findBy({ id: In(rows.slice(0, limit).map((r) => r.id)) });
-    const byId = new Map(emails.map((e) => [e.id, e]));
+    const ids = rows.slice(0, limit).map((r) => r.id);
+    const [emails, tasks] = await Promise.all([
+      this.dataSource.getRepository(Email).findBy({ id: In(ids) }),
+      this.dataSource.getRepository(Task).findBy({ id: In(ids) }),
+    ]);
+    const byId = new Map<string, Email | Task>([...emails, ...tasks].map((e) => [e.id, e]));
     const sortKey = new Map(rows.map((r) => [r.id, r]));
-    const items = rows
-      .slice(0, limit)
-      .map((r) => byId.get(r.id))
-      .filter((e): e is Email => e !== undefined);
+    const items = ids.map((id) => byId.get(id)).filter((e): e is Email | Task => e !== undefined);
     return {
       items,
       hasNextPage: rows.length > limit,
       totalCount: count,
-      cursorOf: (email) => {
-        const row = sortKey.get(email.id)!;
+      cursorOf: (activity) => {
+        const row = sortKey.get(activity.id)!;
         return encodeCursor([
           new Date(row.threadAt).toISOString(),
           row.threadKey,

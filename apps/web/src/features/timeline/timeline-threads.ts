@@ -1,7 +1,7 @@
-/** What ordering and grouping need to know about a timeline entry. */
-export type ThreadedEntry = { id: string; occurredAt: string; conversationId: string | null };
+/** What ordering and grouping need to know about a timeline entry (a task has no conversation). */
+export type ThreadedEntry = { id: string; occurredAt: string; conversationId?: string | null };
 
-/** The emails of one conversation, newest first. */
+/** The emails of one conversation, newest first (a task, or an email alone, is a thread of one). */
 export type Thread<Entry extends ThreadedEntry> = { key: string; entries: Entry[] };
 
 /** What the live subscription last said about an activity: its current state, or null once it left the timeline. */

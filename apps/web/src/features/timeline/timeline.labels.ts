@@ -1,5 +1,5 @@
 import type { BadgeProps } from '@fluentui/react-components';
-import type { EmailDirection, EmailStatus } from '../../gql/graphql';
+import type { EmailDirection, EmailStatus, TaskStatus } from '../../gql/graphql';
 
 export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
   DRAFT: 'Draft',
@@ -31,4 +31,29 @@ export const RECORD_PATHS: Partial<Record<string, string>> = {
   OPPORTUNITY: '/opportunities',
   ACCOUNT: '/accounts',
   CONTACT: '/contacts',
+};
+
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  NOT_STARTED: 'Not started',
+  IN_PROGRESS: 'In progress',
+  WAITING_ON_OTHERS: 'Waiting on others',
+  DEFERRED: 'Deferred',
+  COMPLETED: 'Completed',
+};
+
+export const TASK_STATUS_COLORS: Record<TaskStatus, NonNullable<BadgeProps['color']>> = {
+  NOT_STARTED: 'informative',
+  IN_PROGRESS: 'brand',
+  WAITING_ON_OTHERS: 'warning',
+  DEFERRED: 'subtle',
+  COMPLETED: 'success',
+};
+
+/** The synced fields of a task as people call them (for "kept Exchange's subject"). */
+export const TASK_FIELD_LABELS: Partial<Record<string, string>> = {
+  subject: 'subject',
+  body: 'description',
+  dueAt: 'due date',
+  status: 'status',
+  importance: 'importance',
 };

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format-date-time';
 import { RecordDetails } from '../../../shared/record-details.component';
 import { RecordLoadState } from '../../../shared/record-load-state.component';
+import { TaskComposer } from '../../timeline/components/task-composer.component';
 import { Timeline } from '../../timeline/components/timeline.component';
 import { useTimeline } from '../../timeline/hooks/use-timeline.hook';
 import type { AccountRecord } from '../graphql/accounts.graphql';
@@ -41,6 +42,8 @@ function AccountRecordView({ account }: { account: AccountRecord }) {
           { term: 'Created', value: <time dateTime={account.createdAt}>{formatDateTime(account.createdAt)}</time> },
         ]}
       />
+      <TaskComposer regardingId={account.id} onCreated={timeline.showSent} />
+
       <Timeline timeline={timeline} />
     </section>
   );

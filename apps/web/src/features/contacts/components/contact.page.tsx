@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/format-date-time';
 import { RecordDetails } from '../../../shared/record-details.component';
 import { RecordLoadState } from '../../../shared/record-load-state.component';
 import { RouterLink } from '../../../shared/router-link.component';
+import { TaskComposer } from '../../timeline/components/task-composer.component';
 import { Timeline } from '../../timeline/components/timeline.component';
 import { useTimeline } from '../../timeline/hooks/use-timeline.hook';
 import type { ContactRecord } from '../graphql/contacts.graphql';
@@ -51,6 +52,8 @@ function ContactRecordView({ contact }: { contact: ContactRecord }) {
           { term: 'Created', value: <time dateTime={contact.createdAt}>{formatDateTime(contact.createdAt)}</time> },
         ]}
       />
+      <TaskComposer regardingId={contact.id} onCreated={timeline.showSent} />
+
       <Timeline timeline={timeline} />
     </section>
   );

@@ -15,7 +15,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
 import { invalidAddresses, parseAddresses, textToHtml } from '../email-text';
-import { SendEmailMutation, type TimelineEmail } from '../graphql/timeline.graphql';
+import { SendEmailMutation, type TimelineActivity } from '../graphql/timeline.graphql';
 
 const useStyles = makeStyles({
   form: {
@@ -38,7 +38,7 @@ type EmailComposerProps = {
   regardingId: string;
   /** Whom the email goes to unless the user changes it. */
   defaultTo: readonly string[];
-  onSent: (email: TimelineEmail) => void;
+  onSent: (email: TimelineActivity) => void;
 };
 
 function addressesMessage(text: string, required: boolean): string | undefined {
@@ -85,7 +85,7 @@ export function EmailComposer({ regardingId, defaultTo, onSent }: EmailComposerP
     });
     const email = result.data?.sendEmail;
     if (email === undefined) return;
-    onSent(email);
+    onSent({ ...email, __typename: 'Email' });
     setSentSubject(email.subject);
     setValues(initial());
     setSubmitted(false);

@@ -15,6 +15,7 @@ import { useId } from 'react';
 import { errorMessage } from '../../../shared/error-message';
 import type { TimelineState } from '../hooks/use-timeline.hook';
 import { EmailActivity } from './email-activity.component';
+import { TaskActivity } from './task-activity.component';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -51,11 +52,14 @@ const useStyles = makeStyles({
   footer: { display: 'flex', justifyContent: 'center' },
 });
 
-function countText(count: number): string {
-  return `${count} ${count === 1 ? 'email' : 'emails'}`;
+function countText(count: number, noun: [string, string]): string {
+  return `${count} ${count === 1 ? noun[0] : noun[1]}`;
 }
 
-/** A record's timeline: conversations newest first, each email with its status, live. */
+const ACTIVITIES: [string, string] = ['activity', 'activities'];
+const EMAILS: [string, string] = ['email', 'emails'];
+
+/** A record's timeline: conversations and tasks newest first, each with its status, live. */
 export function Timeline({ timeline }: { timeline: TimelineState }) {
   const styles = useStyles();
   const headingId = useId();
@@ -79,15 +83,15 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
         <MessageBar intent="warning">
           <MessageBarBody>
             <MessageBarTitle>Live updates stopped</MessageBarTitle>
-            New email may not show. Reload the page to see the latest.
+            New email and tasks may not show. Reload the page to see the latest.
           </MessageBarBody>
         </MessageBar>
       )}
 
-      <Text role="status">{totalCount !== null && countText(totalCount)}</Text>
+      <Text role="status">{totalCount !== null && countText(totalCount, ACTIVITIES)}</Text>
       {loading && <Spinner label="Loading the timeline" />}
       {totalCount === 0 && threads.length === 0 && (
-        <Body1 className={styles.empty}>No email on this timeline yet.</Body1>
+        <Body1 className={styles.empty}>No email or task on this timeline yet.</Body1>
       )}
 
       {threads.length > 0 && (
@@ -95,12 +99,18 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
           {threads.map((thread) => (
             <li key={thread.key} className={styles.thread}>
               {thread.entries.length > 1 && (
-                <Caption1 className={styles.threadCaption}>Conversation of {countText(thread.entries.length)}</Caption1>
+                <Caption1 className={styles.threadCaption}>
+                  Conversation of {countText(thread.entries.length, EMAILS)}
+                </Caption1>
               )}
               <ol className={styles.threadEmails}>
-                {thread.entries.map((email, index) => (
-                  <li key={email.id} className={index > 0 ? styles.reply : undefined}>
-                    <EmailActivity email={email} regardingId={regardingId} />
+                {thread.entries.map((activity, index) => (
+                  <li key={activity.id} className={index > 0 ? styles.reply : undefined}>
+                    {activity.__typename === 'Task' ? (
+                      <TaskActivity task={activity} regardingId={regardingId} onChanged={timeline.showChanged} />
+                    ) : (
+                      <EmailActivity email={activity} regardingId={regardingId} />
+                    )}
                   </li>
                 ))}
               </ol>

@@ -33,6 +33,32 @@ export const TimelineEmailFragment = graphql(`
   }
 `);
 
+export const TimelineTaskFragment = graphql(`
+  fragment TimelineTask on Task {
+    id
+    subject
+    occurredAt
+    description
+    # Aliased: an email's status is another enum, and both share the timeline's selection.
+    taskStatus: status
+    importance
+    dueAt
+    completedAt
+    regarding {
+      id
+      type
+      name
+    }
+    syncDecision {
+      at
+      fields {
+        field
+        kept
+      }
+    }
+  }
+`);
+
 export const TimelineQuery = graphql(`
   query Timeline($regardingId: ID!, $first: Int!, $after: String) {
     timeline(regardingId: $regardingId, first: $first, after: $after) {
@@ -43,8 +69,10 @@ export const TimelineQuery = graphql(`
       }
       edges {
         node {
+          __typename
           id
           ...TimelineEmail
+          ...TimelineTask
         }
       }
     }
@@ -57,8 +85,10 @@ export const TimelineChangedSubscription = graphql(`
       change
       activityId
       activity {
+        __typename
         id
         ...TimelineEmail
+        ...TimelineTask
       }
     }
   }
@@ -67,11 +97,33 @@ export const TimelineChangedSubscription = graphql(`
 export const SendEmailMutation = graphql(`
   mutation SendEmail($input: SendEmailInput!) {
     sendEmail(input: $input) {
+      __typename
       ...TimelineEmail
     }
   }
 `);
 
+export const CreateTaskMutation = graphql(`
+  mutation CreateTask($input: CreateTaskInput!) {
+    createTask(input: $input) {
+      __typename
+      ...TimelineTask
+    }
+  }
+`);
+
+export const UpdateTaskStatusMutation = graphql(`
+  mutation UpdateTaskStatus($id: ID!, $status: TaskStatus!) {
+    updateTask(id: $id, input: { status: $status }) {
+      __typename
+      ...TimelineTask
+    }
+  }
+`);
+
 export type TimelineEmail = DocumentType<typeof TimelineEmailFragment>;
+export type TimelineTask = DocumentType<typeof TimelineTaskFragment>;
+/** What a timeline holds: an email or a task, told apart by `__typename`. */
+export type TimelineActivity = (TimelineEmail & { __typename: 'Email' }) | (TimelineTask & { __typename: 'Task' });
 
 export type EmailParty = NonNullable<TimelineEmail['from']>;

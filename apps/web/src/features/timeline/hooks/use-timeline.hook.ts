@@ -4,17 +4,19 @@ import { useClient } from 'urql';
 import type { DocumentType } from '../../../gql';
 import { useConnectionPages } from '../../../shared/use-connection-pages.hook';
 import { useReconnects } from '../../../shared/use-reconnects.hook';
-import { TimelineChangedSubscription, TimelineQuery, type TimelineEmail } from '../graphql/timeline.graphql';
+import { TimelineChangedSubscription, TimelineQuery, type TimelineActivity } from '../graphql/timeline.graphql';
 import { threadsOf, withLiveChanges, type LiveChange, type Thread } from '../timeline-threads';
 
 const PAGE_SIZE = 20;
 
-const select = (data: DocumentType<typeof TimelineQuery>) => data.timeline;
+// The API's Activity interface has exactly these two implementations.
+const select = (data: DocumentType<typeof TimelineQuery>) =>
+  data.timeline as Omit<typeof data.timeline, 'edges'> & { edges: { node: TimelineActivity }[] };
 
 export type TimelineState = {
   /** The record whose timeline this is. */
   regardingId: string;
-  threads: Thread<TimelineEmail>[];
+  threads: Thread<TimelineActivity>[];
   totalCount: number | null;
   hasNextPage: boolean;
   loading: boolean;
@@ -23,11 +25,13 @@ export type TimelineState = {
   /** Set when the live updates stopped; the timeline may then be out of date. */
   liveError: CombinedError | null;
   loadMore: () => void;
-  /** Shows an email the user just sent at once, before the live update says so. */
-  showSent: (email: TimelineEmail) => void;
+  /** Shows an email the user just sent (or a task just created or changed) at once, before the live update says so. */
+  showSent: (activity: TimelineActivity) => void;
+  /** Shows an activity the user just changed (e.g. a task completed) as the API returned it. */
+  showChanged: (activity: TimelineActivity) => void;
 };
 
-type LiveChanges = ReadonlyMap<string, LiveChange<TimelineEmail>>;
+type LiveChanges = ReadonlyMap<string, LiveChange<TimelineActivity>>;
 
 /**
  * A record's timeline, page by page, kept current by `timelineChanged`: each event carries the
@@ -55,7 +59,10 @@ export function useTimeline(regardingId: string): TimelineState {
         const event = data?.timelineChanged;
         if (event === undefined) return;
         setLive((previous) =>
-          new Map(previous).set(event.activityId, { change: event.change, entry: event.activity ?? null }),
+          new Map(previous).set(event.activityId, {
+            change: event.change,
+            entry: (event.activity as TimelineActivity | null) ?? null,
+          }),
         );
       });
     return unsubscribe;
@@ -80,11 +87,15 @@ export function useTimeline(regardingId: string): TimelineState {
       });
   }, [client, reconnects, variables]);
 
-  const showSent = useCallback((email: TimelineEmail) => {
+  const showSent = useCallback((activity: TimelineActivity) => {
     // An event may have come first, with a later status than the mutation's answer.
     setLive((previous) =>
-      previous.has(email.id) ? previous : new Map(previous).set(email.id, { change: 'CREATED', entry: email }),
+      previous.has(activity.id) ? previous : new Map(previous).set(activity.id, { change: 'CREATED', entry: activity }),
     );
+  }, []);
+
+  const showChanged = useCallback((activity: TimelineActivity) => {
+    setLive((previous) => new Map(previous).set(activity.id, { change: 'UPDATED', entry: activity }));
   }, []);
 
   const { rows, totalCount: loadedCount, hasNextPage } = pages;
@@ -104,5 +115,6 @@ export function useTimeline(regardingId: string): TimelineState {
     liveError,
     loadMore: pages.loadMore,
     showSent,
+    showChanged,
   };
 }
