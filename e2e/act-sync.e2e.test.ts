@@ -3,6 +3,9 @@
 import { randomBytes } from 'node:crypto';
 import {
   ActSyncRunner,
+  Appointment,
+  AppointmentService,
+  Contact,
   createDataSource,
   Mailbox,
   Organisation,
@@ -22,11 +25,21 @@ let dataSource: DataSource;
 let org: ExchangeOrganisation;
 let runner: ActSyncRunner;
 let tasks: TaskService;
+let appointments: AppointmentService;
 let pro: Principal;
 let mailboxId: string;
 let upn: string;
 let listId: string;
 let token: string;
+
+const FIONA = 'fiona@fabrikam.example';
+const DAY = 24 * 3600_000;
+/** An instant `days` from now, on the hour. */
+const inDays = (days: number, hour = 10) => {
+  const at = new Date(Date.now() + days * DAY);
+  at.setUTCHours(hour, 0, 0, 0);
+  return at;
+};
 
 const events: EventPublisher = { publish: async () => {} };
 
@@ -89,6 +102,14 @@ beforeAll(async () => {
     );
   runner = new ActSyncRunner(dataSource, cipher, createExchangeGateways(), events, { pageSize: 200 });
   tasks = new TaskService(dataSource);
+  appointments = new AppointmentService(dataSource);
+  await dataSource.getRepository(Contact).insert({
+    organisationId: org.organisation.id,
+    firstName: 'Fiona',
+    lastName: 'Fabrikam',
+    emailAddress: FIONA,
+    ownerUserId: salesPro.id,
+  });
 
   const tokenResponse = await fetch(`${org.emulator.url}/${DEMO_TENANT.tenantId}/oauth2/v2.0/token`, {
     method: 'POST',
@@ -230,6 +251,116 @@ describe('tasks ↔ To Do', () => {
       ),
     ).toEqual(versions);
     expect(versions[0].n).toBe(before.size);
+  });
+});
+
+describe('appointments ↔ calendar', () => {
+  const events = () => graph(`/users/${encodeURIComponent(upn)}/events?$top=500`).then((r) => r.value as any[]);
+  const event = (id: string) => `/users/${encodeURIComponent(upn)}/events/${id}`;
+  const crmAppointment = (subject: string) =>
+    dataSource.getRepository(Appointment).findOneBy({ subject, organisationId: pro.organisationId });
+  const at = (date: Date) => ({ dateTime: date.toISOString().slice(0, 19), timeZone: 'UTC' });
+
+  it('puts a CRM appointment in the calendar, and tracks calendar events with a CRM contact among the attendees', async () => {
+    await appointments.create(pro, {
+      subject: 'Pricing call with Fabrikam',
+      start: inDays(3),
+      end: inDays(3, 11),
+      attendees: [FIONA],
+      location: 'Teams',
+    });
+    await graph(`/users/${encodeURIComponent(upn)}/events`, 'POST', {
+      subject: 'Pilot review',
+      start: at(inDays(5, 14)),
+      end: at(inDays(5, 15)),
+      attendees: [{ emailAddress: { address: 'Fiona@Fabrikam.example' }, type: 'required' }],
+    });
+    await graph(`/users/${encodeURIComponent(upn)}/events`, 'POST', {
+      subject: 'Dentist',
+      start: at(inDays(6, 8)),
+      end: at(inDays(6, 9)),
+    });
+
+    const counts = await sync();
+    expect(counts).toMatchObject({ exchangeWrites: 1, crmWrites: 1 });
+
+    const inCalendar = (await events()).find((e) => e.subject === 'Pricing call with Fabrikam');
+    expect(inCalendar.location.displayName).toBe('Teams');
+    expect(inCalendar.attendees.map((a: any) => a.emailAddress.address)).toEqual([FIONA]);
+    expect(new Date(`${inCalendar.start.dateTime}Z`).toISOString()).toBe(inDays(3).toISOString());
+
+    const tracked = await crmAppointment('Pilot review');
+    expect(tracked).toMatchObject({ ownerUserId: pro.userId, isAllDay: false });
+    expect(tracked!.attendees).toEqual([{ address: FIONA, resolvedType: 'CONTACT', resolvedId: expect.any(String) }]);
+    expect(tracked!.startAt.toISOString()).toBe(inDays(5, 14).toISOString());
+    // A private event with nobody from the CRM stays in Exchange only.
+    expect(await crmAppointment('Dentist')).toBeNull();
+    expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
+  });
+
+  it('carries updates and deletes made on either side, and keeps an event moved beyond the window', async () => {
+    const crmSide = await appointments.create(pro, {
+      subject: 'Contract walkthrough',
+      start: inDays(8),
+      end: inDays(8, 11),
+      attendees: [FIONA],
+    });
+    const exchangeSide = await graph(`/users/${encodeURIComponent(upn)}/events`, 'POST', {
+      subject: 'Onboarding kickoff',
+      start: at(inDays(9)),
+      end: at(inDays(9, 11)),
+      attendees: [{ emailAddress: { address: FIONA }, type: 'required' }],
+    });
+    await sync();
+    const pairOfCrm = (await events()).find((e) => e.subject === 'Contract walkthrough');
+    const pairOfExchange = (await crmAppointment('Onboarding kickoff'))!;
+
+    await appointments.update(pro, crmSide.id, { subject: 'Contract walkthrough (legal)', location: 'Room 4' });
+    await graph(event(exchangeSide.id), 'PATCH', { location: { displayName: 'Fabrikam HQ' } });
+    await sync();
+    expect((await graph(event(pairOfCrm.id))).subject).toBe('Contract walkthrough (legal)');
+    expect((await graph(event(pairOfCrm.id))).location.displayName).toBe('Room 4');
+    expect((await dataSource.getRepository(Appointment).findOneByOrFail({ id: pairOfExchange.id })).location).toBe(
+      'Fabrikam HQ',
+    );
+
+    // Moved two years ahead (out of the synced window): it leaves the delta, yet it is not deleted.
+    await graph(event(exchangeSide.id), 'PATCH', { start: at(inDays(730)), end: at(inDays(730, 11)) });
+    await sync();
+    const moved = await dataSource.getRepository(Appointment).findOneByOrFail({ id: pairOfExchange.id });
+    expect(moved.startAt.toISOString()).toBe(inDays(730).toISOString());
+
+    await appointments.delete(pro, crmSide.id);
+    await graph(event(exchangeSide.id), 'DELETE');
+    await sync();
+    const remaining = (await events()).map((e) => e.id);
+    expect(remaining).not.toContain(pairOfCrm.id);
+    expect(remaining).not.toContain(exchangeSide.id);
+    expect(await dataSource.getRepository(Appointment).findOneBy({ id: crmSide.id })).toBeNull();
+    expect(await dataSource.getRepository(Appointment).findOneBy({ id: pairOfExchange.id })).toBeNull();
+  });
+
+  it('settles edits on both sides by the later writer, without writing back either side’s own change', async () => {
+    const appointment = await appointments.create(pro, {
+      subject: 'Quarterly review',
+      start: inDays(12),
+      end: inDays(12, 11),
+      attendees: [FIONA],
+    });
+    await sync();
+    const pair = (await events()).find((e) => e.subject === 'Quarterly review');
+    await appointments.update(pro, appointment.id, { location: 'CRM room', subject: 'Quarterly review (CRM)' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await graph(event(pair.id), 'PATCH', { location: { displayName: 'Outlook room' } });
+
+    expect((await sync()).conflicts).toBe(1);
+    const merged = await dataSource.getRepository(Appointment).findOneByOrFail({ id: appointment.id });
+    expect(merged).toMatchObject({ location: 'Outlook room', subject: 'Quarterly review (CRM)' });
+    expect(merged.syncDecision?.fields).toEqual([{ field: 'location', kept: 'EXCHANGE' }]);
+    const inCalendar = await graph(event(pair.id));
+    expect(inCalendar).toMatchObject({ subject: 'Quarterly review (CRM)', location: { displayName: 'Outlook room' } });
+    expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
+    expect((await graph(event(pair.id))).changeKey).toBe(inCalendar.changeKey);
   });
 });
 

@@ -34,6 +34,19 @@ export interface ExchangeGateway {
   renewSubscription(subscriptionId: string, expiresAt: Date): Promise<void>;
   deleteSubscription(subscriptionId: string): Promise<void>;
 
+  /** One delta round of the primary calendar within `window` (a removal may be a move out of it). */
+  eventDelta(
+    mailbox: string,
+    window: CalendarWindow,
+    options?: ItemDeltaOptions,
+  ): AsyncIterable<ItemDeltaPage<ExchangeEvent>>;
+  /** One event, or null when it is gone. */
+  getEvent(mailbox: string, eventId: string): Promise<ExchangeEvent | null>;
+  createEvent(mailbox: string, fields: AppointmentFields): Promise<ExchangeEvent>;
+  updateEvent(mailbox: string, eventId: string, changes: Partial<AppointmentFields>): Promise<ExchangeEvent>;
+  /** Deletes an event; one already gone is not an error. */
+  deleteEvent(mailbox: string, eventId: string): Promise<void>;
+
   /** The id of the user's default To Do list ("Tasks"). */
   defaultTaskList(mailbox: string): Promise<string>;
   /** One delta round of a To Do list, page by page; store `cursor` only after the page is applied. */
@@ -45,6 +58,28 @@ export interface ExchangeGateway {
   updateTask(mailbox: string, listId: string, taskId: string, changes: Partial<TaskFields>): Promise<ExchangeTask>;
   /** Deletes a task; one already gone is not an error. */
   deleteTask(mailbox: string, listId: string, taskId: string): Promise<void>;
+}
+
+/** The fields a CRM appointment and an Exchange event share (mapping in graph-adapter's event-gateway). */
+export interface AppointmentFields {
+  subject: string;
+  /** Plain text. */
+  body: string;
+  /** ISO instants (UTC). */
+  startAt: string;
+  endAt: string;
+  isAllDay: boolean;
+  location: string;
+  /** Attendees' addresses, lower-cased and sorted (responses and display names are Exchange's). */
+  attendees: string[];
+}
+
+export type ExchangeEvent = ExchangeItem<AppointmentFields>;
+
+/** The date range a calendar delta covers. */
+export interface CalendarWindow {
+  start: Date;
+  end: Date;
 }
 
 /** The fields a CRM task and a To Do task share (the mapping is in graph-adapter's task-gateway). */

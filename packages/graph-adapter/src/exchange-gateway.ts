@@ -10,6 +10,7 @@ import {
 import { createGraphAdapter, type GraphAdapter, type GraphAdapterOptions } from './graph-adapter.ts';
 import { GraphAdapterError, type GraphFailure } from './graph-errors.ts';
 import { mailGatewayOver } from './mail-gateway.ts';
+import { eventGatewayOver } from './event-gateway.ts';
 import { taskGatewayOver } from './task-gateway.ts';
 import type { ChannelTestResult } from './mailbox-test.ts';
 
@@ -49,6 +50,7 @@ async function* translatedPages<T>(pages: AsyncIterable<T>): AsyncGenerator<T, v
 function gatewayOver(adapter: GraphAdapter): ExchangeGateway {
   const mail = mailGatewayOver(adapter);
   const tasks = taskGatewayOver(adapter);
+  const events = eventGatewayOver(adapter);
   return {
     messageDelta: (mailbox, folder, options) => translatedPages(mail.messageDelta(mailbox, folder, options)),
     inReplyTo: (mailbox, ids) => translated(() => mail.inReplyTo(mailbox, ids)),
@@ -61,6 +63,11 @@ function gatewayOver(adapter: GraphAdapter): ExchangeGateway {
     createSubscription: (request) => translated(() => mail.createSubscription(request)),
     renewSubscription: (id, expiresAt) => translated(() => mail.renewSubscription(id, expiresAt)),
     deleteSubscription: (id) => translated(() => mail.deleteSubscription(id)),
+    eventDelta: (mailbox, window, options) => translatedPages(events.eventDelta(mailbox, window, options)),
+    getEvent: (mailbox, id) => translated(() => events.getEvent(mailbox, id)),
+    createEvent: (mailbox, fields) => translated(() => events.createEvent(mailbox, fields)),
+    updateEvent: (mailbox, id, changes) => translated(() => events.updateEvent(mailbox, id, changes)),
+    deleteEvent: (mailbox, id) => translated(() => events.deleteEvent(mailbox, id)),
     defaultTaskList: (mailbox) => translated(() => tasks.defaultTaskList(mailbox)),
     taskDelta: (mailbox, listId, options) => translatedPages(tasks.taskDelta(mailbox, listId, options)),
     getTask: (mailbox, listId, taskId) => translated(() => tasks.getTask(mailbox, listId, taskId)),

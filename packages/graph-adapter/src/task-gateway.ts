@@ -1,8 +1,8 @@
 import type { ExchangeTask, ItemDeltaOptions, ItemDeltaPage, TaskFields } from '@mailroom/domain';
 import type { TodoTask } from '@microsoft/microsoft-graph-types';
 import type { GraphAdapter } from './graph-adapter.ts';
-import { GraphAdapterError } from './graph-errors.ts';
 import { malformedResponse } from './graph-errors.ts';
+import { graphDateTime, instantOf, textOf, unlessGone } from './graph-values.ts';
 
 /**
  * CRM task ↔ To Do task, field by field:
@@ -36,35 +36,6 @@ const IMPORTANCE_TO_GRAPH = { LOW: 'low', NORMAL: 'normal', HIGH: 'high' } as co
   TaskFields['importance'],
   string
 >;
-
-/** A Graph dateTimeTimeZone in UTC (the adapter asks for and writes UTC only) as an ISO instant. */
-function instantOf(value: { dateTime?: string | null; timeZone?: string | null } | null | undefined): string | null {
-  if (!value?.dateTime) return null;
-  const zone = value.timeZone ?? 'UTC';
-  if (zone !== 'UTC' && zone !== 'Etc/UTC') throw malformedResponse(`a dateTime in time zone ${zone}, not UTC`);
-  const parsed = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(value.dateTime) ? value.dateTime : `${value.dateTime}Z`);
-  if (Number.isNaN(parsed.getTime())) throw malformedResponse(`an unreadable dateTime "${value.dateTime}"`);
-  return parsed.toISOString();
-}
-
-/** `2026-12-01T09:00:00.000Z` → Graph's `{ dateTime: '2026-12-01T09:00:00.0000000', timeZone: 'UTC' }`. */
-export function graphDateTime(instant: string): { dateTime: string; timeZone: string } {
-  return { dateTime: `${new Date(instant).toISOString().slice(0, 19)}.0000000`, timeZone: 'UTC' };
-}
-
-function textOf(body: TodoTask['body']): string {
-  const content = body?.content ?? '';
-  if (body?.contentType !== 'html') return content;
-  return content
-    .replace(/<(head|style|script)[\s\S]*?<\/\1>/gi, '')
-    .replace(/<br\s*\/?>|<\/p>|<\/div>/gi, '\n')
-    .replace(/<[^>]+>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .trim();
-}
 
 export function toExchangeTask(task: TodoTask & { '@odata.etag'?: string }): ExchangeTask {
   if (!task.id) throw malformedResponse('a To Do task without an id');
@@ -118,12 +89,8 @@ export function taskGatewayOver(adapter: GraphAdapter) {
       }
     },
     async getTask(mailbox: string, listId: string, taskId: string): Promise<ExchangeTask | null> {
-      try {
-        return toExchangeTask(await adapter.getTask(mailbox, listId, taskId));
-      } catch (error) {
-        if (error instanceof GraphAdapterError && error.failure.kind === 'NOT_FOUND') return null;
-        throw error;
-      }
+      const task = await unlessGone(() => adapter.getTask(mailbox, listId, taskId));
+      return task === null ? null : toExchangeTask(task);
     },
     async createTask(mailbox: string, listId: string, fields: TaskFields): Promise<ExchangeTask> {
       return toExchangeTask(await adapter.createTask(mailbox, listId, toTodoTask(fields)));
@@ -137,12 +104,7 @@ export function taskGatewayOver(adapter: GraphAdapter) {
       return toExchangeTask(await adapter.updateTask(mailbox, listId, taskId, toTodoTask(changes)));
     },
     async deleteTask(mailbox: string, listId: string, taskId: string): Promise<void> {
-      try {
-        await adapter.deleteTask(mailbox, listId, taskId);
-      } catch (error) {
-        if (error instanceof GraphAdapterError && error.failure.kind === 'NOT_FOUND') return;
-        throw error;
-      }
+      await unlessGone(() => adapter.deleteTask(mailbox, listId, taskId));
     },
   };
 }

@@ -9,14 +9,15 @@ import { Notification } from './notification.entity.ts';
 import { Organisation } from './organisation.entity.ts';
 import { SecurityRole } from './security-role.entity.ts';
 import { Session } from './session.entity.ts';
-import { ExchangeLink, Task } from './task.entities.ts';
+import { Appointment, ExchangeLink, Task } from './activity.entities.ts';
 import { UserRole } from './user-role.entity.ts';
 import { User } from './user.entity.ts';
 
 export type { EmailPartyValue } from './email.entities.ts';
-export type { ExchangeItemKind, SyncDecision } from './task.entities.ts';
+export type { AppointmentAttendee, ExchangeItemKind, SyncDecision } from './activity.entities.ts';
 export {
   Email,
+  Appointment,
   ExchangeLink,
   Task,
   EmailCopy,
@@ -64,5 +65,6 @@ export const ENTITIES = [
   FolderTrackingRule,
   GraphSubscription,
   Task,
+  Appointment,
   ExchangeLink,
 ];

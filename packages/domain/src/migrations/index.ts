@@ -6,6 +6,7 @@ import { EmailSync1795791344745 } from './1795791344745-email-sync.migration.ts'
 import { PartialEmailIndexes1795796838699 } from './1795796838699-partial-email-indexes.migration.ts';
 import { PartiesOnEmail1795800018134 } from './1795800018134-parties-on-email.migration.ts';
 import { TaskSync1795800623610 } from './1795800623610-task-sync.migration.ts';
+import { AppointmentSync1795801487980 } from './1795801487980-appointment-sync.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   PartialEmailIndexes1795796838699,
   PartiesOnEmail1795800018134,
   TaskSync1795800623610,
+  AppointmentSync1795801487980,
 ];

@@ -12,6 +12,7 @@ import { SYNC_LEASE_MS, type SyncRunResult } from './mailbox-sync.runner.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 import { updateReturning } from './sql.ts';
 import { TASKS } from './task-sync.kind.ts';
+import { appointmentsKind, DEFAULT_CALENDAR_RANGE, type CalendarRange } from './appointment-sync.kind.ts';
 
 export type { ActRunCounts } from './item-sync.ts';
 
@@ -21,10 +22,9 @@ export interface ActSyncOptions {
   /** Exchange writes in flight per run (Exchange allows 4 concurrent requests per mailbox). */
   concurrency?: number;
   onWarning?: (message: string) => void;
+  /** The calendar range synced (default 30 days back, 365 ahead). */
+  calendar?: CalendarRange;
 }
-
-/** Synced in this order each run. */
-const SYNCED_KINDS = [TASKS] as const;
 
 /**
  * Keeps a mailbox owner's appointments, contacts and tasks in step with their Exchange calendar,
@@ -106,7 +106,14 @@ export class ActSyncRunner {
         trackingTokenPrefix: organisation.trackingTokenPrefix,
         actCursors: mailbox.actCursors,
       };
-      for (const kind of SYNCED_KINDS) await new ItemSync(kind, context, gateway, target).run();
+      // Appointments, then tasks; each kind keeps its own cursor.
+      await new ItemSync(
+        appointmentsKind(this.options.calendar ?? DEFAULT_CALENDAR_RANGE),
+        context,
+        gateway,
+        target,
+      ).run();
+      await new ItemSync(TASKS, context, gateway, target).run();
       await this.dataSource.query(
         `UPDATE mailbox SET "actLastSyncSuccessAt" = now(), "actConsecutiveFailures" = 0, "actBackoffUntil" = NULL
           WHERE id = $1`,

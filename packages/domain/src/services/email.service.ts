@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { In, type DataSource } from 'typeorm';
 import { Email, EmailCopy, EmailParty, FolderTrackingRule, type EmailPartyValue } from '../entities/email.entities.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
-import { Task } from '../entities/task.entities.ts';
+import { Appointment, Task } from '../entities/activity.entities.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { IncomingFilter } from '../enums.ts';
 import { DomainError, notFound } from '../errors.ts';
@@ -36,7 +36,8 @@ export interface SendEmailInput {
   body: string;
 }
 
-function addresses(values: readonly string[] | null | undefined, field: string): string[] {
+/** Addresses as typed: trimmed, lower-cased, de-duplicated; one that is not an address is a BAD_USER_INPUT naming the field. */
+export function addressList(values: readonly string[] | null | undefined, field: string): string[] {
   const list = [...new Set((values ?? []).map((v) => v.trim().toLowerCase()).filter(Boolean))];
   for (const address of list) {
     if (address.length > 320 || !EMAIL.test(address)) {
@@ -45,6 +46,9 @@ function addresses(values: readonly string[] | null | undefined, field: string):
   }
   return list;
 }
+
+/** What a timeline holds. */
+export type Activity = Email | Task | Appointment;
 
 /** A timeline entry's sort key: its thread's latest activity, the thread, then the activity itself. */
 interface TimelineRow {
@@ -74,8 +78,8 @@ export class EmailService {
   /** Queues an email from a record, to be sent through the signed-in user's mailbox. */
   async send(principal: Principal, input: SendEmailInput): Promise<Email> {
     const regarding = await this.records.visibleRecord(principal, input.regardingId, 'The record to send from');
-    const to = addresses(input.to, 'To');
-    const cc = addresses(input.cc, 'Cc').filter((a) => !to.includes(a));
+    const to = addressList(input.to, 'To');
+    const cc = addressList(input.cc, 'Cc').filter((a) => !to.includes(a));
     if (to.length === 0) throw new DomainError('BAD_USER_INPUT', 'Add at least one recipient in To.');
     if (to.length + cc.length > MAX_RECIPIENTS) {
       throw new DomainError('BAD_USER_INPUT', `An email can have at most ${MAX_RECIPIENTS} recipients.`);
@@ -174,14 +178,15 @@ export class EmailService {
   /**
    * A record's timeline, newest thread first and each thread's emails together (newest first):
    * emails regarding the record, with it among their parties, or — for an account — regarding
-   * its contacts and opportunities; and the tasks regarding them.
+   * its contacts and opportunities; and the tasks and appointments regarding them (appointments
+   * also where they are among the attendees).
    */
   async timeline(
     principal: Principal,
     recordId: string,
     first?: number | null,
     after?: string | null,
-  ): Promise<Page<Email | Task>> {
+  ): Promise<Page<Activity>> {
     await this.records.visibleRecord(principal, recordId);
     const limit = pageSize(first);
     const key = after ? decodeCursor(after, 4) : null;
@@ -212,6 +217,15 @@ export class EmailService {
         SELECT t.id, t."createdAt", t.id::text, t."createdAt"
           FROM task t
          WHERE t."organisationId" = $1 AND t."deletedAt" IS NULL AND t."regardingId" IN (SELECT id FROM scope)
+        UNION ALL
+        -- Appointments regarding them, or with them among the attendees.
+        SELECT a.id, a."startAt", a.id::text, a."startAt"
+          FROM appointment a
+         WHERE a."organisationId" = $1 AND a."deletedAt" IS NULL
+           AND (a."regardingId" IN (SELECT id FROM scope)
+                OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.attendees) x
+                            WHERE x->>'resolvedType' IN ('CONTACT', 'LEAD', 'ACCOUNT')
+                              AND (x->>'resolvedId')::uuid IN (SELECT id FROM scope)))
       )`;
     const visibility = [principal.userId, isAdministrator(principal), isManager(principal)];
     const [{ count }] = (await this.dataSource.query(`${scope} SELECT count(*)::int AS count FROM entries`, [
@@ -237,13 +251,14 @@ export class EmailService {
       ],
     );
     const ids = rows.slice(0, limit).map((r) => r.id);
-    const [emails, tasks] = await Promise.all([
+    const [emails, tasks, appointments] = await Promise.all([
       this.dataSource.getRepository(Email).findBy({ id: In(ids) }),
       this.dataSource.getRepository(Task).findBy({ id: In(ids) }),
+      this.dataSource.getRepository(Appointment).findBy({ id: In(ids) }),
     ]);
-    const byId = new Map<string, Email | Task>([...emails, ...tasks].map((e) => [e.id, e]));
+    const byId = new Map<string, Activity>([...emails, ...tasks, ...appointments].map((e) => [e.id, e]));
     const sortKey = new Map(rows.map((r) => [r.id, r]));
-    const items = ids.map((id) => byId.get(id)).filter((e): e is Email | Task => e !== undefined);
+    const items = ids.map((id) => byId.get(id)).filter((e): e is Activity => e !== undefined);
     return {
       items,
       hasNextPage: rows.length > limit,

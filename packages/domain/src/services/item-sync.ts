@@ -1,6 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import type { SyncDecision } from '../entities/task.entities.ts';
-import type { ExchangeItemKind } from '../entities/task.entities.ts';
+import type { SyncDecision } from '../entities/activity.entities.ts';
+import type { ExchangeItemKind } from '../entities/activity.entities.ts';
 import type { EventPublisher } from '../events.ts';
 import {
   ExchangeError,
@@ -96,6 +96,11 @@ export interface SyncedKind<F extends object> {
    * calendar window): the item is then read to tell a delete from a move.
    */
   removalMayBeMove: boolean;
+  /**
+   * Whether a CRM row lies in what the delta covers (the calendar window); a full read that does
+   * not see a paired item only asks about those. All rows when absent.
+   */
+  inSyncedSet?(row: CrmRow): boolean;
   /** Whether a CRM row shows on timelines (regarding a record, or a record among its attendees). */
   onTimelines(row: CrmRow): boolean;
 }
@@ -201,13 +206,44 @@ export class ItemSync<F extends object> {
         `SELECT "exchangeId" FROM exchange_link WHERE "mailboxId" = $1 AND kind = $2 AND "exchangeId" IS NOT NULL`,
         [this.mailbox.id, this.spec.kind],
       );
-      const missing = linked.map((row) => row.exchangeId).filter((id) => !seen.has(id));
+      let missing = linked.map((row) => row.exchangeId).filter((id) => !seen.has(id));
+      if (missing.length > 0 && this.spec.inSyncedSet) {
+        const links = await this.links(missing);
+        const rows = await this.rows([...links.values()].map((l) => l.crmId));
+        const covered = new Set(
+          [...links.values()]
+            .filter((l) => {
+              const row = rows.get(l.crmId);
+              return !row || this.spec.inSyncedSet!(row);
+            })
+            .map((l) => l.exchangeId),
+        );
+        missing = missing.filter((id) => covered.has(id));
+      }
       if (missing.length > 0) await this.applyPage(container, [], missing, null);
     }
   }
 
-  private async applyPage(container: string, items: ExchangeItem<F>[], removedIds: string[], cursor: string | null) {
-    const links = await this.links([...items.map((i) => i.id), ...removedIds]);
+  private async applyPage(
+    container: string,
+    pageItems: ExchangeItem<F>[],
+    removedIds: string[],
+    cursor: string | null,
+  ) {
+    const links = await this.links([...pageItems.map((i) => i.id), ...removedIds]);
+    // A removal may be a move out of the synced set (an event moved beyond the window): a read
+    // tells. A moved item is applied as a change; only one that is gone is a delete.
+    const items = [...pageItems];
+    let deletedIds = removedIds;
+    if (this.spec.removalMayBeMove && removedIds.length > 0) {
+      deletedIds = [];
+      for (const id of removedIds.filter((removed) => links.has(removed))) {
+        await this.context.renewLease();
+        const moved = await this.spec.get(this.gateway, this.upn, container, id);
+        if (moved === null) deletedIds.push(id);
+        else items.push(moved);
+      }
+    }
     const pending = items.some((i) => !links.has(i.id)) ? await this.pendingCreates() : new Map<string, LinkRow>();
     const rows = await this.rows([...links.values()].map((l) => l.crmId));
 
@@ -239,16 +275,6 @@ export class ItemSync<F extends object> {
         this.counts.exchangeWrites += 1;
       }
       merges.push({ link, row, item, result, changeKey });
-    }
-    // A removal may be a move out of the synced set: only a read that finds nothing is a delete.
-    let deletedIds = removedIds;
-    if (this.spec.removalMayBeMove && removedIds.length > 0) {
-      const linkedRemovals = removedIds.filter((id) => links.has(id));
-      deletedIds = [];
-      for (const id of linkedRemovals) {
-        await this.context.renewLease();
-        if ((await this.spec.get(this.gateway, this.upn, container, id)) === null) deletedIds.push(id);
-      }
     }
 
     const changed: string[] = [];

@@ -1,7 +1,7 @@
 import type { TaskFields } from '../exchange-gateway.ts';
 import type { CrmRow, SyncedKind } from './item-sync.ts';
 import { taskColumnsOf, taskFieldsOf } from './task.service.ts';
-import type { Task } from '../entities/task.entities.ts';
+import type { Task } from '../entities/activity.entities.ts';
 
 /** CRM tasks ↔ the owner's default To Do list (field mapping: graph-adapter's task-gateway). */
 export const TASKS: SyncedKind<TaskFields> = {

@@ -1,12 +1,12 @@
-import type { DataSource, EntityManager } from 'typeorm';
-import { Task } from '../entities/task.entities.ts';
+import type { DataSource } from 'typeorm';
+import { Task } from '../entities/activity.entities.ts';
 import { TASK_IMPORTANCES, TASK_STATUSES, type TaskImportance, type TaskStatus } from '../enums.ts';
-import { DomainError, notFound } from '../errors.ts';
+import { DomainError } from '../errors.ts';
 import type { TaskFields } from '../exchange-gateway.ts';
-import { isUuid } from '../ids.ts';
-import { isAdministrator, type Principal } from '../principal.ts';
+import type { Principal } from '../principal.ts';
 import { CrmRecordService } from './crm-records.service.ts';
-import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
+import { OwnedActivities, type ActChangeListener } from './owned-activities.ts';
+import type { Page } from './pagination.ts';
 
 export interface CreateTaskInput {
   regardingId?: string | null;
@@ -22,11 +22,6 @@ export interface UpdateTaskInput {
   dueAt?: Date | null;
   status?: TaskStatus | null;
   importance?: TaskImportance | null;
-}
-
-/** Something the CRM side changed that the owner's ACT sync should carry to Exchange soon. */
-export interface ActChangeListener {
-  crmChanged(organisationId: string, ownerUserId: string): Promise<void>;
 }
 
 const MAX_SUBJECT = 400;
@@ -66,12 +61,14 @@ export function taskColumnsOf(fields: Partial<TaskFields>, current: Pick<Task, '
  */
 export class TaskService {
   private readonly records: CrmRecordService;
+  private readonly tasks: OwnedActivities<Task>;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly listener: ActChangeListener | null = null,
   ) {
     this.records = new CrmRecordService(dataSource);
+    this.tasks = new OwnedActivities(dataSource, Task, 'task', 'task');
   }
 
   async create(principal: Principal, input: CreateTaskInput): Promise<Task> {
@@ -103,7 +100,7 @@ export class TaskService {
   }
 
   async update(principal: Principal, id: string, input: UpdateTaskInput): Promise<Task> {
-    const task = await this.owned(principal, id);
+    const task = await this.tasks.owned(principal, id);
     const fields: Partial<TaskFields> = {};
     if (input.subject != null) {
       const subject = input.subject.trim();
@@ -124,66 +121,26 @@ export class TaskService {
       checkImportance(input.importance);
       fields.importance = input.importance;
     }
-    const changed = await this.dataSource.transaction((db) => writeTask(db, task.id, fields, task));
+    const changed = await this.tasks.write(task.id, taskColumnsOf(fields, task));
     await this.listener?.crmChanged(task.organisationId, task.ownerUserId);
     return changed;
   }
 
   /** Deletes the task in the CRM; the sync deletes its To Do task, then the row. */
   async delete(principal: Principal, id: string): Promise<boolean> {
-    const task = await this.owned(principal, id);
-    await this.dataSource.query(
-      `UPDATE task SET "deletedAt" = now(), "updatedAt" = now(), version = version + 1 WHERE id = $1`,
-      [task.id],
-    );
+    const task = await this.tasks.delete(principal, id);
     await this.listener?.crmChanged(task.organisationId, task.ownerUserId);
     return true;
   }
 
   /** A task the user may see: their own, any for an administrator, or one on a record they may see. */
-  async get(principal: Principal, id: string): Promise<Task | null> {
-    if (!isUuid(id)) return null;
-    const task = await this.dataSource.getRepository(Task).findOneBy({ id, organisationId: principal.organisationId });
-    if (!task || task.deletedAt) return null;
-    if (task.ownerUserId === principal.userId || isAdministrator(principal)) return task;
-    if (task.regardingId && (await this.records.recordNames(principal, [task.regardingId])).size > 0) return task;
-    return null;
+  get(principal: Principal, id: string): Promise<Task | null> {
+    return this.tasks.get(principal, id);
   }
 
-  /** The signed-in user's tasks: open ones first by due date, then the rest, newest first. */
-  async mine(principal: Principal, first?: number | null, after?: string | null): Promise<Page<Task>> {
-    const limit = pageSize(first);
-    const key = after ? decodeCursor(after, 2) : null;
-    const [{ count }] = (await this.dataSource.query(
-      `SELECT count(*)::int AS count FROM task WHERE "organisationId" = $1 AND "ownerUserId" = $2 AND "deletedAt" IS NULL`,
-      [principal.organisationId, principal.userId],
-    )) as [{ count: number }];
-    const rows: Task[] = await this.dataSource
-      .getRepository(Task)
-      .createQueryBuilder('t')
-      .where('t."organisationId" = :org AND t."ownerUserId" = :user AND t."deletedAt" IS NULL', {
-        org: principal.organisationId,
-        user: principal.userId,
-      })
-      .andWhere(key ? '(t."createdAt", t.id) < (:at, :id)' : 'true', key ? { at: key[0], id: key[1] } : {})
-      .orderBy('t."createdAt"', 'DESC')
-      .addOrderBy('t.id', 'DESC')
-      .limit(limit + 1)
-      .getMany();
-    return {
-      items: rows.slice(0, limit),
-      hasNextPage: rows.length > limit,
-      totalCount: count,
-      cursorOf: (task) => encodeCursor([task.createdAt.toISOString(), task.id]),
-    };
-  }
-
-  private async owned(principal: Principal, id: string): Promise<Task> {
-    const task = await this.get(principal, id);
-    if (!task) throw notFound('That task');
-    if (task.ownerUserId !== principal.userId && !isAdministrator(principal))
-      throw new DomainError('FORBIDDEN', "Only the task's owner can change it.");
-    return task;
+  /** The signed-in user's tasks, newest first. */
+  mine(principal: Principal, first?: number | null, after?: string | null): Promise<Page<Task>> {
+    return this.tasks.mine(principal, first, after);
   }
 }
 
@@ -195,23 +152,4 @@ function checkDescription(description: string | null | undefined): void {
 function checkImportance(importance: TaskImportance | null | undefined): void {
   if (importance != null && !TASK_IMPORTANCES.includes(importance))
     throw new DomainError('BAD_USER_INPUT', 'Importance is LOW, NORMAL or HIGH.');
-}
-
-/** Applies field changes to a task, raising its version; returns the task as written. */
-export async function writeTask(
-  db: EntityManager,
-  id: string,
-  fields: Partial<TaskFields>,
-  current: Pick<Task, 'completedAt'>,
-  extra: Partial<Pick<Task, 'syncDecision'>> = {},
-): Promise<Task> {
-  const columns = { ...taskColumnsOf(fields, current), ...extra };
-  await db
-    .getRepository(Task)
-    .createQueryBuilder()
-    .update()
-    .set({ ...columns, updatedAt: () => 'now()', version: () => 'version + 1' })
-    .where('id = :id', { id })
-    .execute();
-  return db.getRepository(Task).findOneByOrFail({ id });
 }

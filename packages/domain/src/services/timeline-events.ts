@@ -4,7 +4,8 @@ import { TOPICS, type EventPublisher } from '../events.ts';
 /**
  * The records whose timelines show an activity: its regarding record, for an email the contacts,
  * leads and accounts among its parties, and the account above a regarding opportunity or contact
- * (an account's timeline rolls up its contacts and opportunities). Ids are emails or tasks.
+ * (an account's timeline rolls up its contacts and opportunities). Ids are emails, tasks or
+ * appointments (whose attendees count as parties).
  */
 export async function timelineKeysOf(
   db: EntityManager,
@@ -21,6 +22,13 @@ export async function timelineKeysOf(
        UNION
        SELECT t.id, t."organisationId", t."regardingId" FROM task t
         WHERE t.id = ANY($1::uuid[]) AND t."regardingId" IS NOT NULL
+       UNION
+       SELECT a.id, a."organisationId", a."regardingId" FROM appointment a
+        WHERE a.id = ANY($1::uuid[]) AND a."regardingId" IS NOT NULL
+       UNION
+       SELECT a.id, a."organisationId", (x->>'resolvedId')::uuid
+         FROM appointment a CROSS JOIN LATERAL jsonb_array_elements(a.attendees) x
+        WHERE a.id = ANY($1::uuid[]) AND x->>'resolvedType' IN ('CONTACT', 'LEAD', 'ACCOUNT')
      )
      SELECT "recordId", "emailId", "organisationId" FROM scope
      UNION

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
-import type { RegardingType, SyncSide, TaskImportance, TaskStatus } from '../enums.ts';
+import type { PartyType, RegardingType, SyncSide, TaskImportance, TaskStatus } from '../enums.ts';
 import { Mailbox } from './mailbox.entity.ts';
 import { Organisation } from './organisation.entity.ts';
 import { User } from './user.entity.ts';
@@ -76,7 +76,84 @@ export class Task {
   deletedAt: Date | null;
 }
 
-export const EXCHANGE_ITEM_KINDS = ['TASK'] as const;
+/** An attendee of an appointment, resolved to a user or CRM record where the address is known. */
+export interface AppointmentAttendee {
+  /** Lower-cased. */
+  address: string;
+  resolvedType: PartyType | null;
+  resolvedId: string | null;
+}
+
+/**
+ * A CRM appointment: owned by a user, regarding a record and/or with contacts, leads or accounts
+ * among its attendees (it then shows on their timelines), and kept in step with the owner's
+ * primary calendar when their mailbox syncs appointments, contacts and tasks.
+ */
+@Entity({ name: 'appointment' })
+@Index(['organisationId', 'ownerUserId'])
+@Index(['regardingId'], { where: '"regardingId" IS NOT NULL' })
+@Index(['organisationId', 'startAt'])
+export class Appointment {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @ForeignKey(() => Organisation, { onDelete: 'CASCADE' })
+  @Column({ type: 'uuid' })
+  organisationId: string;
+
+  @ForeignKey(() => User, { onDelete: 'CASCADE' })
+  @Column({ type: 'uuid' })
+  ownerUserId: string;
+
+  @Column({ type: 'varchar', length: 400 })
+  subject: string;
+
+  /** Plain text. */
+  @Column({ type: 'text', default: '' })
+  description: string;
+
+  @Column({ type: 'varchar', length: 300, default: '' })
+  location: string;
+
+  @Column({ type: 'timestamptz' })
+  startAt: Date;
+
+  @Column({ type: 'timestamptz' })
+  endAt: Date;
+
+  @Column({ type: 'boolean', default: false })
+  isAllDay: boolean;
+
+  /** Sorted by address. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attendees: AppointmentAttendee[];
+
+  @Column({ type: 'varchar', length: 12, nullable: true })
+  regardingType: RegardingType | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  regardingId: string | null;
+
+  /** The last conflict the sync settled on this appointment, if any. */
+  @Column({ type: 'jsonb', nullable: true })
+  syncDecision: SyncDecision | null;
+
+  /** Raised by every change in the CRM: the sync compares it with what it last wrote or read. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+
+  /** Deleted in the CRM, kept until the sync has deleted the event too. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt: Date | null;
+}
+
+export const EXCHANGE_ITEM_KINDS = ['TASK', 'APPOINTMENT'] as const;
 export type ExchangeItemKind = (typeof EXCHANGE_ITEM_KINDS)[number];
 
 /**
