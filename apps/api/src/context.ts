@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   actMailboxOf,
+  AppointmentService,
   AuthService,
   CrmRecordService,
   EmailConfigurationService,
@@ -11,6 +12,7 @@ import {
   MailboxService,
   NotificationService,
   TaskService,
+  type ActChangeListener,
   type SecretCipher,
   UserService,
   type Account,
@@ -41,6 +43,7 @@ export interface Services {
   crm: CrmRecordService;
   emails: EmailService;
   tasks: TaskService;
+  appointments: AppointmentService;
   queues: JobQueues;
   syncSignals: RedisSyncSignals;
   pubSub: ApiPubSub;
@@ -66,6 +69,17 @@ export function createServices({
   exchange,
   syncSignals,
 }: ServiceDependencies): Services {
+  const actChanges: ActChangeListener = {
+    // A change made in the CRM reaches Exchange now rather than at the next poll; if it cannot be
+    // queued, the poll still carries it.
+    async crmChanged(organisationId, userId) {
+      const mailboxId = await actMailboxOf(dataSource, organisationId, userId);
+      if (!mailboxId) return;
+      await queues
+        .enqueue('act-sync', { mailboxId, wakeId: randomBytes(12).toString('base64url'), retryIfBusy: true })
+        .catch((error: unknown) => logger.warn({ err: error, mailboxId }, 'could not queue an ACT sync'));
+    },
+  };
   return {
     dataSource,
     auth: new AuthService(dataSource),
@@ -78,17 +92,8 @@ export function createServices({
     userAdmin: new UserAdminService(dataSource),
     crm: new CrmRecordService(dataSource),
     emails: new EmailService(dataSource, cipher, exchange),
-    tasks: new TaskService(dataSource, {
-      // A change made in the CRM reaches Exchange now rather than at the next poll; if it cannot be
-      // queued, the poll still carries it.
-      async crmChanged(organisationId, userId) {
-        const mailboxId = await actMailboxOf(dataSource, organisationId, userId);
-        if (!mailboxId) return;
-        await queues
-          .enqueue('act-sync', { mailboxId, wakeId: randomBytes(12).toString('base64url'), retryIfBusy: true })
-          .catch((error: unknown) => logger.warn({ err: error, mailboxId }, 'could not queue an ACT sync'));
-      },
-    }),
+    tasks: new TaskService(dataSource, actChanges),
+    appointments: new AppointmentService(dataSource, actChanges),
     queues,
     syncSignals,
     pubSub,

@@ -10,6 +10,7 @@ import { NotificationResolver } from './graphql/notification.resolver.ts';
 import { EmailServerProfileResolver, UserAdminResolver } from './graphql/user-admin.resolver.ts';
 import { JobResolver } from './graphql/job.resolver.ts';
 import { MailboxResolver } from './graphql/mailbox.resolver.ts';
+import { AppointmentResolver } from './graphql/appointment.resolver.ts';
 import { TaskResolver } from './graphql/task.resolver.ts';
 import { UserResolver } from './graphql/user.resolver.ts';
 
@@ -28,6 +29,7 @@ export const RESOLVERS = [
   ContactResolver,
   EmailResolver,
   TaskResolver,
+  AppointmentResolver,
   FolderTrackingRuleResolver,
 ] as const;
 

@@ -43,6 +43,10 @@ const schema = z.object({
   SYNC_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(200),
   /** A sync that has committed no page for this long is taken as crashed and its mailbox released. */
   SYNC_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  /** The calendar range appointments sync over: this many days back… */
+  ACT_CALENDAR_DAYS_BACK: z.coerce.number().int().min(0).max(3650).default(30),
+  /** …and this many ahead. */
+  ACT_CALENDAR_DAYS_AHEAD: z.coerce.number().int().min(1).max(3650).default(365),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;

@@ -42,6 +42,7 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
       pageSize: config.SYNC_PAGE_SIZE,
       leaseMs: config.SYNC_LEASE_SECONDS * 1000,
       sweepMs: config.SYNC_SWEEP_SECONDS * 1000,
+      calendar: { daysBack: config.ACT_CALENDAR_DAYS_BACK, daysAhead: config.ACT_CALENDAR_DAYS_AHEAD },
       notifications: publicApi
         ? { notificationUrl: `${publicApi}/graph/notifications`, lifecycleUrl: `${publicApi}/graph/lifecycle` }
         : null,

@@ -1,10 +1,10 @@
 import {
   publishTimelineChanges,
+  type Activity,
   TOPICS,
   type Email,
   type FolderTrackingRule,
   type Mailbox,
-  type Task,
 } from '@mailroom/domain';
 import { Repeater } from '@repeaterjs/repeater';
 import {
@@ -43,7 +43,7 @@ interface TimelineEventPayload {
   regardingId: string;
   change: string;
   activityId: string;
-  activity: Email | Task | null;
+  activity: Activity | null;
 }
 
 @Resolver(() => FolderTrackingRuleType)
@@ -235,7 +235,8 @@ export class EmailResolver {
             ? email.tracked
               ? email
               : null
-            : await services.tasks.get(principal, next.value.activityId);
+            : ((await services.tasks.get(principal, next.value.activityId)) ??
+              (await services.appointments.get(principal, next.value.activityId)));
           await push({ regardingId, change: next.value.change, activityId: next.value.activityId, activity });
         }
         stop();

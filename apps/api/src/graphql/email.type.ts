@@ -1,6 +1,7 @@
 import {
+  Appointment,
   Task,
-  type Email,
+  type Activity,
   type EmailDirection,
   type EmailStatus,
   type PartyRole,
@@ -33,8 +34,9 @@ export class RecordRefType {
 }
 
 @InterfaceType('Activity', {
-  description: 'What timelines hold: emails and tasks (appointments as they come).',
-  resolveType: (activity: object) => (activity instanceof Task ? 'Task' : 'Email'),
+  description: 'What timelines hold: emails, tasks and appointments.',
+  resolveType: (activity: object) =>
+    activity instanceof Task ? 'Task' : activity instanceof Appointment ? 'Appointment' : 'Email',
 })
 export abstract class ActivityType {
   @Field(() => ID)
@@ -132,11 +134,12 @@ export class TimelineEdge {
   cursor: string;
 
   @Field(() => ActivityType)
-  node: Email | Task;
+  node: Activity;
 }
 
 @ObjectType('TimelineConnection', {
-  description: 'Newest thread first; the emails of a thread together, newest first; a task is a thread of its own.',
+  description:
+    'Newest thread first; the emails of a thread together, newest first; a task or appointment is a thread of its own.',
 })
 export class TimelineConnection {
   @Field(() => [TimelineEdge])
@@ -158,7 +161,7 @@ export class TimelineEventType {
   change: string;
 
   @Field(() => ActivityType, { nullable: true, description: 'Null when the activity left the timeline (untracked).' })
-  activity: Email | Task | null;
+  activity: Activity | null;
 
   @Field(() => ID)
   activityId: string;

@@ -30,11 +30,12 @@ export async function mailboxSyncJob(payload: JobPayload<'mailbox-sync'>, contex
   context.logger.debug({ mailboxId: payload.mailboxId, result }, 'mailbox sync finished');
 }
 
-/** One ACT sync run: To Do (and, as they come, calendar and contacts) both ways. */
+/** One ACT sync run: the calendar and To Do, both ways. */
 export async function actSyncJob(payload: JobPayload<'act-sync'>, context: JobContext): Promise<void> {
   const runner = new ActSyncRunner(context.dataSource, context.cipher, context.exchange, context.events, {
     pageSize: context.sync.pageSize,
     leaseMs: context.sync.leaseMs,
+    calendar: context.sync.calendar,
     onWarning: (message) => context.logger.warn(message),
   });
   const result = await runner.run(payload.mailboxId);

@@ -1,4 +1,5 @@
 import type {
+  CalendarRange,
   EventPublisher,
   ExchangeGatewayFactory,
   NotificationEndpoints,
@@ -29,6 +30,8 @@ export interface JobContext {
     leaseMs: number;
     /** How often the sweep runs. */
     sweepMs: number;
+    /** The calendar range appointments sync over. */
+    calendar: CalendarRange;
     /** Where Exchange posts change notifications; null for polling only. */
     notifications: NotificationEndpoints | null;
   };

@@ -48,12 +48,3 @@ export const TASK_STATUS_COLORS: Record<TaskStatus, NonNullable<BadgeProps['colo
   DEFERRED: 'subtle',
   COMPLETED: 'success',
 };
-
-/** The synced fields of a task as people call them (for "kept Exchange's subject"). */
-export const TASK_FIELD_LABELS: Partial<Record<string, string>> = {
-  subject: 'subject',
-  body: 'description',
-  dueAt: 'due date',
-  status: 'status',
-  importance: 'importance',
-};

@@ -4,6 +4,7 @@ import { useParams } from 'react-router';
 import { formatDateTime } from '../../../shared/format-date-time';
 import { RecordDetails } from '../../../shared/record-details.component';
 import { RecordLoadState } from '../../../shared/record-load-state.component';
+import { AppointmentComposer } from '../../timeline/components/appointment-composer.component';
 import { TaskComposer } from '../../timeline/components/task-composer.component';
 import { Timeline } from '../../timeline/components/timeline.component';
 import { useTimeline } from '../../timeline/hooks/use-timeline.hook';
@@ -43,6 +44,8 @@ function AccountRecordView({ account }: { account: AccountRecord }) {
         ]}
       />
       <TaskComposer regardingId={account.id} onCreated={timeline.showSent} />
+
+      <AppointmentComposer regardingId={account.id} onCreated={timeline.showSent} />
 
       <Timeline timeline={timeline} />
     </section>

@@ -5,6 +5,7 @@ import { formatDateTime } from '../../../shared/format-date-time';
 import { RecordDetails } from '../../../shared/record-details.component';
 import { RecordLoadState } from '../../../shared/record-load-state.component';
 import { RouterLink } from '../../../shared/router-link.component';
+import { AppointmentComposer } from '../../timeline/components/appointment-composer.component';
 import { TaskComposer } from '../../timeline/components/task-composer.component';
 import { Timeline } from '../../timeline/components/timeline.component';
 import { useTimeline } from '../../timeline/hooks/use-timeline.hook';
@@ -53,6 +54,12 @@ function ContactRecordView({ contact }: { contact: ContactRecord }) {
         ]}
       />
       <TaskComposer regardingId={contact.id} onCreated={timeline.showSent} />
+
+      <AppointmentComposer
+        regardingId={contact.id}
+        defaultAttendees={contact.emailAddress ? [contact.emailAddress] : []}
+        onCreated={timeline.showSent}
+      />
 
       <Timeline timeline={timeline} />
     </section>

@@ -7,6 +7,7 @@ import { RecordDetails } from '../../../shared/record-details.component';
 import { RecordLoadState } from '../../../shared/record-load-state.component';
 import { RouterLink } from '../../../shared/router-link.component';
 import { EmailComposer } from '../../timeline/components/email-composer.component';
+import { AppointmentComposer } from '../../timeline/components/appointment-composer.component';
 import { TaskComposer } from '../../timeline/components/task-composer.component';
 import { Timeline } from '../../timeline/components/timeline.component';
 import { useTimeline } from '../../timeline/hooks/use-timeline.hook';
@@ -96,6 +97,12 @@ function OpportunityRecordView({ opportunity }: { opportunity: OpportunityRow })
       <EmailComposer regardingId={opportunity.id} defaultTo={contactAddresses} onSent={timeline.showSent} />
 
       <TaskComposer regardingId={opportunity.id} onCreated={timeline.showSent} />
+
+      <AppointmentComposer
+        regardingId={opportunity.id}
+        defaultAttendees={contactAddresses}
+        onCreated={timeline.showSent}
+      />
 
       <Timeline timeline={timeline} />
     </section>

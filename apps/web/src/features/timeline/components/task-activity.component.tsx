@@ -16,7 +16,8 @@ import { errorMessage } from '../../../shared/error-message';
 import { formatDateTime } from '../../../shared/format-date-time';
 import { RouterLink } from '../../../shared/router-link.component';
 import { UpdateTaskStatusMutation, type TimelineActivity, type TimelineTask } from '../graphql/timeline.graphql';
-import { RECORD_PATHS, TASK_FIELD_LABELS, TASK_STATUS_COLORS, TASK_STATUS_LABELS } from '../timeline.labels';
+import { RECORD_PATHS, TASK_STATUS_COLORS, TASK_STATUS_LABELS } from '../timeline.labels';
+import { syncDecisionText } from './sync-decision';
 
 const useStyles = makeStyles({
   root: {
@@ -48,15 +49,6 @@ type TaskActivityProps = {
   onChanged: (task: TimelineActivity) => void;
 };
 
-function decisionText(task: TimelineTask): string | null {
-  const fields = task.syncDecision?.fields ?? [];
-  if (fields.length === 0) return null;
-  const parts = fields.map(
-    ({ field, kept }) => `${kept === 'EXCHANGE' ? 'Outlook' : 'Mailroom'}'s ${TASK_FIELD_LABELS[field] ?? field}`,
-  );
-  return `Changed in Mailroom and in Outlook at the same time: kept ${parts.join(', ')} (the later change).`;
-}
-
 /** One task on a timeline: subject, status, due date, and a button to complete or reopen it. */
 export function TaskActivity({ task, regardingId, onChanged }: TaskActivityProps) {
   const styles = useStyles();
@@ -64,7 +56,7 @@ export function TaskActivity({ task, regardingId, onChanged }: TaskActivityProps
   const [{ fetching, error }, updateStatus] = useMutation(UpdateTaskStatusMutation);
   const completed = task.taskStatus === 'COMPLETED';
   const regardingPath = task.regarding ? RECORD_PATHS[task.regarding.type] : undefined;
-  const decision = decisionText(task);
+  const decision = syncDecisionText(task.syncDecision);
 
   const toggle = async () => {
     const result = await updateStatus({ id: task.id, status: completed ? 'NOT_STARTED' : 'COMPLETED' });

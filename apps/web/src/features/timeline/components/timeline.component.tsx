@@ -14,6 +14,7 @@ import {
 import { useId } from 'react';
 import { errorMessage } from '../../../shared/error-message';
 import type { TimelineState } from '../hooks/use-timeline.hook';
+import { AppointmentActivity } from './appointment-activity.component';
 import { EmailActivity } from './email-activity.component';
 import { TaskActivity } from './task-activity.component';
 
@@ -83,7 +84,7 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
         <MessageBar intent="warning">
           <MessageBarBody>
             <MessageBarTitle>Live updates stopped</MessageBarTitle>
-            New email and tasks may not show. Reload the page to see the latest.
+            New email, tasks and appointments may not show. Reload the page to see the latest.
           </MessageBarBody>
         </MessageBar>
       )}
@@ -91,7 +92,7 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
       <Text role="status">{totalCount !== null && countText(totalCount, ACTIVITIES)}</Text>
       {loading && <Spinner label="Loading the timeline" />}
       {totalCount === 0 && threads.length === 0 && (
-        <Body1 className={styles.empty}>No email or task on this timeline yet.</Body1>
+        <Body1 className={styles.empty}>No email, task or appointment on this timeline yet.</Body1>
       )}
 
       {threads.length > 0 && (
@@ -108,6 +109,8 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
                   <li key={activity.id} className={index > 0 ? styles.reply : undefined}>
                     {activity.__typename === 'Task' ? (
                       <TaskActivity task={activity} regardingId={regardingId} onChanged={timeline.showChanged} />
+                    ) : activity.__typename === 'Appointment' ? (
+                      <AppointmentActivity appointment={activity} regardingId={regardingId} />
                     ) : (
                       <EmailActivity email={activity} regardingId={regardingId} />
                     )}

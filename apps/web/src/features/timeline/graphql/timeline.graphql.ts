@@ -59,6 +59,35 @@ export const TimelineTaskFragment = graphql(`
   }
 `);
 
+export const TimelineAppointmentFragment = graphql(`
+  fragment TimelineAppointment on Appointment {
+    id
+    subject
+    occurredAt
+    description
+    location
+    startAt
+    endAt
+    isAllDay
+    attendees {
+      address
+      resolvedType
+    }
+    regarding {
+      id
+      type
+      name
+    }
+    syncDecision {
+      at
+      fields {
+        field
+        kept
+      }
+    }
+  }
+`);
+
 export const TimelineQuery = graphql(`
   query Timeline($regardingId: ID!, $first: Int!, $after: String) {
     timeline(regardingId: $regardingId, first: $first, after: $after) {
@@ -73,6 +102,7 @@ export const TimelineQuery = graphql(`
           id
           ...TimelineEmail
           ...TimelineTask
+          ...TimelineAppointment
         }
       }
     }
@@ -89,6 +119,7 @@ export const TimelineChangedSubscription = graphql(`
         id
         ...TimelineEmail
         ...TimelineTask
+        ...TimelineAppointment
       }
     }
   }
@@ -121,9 +152,22 @@ export const UpdateTaskStatusMutation = graphql(`
   }
 `);
 
+export const CreateAppointmentMutation = graphql(`
+  mutation CreateAppointment($input: CreateAppointmentInput!) {
+    createAppointment(input: $input) {
+      __typename
+      ...TimelineAppointment
+    }
+  }
+`);
+
 export type TimelineEmail = DocumentType<typeof TimelineEmailFragment>;
+export type TimelineAppointment = DocumentType<typeof TimelineAppointmentFragment>;
 export type TimelineTask = DocumentType<typeof TimelineTaskFragment>;
-/** What a timeline holds: an email or a task, told apart by `__typename`. */
-export type TimelineActivity = (TimelineEmail & { __typename: 'Email' }) | (TimelineTask & { __typename: 'Task' });
+/** What a timeline holds: an email, a task or an appointment, told apart by `__typename`. */
+export type TimelineActivity =
+  | (TimelineEmail & { __typename: 'Email' })
+  | (TimelineTask & { __typename: 'Task' })
+  | (TimelineAppointment & { __typename: 'Appointment' });
 
 export type EmailParty = NonNullable<TimelineEmail['from']>;

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
 import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
 import { launchChromium } from './browser.ts';
-import { eventually, newEmailOrganisation, type EmailOrganisation } from './email-fixture.ts';
+import { eventually, FIONA, newEmailOrganisation, type EmailOrganisation } from './email-fixture.ts';
 import type { Spawned } from './processes.ts';
 import { startWeb } from './web-server.ts';
 import { startWorker } from './worker-harness.ts';
@@ -87,5 +87,38 @@ describe('tasks on an opportunity in the web console', () => {
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
     expect(errors).toEqual([]);
     await page.screenshot({ path: 'test-results/task-completed-in-todo.png', fullPage: true });
+  });
+});
+
+describe('appointments on an opportunity in the web console', () => {
+  it('books an appointment with the contacts that lands in the calendar and on the timeline', async () => {
+    const composer = page.getByRole('form', { name: 'New appointment' });
+    expect(await composer.getByRole('textbox', { name: /^Attendees/ }).inputValue()).toBe(FIONA);
+    await composer.getByRole('textbox', { name: /^Subject/ }).fill('Pricing workshop');
+    await composer.getByRole('textbox', { name: /^Location/ }).fill('Fabrikam HQ');
+    await composer.getByLabel(/^Day/).fill('2026-12-10');
+    await composer.getByLabel(/^From/).fill('14:00');
+    await composer.getByLabel(/^To/).fill('15:30');
+    await composer.getByRole('button', { name: 'Book appointment' }).click();
+    await composer.getByText('Appointment booked').waitFor();
+
+    const appointment = page.getByRole('article', { name: 'Pricing workshop', exact: true });
+    await appointment.waitFor();
+    expect(await appointment.textContent()).toContain('Fabrikam HQ');
+    expect(await appointment.textContent()).toContain(FIONA);
+
+    const upn = encodeURIComponent(fixture.org.email('sales.pro'));
+    const inCalendar = await eventually(
+      async () =>
+        ((await fixture.graph(`/users/${upn}/events?$top=100`)).value as any[]).find(
+          (e) => e.subject === 'Pricing workshop',
+        ),
+      (e) => e !== undefined,
+      'the appointment in the calendar',
+      30_000,
+    );
+    expect(inCalendar.location.displayName).toBe('Fabrikam HQ');
+    expect(inCalendar.attendees.map((a: any) => a.emailAddress.address)).toEqual([FIONA]);
+    expect(errors).toEqual([]);
   });
 });

@@ -101,3 +101,62 @@ describe('tasks', () => {
     expect(hidden.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
+
+describe('appointments', () => {
+  const CREATE_APPOINTMENT = `mutation($input: CreateAppointmentInput!) { createAppointment(input: $input) {
+    id subject startAt endAt location occurredAt attendees { address resolvedType } regarding { id type } } }`;
+
+  it('creates an appointment from an opportunity; it shows on the timeline and in my appointments', async () => {
+    const created = await seller.request(CREATE_APPOINTMENT, {
+      input: {
+        regardingId: opportunityId,
+        subject: 'Pricing call',
+        start: '2026-12-08T10:00:00.000Z',
+        end: '2026-12-08T11:00:00.000Z',
+        attendees: ['Fiona@Fabrikam.example'],
+        location: 'Teams',
+      },
+    });
+    expect(created.errors).toBeUndefined();
+    expect(created.data?.createAppointment).toMatchObject({
+      subject: 'Pricing call',
+      occurredAt: '2026-12-08T10:00:00.000Z',
+      location: 'Teams',
+      attendees: [{ address: 'fiona@fabrikam.example', resolvedType: null }],
+      regarding: { id: opportunityId, type: 'OPPORTUNITY' },
+    });
+    const timeline = await seller.request(
+      `query($id: ID!) { timeline(regardingId: $id) { edges { node { __typename subject ... on Appointment { startAt } } } } }`,
+      { id: opportunityId },
+    );
+    expect(timeline.data?.timeline.edges.map((e: any) => e.node)).toContainEqual({
+      __typename: 'Appointment',
+      subject: 'Pricing call',
+      startAt: '2026-12-08T10:00:00.000Z',
+    });
+    const mine = await seller.request('{ appointments { totalCount edges { node { subject } } } }');
+    expect(mine.data?.appointments.edges.map((e: any) => e.node.subject)).toEqual(['Pricing call']);
+  });
+
+  it('refuses an appointment that ends before it starts, or with an attendee that is not an address', async () => {
+    const backwards = await seller.request(CREATE_APPOINTMENT, {
+      input: { subject: 'Oops', start: '2026-12-08T11:00:00.000Z', end: '2026-12-08T10:00:00.000Z' },
+    });
+    expect(backwards.errors?.[0]).toMatchObject({
+      message: 'An appointment cannot end before it starts.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+    const badAttendee = await seller.request(CREATE_APPOINTMENT, {
+      input: {
+        subject: 'Oops',
+        start: '2026-12-08T10:00:00.000Z',
+        end: '2026-12-08T11:00:00.000Z',
+        attendees: ['fiona at fabrikam'],
+      },
+    });
+    expect(badAttendee.errors?.[0]).toMatchObject({
+      message: '"fiona at fabrikam" in Attendees is not an email address.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+});

@@ -1,0 +1,101 @@
+import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { CalendarLtrRegular } from '@fluentui/react-icons';
+import { useId } from 'react';
+import { formatDateTime } from '../../../shared/format-date-time';
+import { RouterLink } from '../../../shared/router-link.component';
+import type { TimelineAppointment } from '../graphql/timeline.graphql';
+import { RECORD_PATHS } from '../timeline.labels';
+import { syncDecisionText } from './sync-decision';
+
+const useStyles = makeStyles({
+  root: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    borderRadius: tokens.borderRadiusMedium,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  kind: {
+    display: 'inline-flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+  },
+  subject: { margin: 0, flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground3 },
+  description: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
+  details: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground3 },
+  value: { margin: 0, overflowWrap: 'anywhere' },
+});
+
+type AppointmentActivityProps = {
+  appointment: TimelineAppointment;
+  /** The record whose timeline shows it; "Regarding" is said only for another record. */
+  regardingId: string;
+};
+
+/** One appointment on a timeline: when, where, who attends. */
+export function AppointmentActivity({ appointment, regardingId }: AppointmentActivityProps) {
+  const styles = useStyles();
+  const subjectId = useId();
+  const regardingPath = appointment.regarding ? RECORD_PATHS[appointment.regarding.type] : undefined;
+  const decision = syncDecisionText(appointment.syncDecision);
+
+  return (
+    <article className={styles.root} aria-labelledby={subjectId}>
+      <div className={styles.header}>
+        <span className={styles.kind}>
+          <CalendarLtrRegular aria-hidden />
+          <Caption1>Appointment</Caption1>
+        </span>
+        <Subtitle2 as="h3" id={subjectId} className={styles.subject}>
+          {appointment.subject}
+        </Subtitle2>
+      </div>
+      <dl className={styles.details}>
+        <dt className={styles.term}>When</dt>
+        <dd className={styles.value}>
+          <time dateTime={appointment.startAt}>{formatDateTime(appointment.startAt)}</time> –{' '}
+          <time dateTime={appointment.endAt}>{formatDateTime(appointment.endAt)}</time>
+          {appointment.isAllDay && ' (all day)'}
+        </dd>
+        {appointment.location.trim() !== '' && (
+          <>
+            <dt className={styles.term}>Where</dt>
+            <dd className={styles.value}>{appointment.location}</dd>
+          </>
+        )}
+        <dt className={styles.term}>Attendees</dt>
+        <dd className={styles.value}>
+          {appointment.attendees.length === 0 ? 'No one else' : appointment.attendees.map((a) => a.address).join(', ')}
+        </dd>
+        {appointment.regarding && appointment.regarding.id !== regardingId && (
+          <>
+            <dt className={styles.term}>Regarding</dt>
+            <dd className={styles.value}>
+              {regardingPath === undefined ? (
+                appointment.regarding.name
+              ) : (
+                <RouterLink to={`${regardingPath}/${appointment.regarding.id}`}>
+                  {appointment.regarding.name}
+                </RouterLink>
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+      {appointment.description.trim() !== '' && <Body1 className={styles.description}>{appointment.description}</Body1>}
+      {decision && <Caption1 className={styles.muted}>{decision}</Caption1>}
+    </article>
+  );
+}

@@ -1,0 +1,173 @@
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Subtitle1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { CalendarAddRegular } from '@fluentui/react-icons';
+import { useId, useState, type FormEvent } from 'react';
+import { useMutation } from 'urql';
+import { errorMessage } from '../../../shared/error-message';
+import { invalidAddresses, parseAddresses } from '../email-text';
+import { CreateAppointmentMutation, type TimelineActivity } from '../graphql/timeline.graphql';
+
+const useStyles = makeStyles({
+  form: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalM,
+    padding: tokens.spacingHorizontalL,
+    borderRadius: tokens.borderRadiusLarge,
+    backgroundColor: tokens.colorNeutralBackground1,
+    boxShadow: tokens.shadow4,
+  },
+  heading: { margin: 0 },
+  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
+  grow: { flexGrow: 1, minWidth: '16rem' },
+});
+
+type Values = { subject: string; day: string; from: string; to: string; attendees: string; location: string };
+
+type AppointmentComposerProps = {
+  /** The record the appointment is about; it lands on that record's timeline. */
+  regardingId: string;
+  /** Who attends unless the user changes it (e.g. the opportunity's contacts). */
+  defaultAttendees?: readonly string[];
+  onCreated: (appointment: TimelineActivity) => void;
+};
+
+/** `2026-12-04` and `10:30` in the user's time zone → an instant, or null when either is missing. */
+function instantOf(day: string, time: string): Date | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day) || !/^\d{2}:\d{2}$/.test(time)) return null;
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  return new Date(year, month - 1, date, hours, minutes);
+}
+
+/** Books an appointment from a record; with the user's appointments synced, it lands in their calendar. */
+export function AppointmentComposer({ regardingId, defaultAttendees = [], onCreated }: AppointmentComposerProps) {
+  const styles = useStyles();
+  const headingId = useId();
+  const initial = (): Values => ({
+    subject: '',
+    day: '',
+    from: '10:00',
+    to: '11:00',
+    attendees: defaultAttendees.join('; '),
+    location: '',
+  });
+  const [values, setValues] = useState(initial);
+  const [submitted, setSubmitted] = useState(false);
+  const [created, setCreated] = useState<string | null>(null);
+  const [{ fetching, error }, createAppointment] = useMutation(CreateAppointmentMutation);
+
+  const start = instantOf(values.day, values.from);
+  const end = instantOf(values.day, values.to);
+  const invalid = invalidAddresses(parseAddresses(values.attendees));
+  const problems = {
+    subject: values.subject.trim() === '' ? 'Add a subject.' : undefined,
+    day: start === null ? 'Choose a day and a start time.' : undefined,
+    to: start && end && end < start ? 'The end is before the start.' : end === null ? 'Choose an end time.' : undefined,
+    attendees:
+      invalid.length === 0
+        ? undefined
+        : `${invalid.join(', ')} ${invalid.length === 1 ? 'is not an email address' : 'are not email addresses'}.`,
+  };
+
+  function set<K extends keyof Values>(key: K, value: Values[K]) {
+    setValues((previous) => ({ ...previous, [key]: value }));
+    setCreated(null);
+  }
+
+  async function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setSubmitted(true);
+    if (Object.values(problems).some(Boolean) || !start || !end) return;
+    const result = await createAppointment({
+      input: {
+        regardingId,
+        subject: values.subject.trim(),
+        start: start.toISOString(),
+        end: end.toISOString(),
+        attendees: parseAddresses(values.attendees),
+        location: values.location.trim(),
+      },
+    });
+    const appointment = result.data?.createAppointment;
+    if (appointment === undefined) return;
+    onCreated({ ...appointment, __typename: 'Appointment' });
+    setCreated(appointment.subject);
+    setValues(initial());
+    setSubmitted(false);
+  }
+
+  return (
+    <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
+      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+        New appointment
+      </Subtitle1>
+      {error && !fetching && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>Could not book the appointment</MessageBarTitle>
+            {errorMessage(error)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {created !== null && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            <MessageBarTitle>Appointment booked</MessageBarTitle>“{created}” is on the timeline and goes to your
+            calendar.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.row}>
+        <Field
+          label="Subject"
+          required
+          className={styles.grow}
+          validationMessage={submitted ? problems.subject : undefined}
+        >
+          <Input value={values.subject} onChange={(_, data) => set('subject', data.value)} autoComplete="off" />
+        </Field>
+        <Field label="Location" className={styles.grow}>
+          <Input value={values.location} onChange={(_, data) => set('location', data.value)} autoComplete="off" />
+        </Field>
+      </div>
+      <div className={styles.row}>
+        <Field label="Day" required validationMessage={submitted ? problems.day : undefined}>
+          <Input type="date" value={values.day} onChange={(_, data) => set('day', data.value)} />
+        </Field>
+        <Field label="From" required>
+          <Input type="time" value={values.from} onChange={(_, data) => set('from', data.value)} />
+        </Field>
+        <Field label="To" required validationMessage={submitted ? problems.to : undefined}>
+          <Input type="time" value={values.to} onChange={(_, data) => set('to', data.value)} />
+        </Field>
+      </div>
+      <Field
+        label="Attendees"
+        hint="Email addresses, separated by semicolons."
+        validationMessage={submitted ? problems.attendees : undefined}
+      >
+        <Input
+          value={values.attendees}
+          onChange={(_, data) => set('attendees', data.value)}
+          autoComplete="off"
+          spellCheck={false}
+        />
+      </Field>
+      <div>
+        <Button type="submit" appearance="primary" icon={<CalendarAddRegular />} disabledFocusable={fetching}>
+          {fetching ? 'Booking…' : 'Book appointment'}
+        </Button>
+      </div>
+    </form>
+  );
+}
