@@ -6,6 +6,7 @@ import {
   Appointment,
   AppointmentService,
   Contact,
+  CrmRecordService,
   createDataSource,
   Mailbox,
   Organisation,
@@ -361,6 +362,89 @@ describe('appointments ↔ calendar', () => {
     expect(inCalendar).toMatchObject({ subject: 'Quarterly review (CRM)', location: { displayName: 'Outlook room' } });
     expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
     expect((await graph(event(pair.id))).changeKey).toBe(inCalendar.changeKey);
+  });
+});
+
+describe('contacts ↔ Exchange contacts', () => {
+  const contactsUrl = () => `/users/${encodeURIComponent(upn)}/contacts`;
+  const exchangeContacts = () => graph(`${contactsUrl()}?$top=500`).then((r) => r.value as any[]);
+  let crm: CrmRecordService;
+  beforeAll(() => {
+    crm = new CrmRecordService(dataSource);
+  });
+
+  it('puts the contacts the user owns in Exchange, tracked, and brings in the ones tracked there', async () => {
+    // Fiona (created before the first sync) is there already.
+    const fiona = (await exchangeContacts()).find((c) => c.emailAddresses?.[0]?.address === FIONA);
+    expect(fiona).toMatchObject({ givenName: 'Fiona', surname: 'Fabrikam', categories: ['Tracked to Mailroom'] });
+
+    await crm.createContact(pro, {
+      firstName: 'Gary',
+      lastName: 'Goodwin',
+      emailAddress: 'gary@fabrikam.example',
+      jobTitle: 'Buyer',
+      businessPhone: '+1 425 555 0100',
+      companyName: 'Fabrikam',
+    });
+    await graph(contactsUrl(), 'POST', {
+      givenName: 'Hana',
+      surname: 'Hall',
+      emailAddresses: [{ address: 'Hana@Northwind.example' }],
+      mobilePhone: '+44 20 7946 0000',
+      companyName: 'Northwind',
+      categories: ['Tracked to Mailroom'],
+    });
+    await graph(contactsUrl(), 'POST', { givenName: 'Mum', surname: 'Private', mobilePhone: '+1 555 0199' });
+    const counts = await sync();
+    expect(counts).toMatchObject({ exchangeWrites: 1, crmWrites: 1 });
+
+    expect((await exchangeContacts()).find((c) => c.givenName === 'Gary')).toMatchObject({
+      surname: 'Goodwin',
+      jobTitle: 'Buyer',
+      companyName: 'Fabrikam',
+      businessPhones: ['+1 425 555 0100'],
+      emailAddresses: [{ address: 'gary@fabrikam.example' }],
+    });
+    expect(
+      await dataSource.getRepository(Contact).findOneBy({ organisationId: pro.organisationId, firstName: 'Hana' }),
+    ).toMatchObject({
+      lastName: 'Hall',
+      emailAddress: 'hana@northwind.example',
+      mobilePhone: '+44 20 7946 0000',
+      ownerUserId: pro.userId,
+    });
+    expect(
+      await dataSource.getRepository(Contact).findOneBy({ organisationId: pro.organisationId, firstName: 'Mum' }),
+    ).toBeNull();
+  });
+
+  it('updates the CRM contact when its phone is edited in Exchange, and Exchange when it is edited in the CRM', async () => {
+    const gary = (await exchangeContacts()).find((c) => c.givenName === 'Gary');
+    await graph(`${contactsUrl()}/${gary.id}`, 'PATCH', { businessPhones: ['+1 425 555 0142'] });
+    await sync();
+    const inCrm = await dataSource
+      .getRepository(Contact)
+      .findOneByOrFail({ organisationId: pro.organisationId, firstName: 'Gary' });
+    expect(inCrm.businessPhone).toBe('+1 425 555 0142');
+
+    await crm.updateContact(pro, inCrm.id, { jobTitle: 'Head of purchasing', mobilePhone: '+1 425 555 0177' });
+    await sync();
+    expect(await graph(`${contactsUrl()}/${gary.id}`)).toMatchObject({
+      jobTitle: 'Head of purchasing',
+      mobilePhone: '+1 425 555 0177',
+      businessPhones: ['+1 425 555 0142'],
+    });
+    expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
+  });
+
+  it('keeps the CRM contact when its Exchange card is deleted', async () => {
+    const hana = (await exchangeContacts()).find((c) => c.givenName === 'Hana');
+    await graph(`${contactsUrl()}/${hana.id}`, 'DELETE');
+    await sync();
+    expect(
+      await dataSource.getRepository(Contact).findOneBy({ organisationId: pro.organisationId, firstName: 'Hana' }),
+    ).not.toBeNull();
+    expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
   });
 });
 

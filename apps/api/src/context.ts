@@ -90,7 +90,7 @@ export function createServices({
     emailConfiguration: new EmailConfigurationService(dataSource, cipher, exchange),
     emailServerProfiles: new EmailServerProfileService(dataSource, cipher),
     userAdmin: new UserAdminService(dataSource),
-    crm: new CrmRecordService(dataSource),
+    crm: new CrmRecordService(dataSource, actChanges),
     emails: new EmailService(dataSource, cipher, exchange),
     tasks: new TaskService(dataSource, actChanges),
     appointments: new AppointmentService(dataSource, actChanges),

@@ -47,6 +47,16 @@ export interface ExchangeGateway {
   /** Deletes an event; one already gone is not an error. */
   deleteEvent(mailbox: string, eventId: string): Promise<void>;
 
+  /** One delta round of the default contacts folder. */
+  contactDelta(mailbox: string, options?: ItemDeltaOptions): AsyncIterable<ItemDeltaPage<ExchangeContact>>;
+  /** One contact, or null when it is gone. */
+  getContact(mailbox: string, contactId: string): Promise<ExchangeContact | null>;
+  /** Creates a contact in the default folder, tracked (with the "Tracked to Mailroom" category). */
+  createContact(mailbox: string, fields: ContactFields): Promise<ExchangeContact>;
+  updateContact(mailbox: string, contactId: string, changes: Partial<ContactFields>): Promise<ExchangeContact>;
+  /** Deletes a contact; one already gone is not an error. */
+  deleteContact(mailbox: string, contactId: string): Promise<void>;
+
   /** The id of the user's default To Do list ("Tasks"). */
   defaultTaskList(mailbox: string): Promise<string>;
   /** One delta round of a To Do list, page by page; store `cursor` only after the page is applied. */
@@ -75,6 +85,21 @@ export interface AppointmentFields {
 }
 
 export type ExchangeEvent = ExchangeItem<AppointmentFields>;
+
+/** The fields a CRM contact and an Exchange contact share (mapping in graph-adapter's contact-gateway). */
+export interface ContactFields {
+  firstName: string;
+  lastName: string;
+  /** Lower-cased; the contact's first address in Exchange. */
+  emailAddress: string | null;
+  businessPhone: string | null;
+  mobilePhone: string | null;
+  companyName: string | null;
+  jobTitle: string | null;
+}
+
+/** An Exchange contact, with whether the user tracked it (the "Tracked to Mailroom" category). */
+export type ExchangeContact = ExchangeItem<ContactFields> & { tracked: boolean };
 
 /** The date range a calendar delta covers. */
 export interface CalendarWindow {

@@ -10,6 +10,7 @@ import {
 import { createGraphAdapter, type GraphAdapter, type GraphAdapterOptions } from './graph-adapter.ts';
 import { GraphAdapterError, type GraphFailure } from './graph-errors.ts';
 import { mailGatewayOver } from './mail-gateway.ts';
+import { contactGatewayOver } from './contact-gateway.ts';
 import { eventGatewayOver } from './event-gateway.ts';
 import { taskGatewayOver } from './task-gateway.ts';
 import type { ChannelTestResult } from './mailbox-test.ts';
@@ -51,6 +52,7 @@ function gatewayOver(adapter: GraphAdapter): ExchangeGateway {
   const mail = mailGatewayOver(adapter);
   const tasks = taskGatewayOver(adapter);
   const events = eventGatewayOver(adapter);
+  const contacts = contactGatewayOver(adapter);
   return {
     messageDelta: (mailbox, folder, options) => translatedPages(mail.messageDelta(mailbox, folder, options)),
     inReplyTo: (mailbox, ids) => translated(() => mail.inReplyTo(mailbox, ids)),
@@ -68,6 +70,11 @@ function gatewayOver(adapter: GraphAdapter): ExchangeGateway {
     createEvent: (mailbox, fields) => translated(() => events.createEvent(mailbox, fields)),
     updateEvent: (mailbox, id, changes) => translated(() => events.updateEvent(mailbox, id, changes)),
     deleteEvent: (mailbox, id) => translated(() => events.deleteEvent(mailbox, id)),
+    contactDelta: (mailbox, options) => translatedPages(contacts.contactDelta(mailbox, options)),
+    getContact: (mailbox, id) => translated(() => contacts.getContact(mailbox, id)),
+    createContact: (mailbox, fields) => translated(() => contacts.createContact(mailbox, fields)),
+    updateContact: (mailbox, id, changes) => translated(() => contacts.updateContact(mailbox, id, changes)),
+    deleteContact: (mailbox, id) => translated(() => contacts.deleteContact(mailbox, id)),
     defaultTaskList: (mailbox) => translated(() => tasks.defaultTaskList(mailbox)),
     taskDelta: (mailbox, listId, options) => translatedPages(tasks.taskDelta(mailbox, listId, options)),
     getTask: (mailbox, listId, taskId) => translated(() => tasks.getTask(mailbox, listId, taskId)),

@@ -4,7 +4,7 @@ import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ActivityType } from './email.type.ts';
 import { PartyTypeEnum, RegardingTypeEnum } from './enums.ts';
 import { PageInfo } from './page-info.type.ts';
-import { SyncDecisionType } from './task.type.ts';
+import { SyncDecisionType } from './sync-decision.type.ts';
 
 @ObjectType('AppointmentAttendee')
 export class AppointmentAttendeeType {

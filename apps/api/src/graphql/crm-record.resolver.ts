@@ -16,6 +16,7 @@ import {
   LeadType,
   OpportunityConnection,
   OpportunityType,
+  UpdateContactInput,
 } from './crm-record.type.ts';
 import { UserType } from './user.type.ts';
 
@@ -106,6 +107,18 @@ export class CrmRecordResolver {
     @Ctx() context: ApiContext,
   ): Promise<Contact> {
     return context.services.crm.createContact(requirePrincipal(context), input);
+  }
+
+  @Authorized()
+  @Mutation(() => ContactType, {
+    description: 'Changes a contact the caller owns; their contact sync carries it to their Exchange contacts.',
+  })
+  updateContact(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateContactInput) input: UpdateContactInput,
+    @Ctx() context: ApiContext,
+  ): Promise<Contact> {
+    return context.services.crm.updateContact(requirePrincipal(context), id, input);
   }
 
   @Authorized()

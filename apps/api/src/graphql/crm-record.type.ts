@@ -1,6 +1,7 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from './page-info.type.ts';
+import { SyncDecisionType } from './sync-decision.type.ts';
 
 @ObjectType('Account')
 export class AccountType {
@@ -36,8 +37,26 @@ export class ContactType {
   @Field(() => String, { nullable: true })
   jobTitle: string | null;
 
+  @Field(() => String, { nullable: true })
+  businessPhone: string | null;
+
+  @Field(() => String, { nullable: true })
+  mobilePhone: string | null;
+
+  @Field(() => String, { nullable: true, description: "The company on the contact's card." })
+  companyName: string | null;
+
+  @Field(() => SyncDecisionType, {
+    nullable: true,
+    description: "The last conflict the owner's contact sync settled on this contact.",
+  })
+  syncDecision: SyncDecisionType | null;
+
   @Field(() => GraphQLDateTimeISO)
   createdAt: Date;
+
+  @Field(() => GraphQLDateTimeISO)
+  updatedAt: Date;
 
   accountId: string | null;
   ownerUserId: string | null;
@@ -136,6 +155,39 @@ export class CreateContactInput {
 
   @Field(() => ID, { nullable: true })
   accountId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  businessPhone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  mobilePhone?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Defaults to the account's name." })
+  companyName?: string | null;
+}
+
+@InputType('UpdateContactInput', { description: 'Only the fields given change; an empty text clears an optional one.' })
+export class UpdateContactInput {
+  @Field(() => String, { nullable: true })
+  firstName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  lastName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  emailAddress?: string | null;
+
+  @Field(() => String, { nullable: true })
+  jobTitle?: string | null;
+
+  @Field(() => String, { nullable: true })
+  businessPhone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  mobilePhone?: string | null;
+
+  @Field(() => String, { nullable: true })
+  companyName?: string | null;
 }
 
 @InputType('CreateLeadInput')

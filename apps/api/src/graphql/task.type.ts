@@ -1,30 +1,10 @@
-import type { RegardingType, SyncSide, TaskImportance, TaskStatus } from '@mailroom/domain';
+import type { RegardingType, TaskImportance, TaskStatus } from '@mailroom/domain';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { ActivityType } from './email.type.ts';
-import { RegardingTypeEnum, SyncSideEnum, TaskImportanceEnum, TaskStatusEnum } from './enums.ts';
+import { RegardingTypeEnum, TaskImportanceEnum, TaskStatusEnum } from './enums.ts';
 import { PageInfo } from './page-info.type.ts';
-
-@ObjectType('SyncFieldDecision')
-export class SyncFieldDecisionType {
-  @Field(() => String)
-  field: string;
-
-  @Field(() => SyncSideEnum, { description: 'The side whose value was kept.' })
-  kept: SyncSide;
-}
-
-@ObjectType('SyncDecision', {
-  description:
-    'How the last conflict between the CRM and Exchange was settled: per field, the later writer wins and the CRM wins ties.',
-})
-export class SyncDecisionType {
-  @Field(() => GraphQLDateTimeISO)
-  at: string;
-
-  @Field(() => [SyncFieldDecisionType])
-  fields: SyncFieldDecisionType[];
-}
+import { SyncDecisionType } from './sync-decision.type.ts';
 
 @ObjectType('Task', {
   implements: ActivityType,

@@ -16,7 +16,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment AccountRecord on Account {\n    id\n    name\n    emailAddress\n    createdAt\n  }\n": typeof types.AccountRecordFragmentDoc,
     "\n  query Account($id: ID!) {\n    account(id: $id) {\n      ...AccountRecord\n    }\n  }\n": typeof types.AccountDocument,
-    "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.ContactRecordFragmentDoc,
+    "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    businessPhone\n    mobilePhone\n    companyName\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.ContactRecordFragmentDoc,
     "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      ...ContactRecord\n    }\n  }\n": typeof types.ContactDocument,
     "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": typeof types.EmailConfigurationStateFragmentDoc,
     "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n": typeof types.EmailConfigurationDocument,
@@ -73,7 +73,7 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment AccountRecord on Account {\n    id\n    name\n    emailAddress\n    createdAt\n  }\n": types.AccountRecordFragmentDoc,
     "\n  query Account($id: ID!) {\n    account(id: $id) {\n      ...AccountRecord\n    }\n  }\n": types.AccountDocument,
-    "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n": types.ContactRecordFragmentDoc,
+    "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    businessPhone\n    mobilePhone\n    companyName\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n": types.ContactRecordFragmentDoc,
     "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      ...ContactRecord\n    }\n  }\n": types.ContactDocument,
     "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": types.EmailConfigurationStateFragmentDoc,
     "\n  query EmailConfiguration {\n    emailConfiguration {\n      ...EmailConfigurationState\n    }\n  }\n": types.EmailConfigurationDocument,
@@ -153,7 +153,7 @@ export function graphql(source: "\n  query Account($id: ID!) {\n    account(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n"): (typeof documents)["\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n"];
+export function graphql(source: "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    businessPhone\n    mobilePhone\n    companyName\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n"): (typeof documents)["\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    businessPhone\n    mobilePhone\n    companyName\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

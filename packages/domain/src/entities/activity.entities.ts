@@ -153,7 +153,7 @@ export class Appointment {
   deletedAt: Date | null;
 }
 
-export const EXCHANGE_ITEM_KINDS = ['TASK', 'APPOINTMENT'] as const;
+export const EXCHANGE_ITEM_KINDS = ['TASK', 'APPOINTMENT', 'CONTACT'] as const;
 export type ExchangeItemKind = (typeof EXCHANGE_ITEM_KINDS)[number];
 
 /**
@@ -189,6 +189,13 @@ export class ExchangeLink {
 
   @Column({ type: 'jsonb' })
   base: Record<string, unknown>;
+
+  /**
+   * The Exchange item was deleted and the CRM item stays (a contact): the pair no longer syncs,
+   * so the CRM item is not written back to Exchange.
+   */
+  @Column({ type: 'boolean', default: false })
+  detached: boolean;
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   syncedAt: Date;

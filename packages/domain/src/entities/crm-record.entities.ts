@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { Organisation } from './organisation.entity.ts';
+import type { SyncDecision } from './activity.entities.ts';
 import { User } from './user.entity.ts';
 
 /** A customer company. Email tracked against it shows on its timeline. */
@@ -59,8 +60,29 @@ export class Contact {
   @Column({ type: 'uuid', nullable: true })
   ownerUserId: string | null;
 
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  businessPhone: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  mobilePhone: string | null;
+
+  /** The company as the contact's card says (the account's name when it was created from one). */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  companyName: string | null;
+
+  /** The last conflict the owner's contact sync settled on this contact, if any. */
+  @Column({ type: 'jsonb', nullable: true })
+  syncDecision: SyncDecision | null;
+
+  /** Raised by every change in the CRM: the contact sync compares it with what it last wrote or read. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
 }
 
 /** A prospect not yet qualified into an account and contact. */

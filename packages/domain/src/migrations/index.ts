@@ -7,6 +7,7 @@ import { PartialEmailIndexes1795796838699 } from './1795796838699-partial-email-
 import { PartiesOnEmail1795800018134 } from './1795800018134-parties-on-email.migration.ts';
 import { TaskSync1795800623610 } from './1795800623610-task-sync.migration.ts';
 import { AppointmentSync1795801487980 } from './1795801487980-appointment-sync.migration.ts';
+import { ContactSync1795801893957 } from './1795801893957-contact-sync.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PartiesOnEmail1795800018134,
   TaskSync1795800623610,
   AppointmentSync1795801487980,
+  ContactSync1795801893957,
 ];

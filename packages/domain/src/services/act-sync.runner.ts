@@ -11,6 +11,7 @@ import { recordMailboxFailure } from './mailbox-failure.ts';
 import { SYNC_LEASE_MS, type SyncRunResult } from './mailbox-sync.runner.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 import { updateReturning } from './sql.ts';
+import { CONTACTS } from './contact-sync.kind.ts';
 import { TASKS } from './task-sync.kind.ts';
 import { appointmentsKind, DEFAULT_CALENDAR_RANGE, type CalendarRange } from './appointment-sync.kind.ts';
 
@@ -106,7 +107,9 @@ export class ActSyncRunner {
         trackingTokenPrefix: organisation.trackingTokenPrefix,
         actCursors: mailbox.actCursors,
       };
-      // Appointments, then tasks; each kind keeps its own cursor.
+      // Contacts first (tracking an event looks its attendees up among them), then appointments
+      // and tasks; each kind keeps its own cursor.
+      await new ItemSync(CONTACTS, context, gateway, target).run();
       await new ItemSync(
         appointmentsKind(this.options.calendar ?? DEFAULT_CALENDAR_RANGE),
         context,

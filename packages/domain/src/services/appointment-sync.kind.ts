@@ -57,6 +57,7 @@ export function appointmentsKind(range: CalendarRange = DEFAULT_CALENDAR_RANGE):
       return email ? { regardingType: email.regardingType, regardingId: email.regardingId } : {};
     },
     removalMayBeMove: true,
+    exchangeDeleteDeletesCrm: true,
     inSyncedSet: (row) =>
       new Date(row['endAt'] as Date).getTime() > Date.now() - range.daysBack * DAY_MS &&
       new Date(row['startAt'] as Date).getTime() < Date.now() + range.daysAhead * DAY_MS,

@@ -3,6 +3,7 @@ import { Account, Contact, Lead, Opportunity, OpportunityContact } from '../enti
 import { DomainError, notFound } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import { isAdministrator, isManager, type Principal } from '../principal.ts';
+import type { ActChangeListener } from './owned-activities.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -10,6 +11,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 function requiredText(value: string, field: string, max: number): string {
   const text = value.trim();
   if (!text || text.length > max) throw new DomainError('BAD_USER_INPUT', `${field} must be 1 to ${max} characters.`);
+  return text;
+}
+
+function optionalText(value: string | null | undefined, field: string, max: number): string | null {
+  const text = value?.trim();
+  if (!text) return null;
+  if (text.length > max) throw new DomainError('BAD_USER_INPUT', `${field} is at most ${max} characters.`);
   return text;
 }
 
@@ -31,6 +39,18 @@ export interface NewContact {
   emailAddress?: string | null;
   jobTitle?: string | null;
   accountId?: string | null;
+  businessPhone?: string | null;
+  mobilePhone?: string | null;
+  companyName?: string | null;
+}
+export interface ContactChanges {
+  firstName?: string | null;
+  lastName?: string | null;
+  emailAddress?: string | null;
+  jobTitle?: string | null;
+  businessPhone?: string | null;
+  mobilePhone?: string | null;
+  companyName?: string | null;
 }
 export interface NewLead {
   firstName: string;
@@ -64,7 +84,11 @@ function recordName(record: Owned): string {
  * organisation; managers theirs and their team's; everyone else the records they own.
  */
 export class CrmRecordService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    /** Told when a contact changes, so its owner's contact sync runs soon. */
+    private readonly listener: ActChangeListener | null = null,
+  ) {}
 
   private visible<T extends ObjectLiteral>(
     entity: new () => T,
@@ -243,21 +267,58 @@ export class CrmRecordService {
     );
   }
 
-  createContact(principal: Principal, input: NewContact): Promise<Contact> {
-    return this.dataSource.transaction(async (manager) => {
+  async createContact(principal: Principal, input: NewContact): Promise<Contact> {
+    const contact = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(Contact);
+      const accountId = await this.ownAccount(manager, principal, input.accountId);
+      const account = accountId ? await manager.getRepository(Account).findOneBy({ id: accountId }) : null;
       return repository.save(
         repository.create({
           organisationId: principal.organisationId,
           firstName: requiredText(input.firstName, 'The first name', 100),
           lastName: requiredText(input.lastName, 'The last name', 100),
           emailAddress: optionalEmail(input.emailAddress),
-          jobTitle: input.jobTitle?.trim() || null,
-          accountId: await this.ownAccount(manager, principal, input.accountId),
+          jobTitle: optionalText(input.jobTitle, 'The job title', 200),
+          businessPhone: optionalText(input.businessPhone, 'The business phone', 40),
+          mobilePhone: optionalText(input.mobilePhone, 'The mobile phone', 40),
+          companyName: optionalText(input.companyName, 'The company', 200) ?? account?.name ?? null,
+          accountId,
           ownerUserId: principal.userId,
         }),
       );
     });
+    await this.listener?.crmChanged(contact.organisationId, principal.userId);
+    return contact;
+  }
+
+  /**
+   * Changes a contact: its owner or an administrator may. Only the fields given change; an empty
+   * optional field clears it. The owner's contact sync carries the change to Exchange.
+   */
+  async updateContact(principal: Principal, id: string, changes: ContactChanges): Promise<Contact> {
+    const contact = await this.contact(principal, id);
+    if (!contact) throw notFound('That contact');
+    if (contact.ownerUserId !== principal.userId && !isAdministrator(principal))
+      throw new DomainError('FORBIDDEN', "Only the contact's owner can change it.");
+    const columns: Partial<Contact> = {};
+    if (changes.firstName != null) columns.firstName = requiredText(changes.firstName, 'The first name', 100);
+    if (changes.lastName != null) columns.lastName = requiredText(changes.lastName, 'The last name', 100);
+    if (changes.emailAddress !== undefined) columns.emailAddress = optionalEmail(changes.emailAddress);
+    if (changes.jobTitle !== undefined) columns.jobTitle = optionalText(changes.jobTitle, 'The job title', 200);
+    if (changes.businessPhone !== undefined)
+      columns.businessPhone = optionalText(changes.businessPhone, 'The business phone', 40);
+    if (changes.mobilePhone !== undefined)
+      columns.mobilePhone = optionalText(changes.mobilePhone, 'The mobile phone', 40);
+    if (changes.companyName !== undefined) columns.companyName = optionalText(changes.companyName, 'The company', 200);
+    await this.dataSource
+      .getRepository(Contact)
+      .createQueryBuilder()
+      .update()
+      .set({ ...columns, updatedAt: () => 'now()', version: () => 'version + 1' })
+      .where('id = :id', { id: contact.id })
+      .execute();
+    if (contact.ownerUserId) await this.listener?.crmChanged(contact.organisationId, contact.ownerUserId);
+    return this.dataSource.getRepository(Contact).findOneByOrFail({ id: contact.id });
   }
 
   createLead(principal: Principal, input: NewLead): Promise<Lead> {

@@ -97,6 +97,11 @@ export interface SyncedKind<F extends object> {
    */
   removalMayBeMove: boolean;
   /**
+   * Whether deleting the Exchange item deletes the CRM item (tasks, appointments), or only ends the
+   * pairing (contacts: a contact is a shared record, not the user's own; it stays in the CRM).
+   */
+  exchangeDeleteDeletesCrm: boolean;
+  /**
    * Whether a CRM row lies in what the delta covers (the calendar window); a full read that does
    * not see a paired item only asks about those. All rows when absent.
    */
@@ -332,7 +337,7 @@ export class ItemSync<F extends object> {
            FROM ${this.spec.table} t
            LEFT JOIN exchange_link l ON l."mailboxId" = $1 AND l.kind = $4 AND l."crmId" = t.id
           WHERE t."organisationId" = $2 AND t."ownerUserId" = $3
-            AND (l."crmId" IS NULL OR l."exchangeId" IS NULL OR l."crmVersion" <> t.version)
+            AND (l."crmId" IS NULL OR (NOT l.detached AND (l."exchangeId" IS NULL OR l."crmVersion" <> t.version)))
           ORDER BY t."createdAt", t.id
           LIMIT $5`,
         [this.mailbox.id, this.mailbox.organisationId, this.mailbox.ownerUserId, this.spec.kind, PUSH_BATCH],
@@ -345,7 +350,7 @@ export class ItemSync<F extends object> {
             await this.spec.remove(this.gateway, this.upn, container, row.exchangeId);
             this.counts.exchangeWrites += 1;
           }
-          await this.db.transaction((db) => this.deletePairs(db, [row.id]));
+          await this.db.transaction((db) => this.deletePairs(db, [row.id], true));
         } else if (!row.exchangeId) {
           await this.create(container, row, row.linked);
         } else {
@@ -465,7 +470,7 @@ export class ItemSync<F extends object> {
   private async pendingCreates(): Promise<Map<string, LinkRow>> {
     const rows: LinkRow[] = await this.db.query(
       `SELECT "crmId", "exchangeId", "changeKey", "crmVersion", base FROM exchange_link
-        WHERE "mailboxId" = $1 AND kind = $2 AND "exchangeId" IS NULL`,
+        WHERE "mailboxId" = $1 AND kind = $2 AND "exchangeId" IS NULL AND NOT detached`,
       [this.mailbox.id, this.spec.kind],
     );
     return new Map(rows.map((row) => [row.crmId, row]));
@@ -504,9 +509,21 @@ export class ItemSync<F extends object> {
     );
   }
 
-  /** Removes CRM rows and their links (the Exchange side is already gone). */
-  private async deletePairs(db: EntityManager, crmIds: string[]): Promise<void> {
+  /**
+   * Ends pairs whose Exchange side is gone: the links go, and the CRM rows too where the kind says
+   * so or the CRM side was deleted (a tombstone).
+   */
+  private async deletePairs(db: EntityManager, crmIds: string[], crmDeleted = false): Promise<void> {
     if (crmIds.length === 0) return;
+    if (!crmDeleted && !this.spec.exchangeDeleteDeletesCrm) {
+      // The CRM item stays, and is not sent back to Exchange: the pair is kept, detached.
+      await db.query(
+        `UPDATE exchange_link SET detached = true, "exchangeId" = NULL, "changeKey" = NULL, "syncedAt" = now()
+          WHERE "mailboxId" = $1 AND kind = $2 AND "crmId" = ANY($3::uuid[])`,
+        [this.mailbox.id, this.spec.kind, crmIds],
+      );
+      return;
+    }
     await db.query(`DELETE FROM exchange_link WHERE "mailboxId" = $1 AND kind = $2 AND "crmId" = ANY($3::uuid[])`, [
       this.mailbox.id,
       this.spec.kind,

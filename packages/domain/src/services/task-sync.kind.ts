@@ -27,5 +27,6 @@ export const TASKS: SyncedKind<TaskFields> = {
   // Every To Do task of the list is the user's task in the CRM too.
   admit: async () => ({}),
   removalMayBeMove: false,
+  exchangeDeleteDeletesCrm: true,
   onTimelines: (row: CrmRow) => row.regardingId !== null,
 };

@@ -41,6 +41,9 @@ function ContactRecordView({ contact }: { contact: ContactRecord }) {
         items={[
           { term: 'Job title', value: contact.jobTitle ?? 'None' },
           { term: 'Email', value: contact.emailAddress ?? 'None' },
+          { term: 'Business phone', value: contact.businessPhone ?? 'None' },
+          { term: 'Mobile phone', value: contact.mobilePhone ?? 'None' },
+          { term: 'Company', value: contact.companyName ?? 'None' },
           {
             term: 'Account',
             value:

@@ -7,6 +7,9 @@ export const ContactRecordFragment = graphql(`
     lastName
     jobTitle
     emailAddress
+    businessPhone
+    mobilePhone
+    companyName
     account {
       id
       name
