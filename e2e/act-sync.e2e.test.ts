@@ -7,6 +7,7 @@ import {
   AppointmentService,
   Contact,
   CrmRecordService,
+  EmailService,
   createDataSource,
   Mailbox,
   Organisation,
@@ -32,6 +33,7 @@ let mailboxId: string;
 let upn: string;
 let listId: string;
 let token: string;
+let cipher: SecretCipher;
 
 const FIONA = 'fiona@fabrikam.example';
 const DAY = 24 * 3600_000;
@@ -80,7 +82,7 @@ beforeAll(async () => {
   dataSource = createDataSource({ url: inject('databaseUrl') });
   await dataSource.initialize();
   org = await newExchangeOrganisation(dataSource);
-  const cipher = new SecretCipher(randomBytes(32));
+  cipher = new SecretCipher(randomBytes(32));
   await dataSource.getRepository(Organisation).update(
     { id: org.organisation.id },
     {
@@ -294,6 +296,14 @@ describe('appointments ↔ calendar', () => {
     expect(tracked).toMatchObject({ ownerUserId: pro.userId, isAllDay: false });
     expect(tracked!.attendees).toEqual([{ address: FIONA, resolvedType: 'CONTACT', resolvedId: expect.any(String) }]);
     expect(tracked!.startAt.toISOString()).toBe(inDays(5, 14).toISOString());
+    // On the timeline of the contact attending (and of nobody else's record).
+    const fiona = await dataSource
+      .getRepository(Contact)
+      .findOneByOrFail({ emailAddress: FIONA, organisationId: pro.organisationId });
+    const onTimeline = await new EmailService(dataSource, cipher, createExchangeGateways()).timeline(pro, fiona.id);
+    expect(onTimeline.items.map((a) => a.subject)).toEqual(
+      expect.arrayContaining(['Pilot review', 'Pricing call with Fabrikam']),
+    );
     // A private event with nobody from the CRM stays in Exchange only.
     expect(await crmAppointment('Dentist')).toBeNull();
     expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });

@@ -282,7 +282,7 @@ export class ItemSync<F extends object> {
       merges.push({ link, row, item, result, changeKey });
     }
 
-    const changed: string[] = [];
+    const timeline = { created: [] as string[], updated: [] as string[] };
     await this.db.transaction(async (db) => {
       for (const item of creates) {
         const extra = await this.spec.admit(db, this.mailbox, item);
@@ -301,7 +301,7 @@ export class ItemSync<F extends object> {
         );
         await this.saveLink(db, created!.id, item.id, item.changeKey, created!.version, item.fields);
         this.counts.crmWrites += 1;
-        if (this.spec.onTimelines(created as unknown as CrmRow)) changed.push(created!.id);
+        if (this.spec.onTimelines(created as unknown as CrmRow)) timeline.created.push(created!.id);
       }
       for (const { link, item } of adoptions) {
         await this.saveLink(db, link.crmId, item.id, item.changeKey, link.crmVersion, item.fields);
@@ -309,7 +309,7 @@ export class ItemSync<F extends object> {
       for (const { link, row, item, result, changeKey } of merges) {
         const version = await this.writeCrm(db, row, result, item);
         if (version === null) continue; // edited again meanwhile: the next run merges that too
-        if (version !== row.version && this.spec.onTimelines(row)) changed.push(row.id);
+        if (version !== row.version && this.spec.onTimelines(row)) timeline.updated.push(row.id);
         await this.saveLink(db, link.crmId, item.id, changeKey, version, result.merged);
       }
       const removed = [...links.values()].filter((l) => l.exchangeId && deletedIds.includes(l.exchangeId));
@@ -319,7 +319,8 @@ export class ItemSync<F extends object> {
       );
       if (cursor !== null) await this.context.saveCursor(db, this.spec.cursorKey, cursor);
     });
-    if (changed.length > 0) await publishTimelineChanges(this.db.manager, this.context.events, { updated: changed });
+    if (timeline.created.length + timeline.updated.length > 0)
+      await publishTimelineChanges(this.db.manager, this.context.events, timeline);
   }
 
   /** Carries CRM-side creates, changes and deletes to Exchange. */
