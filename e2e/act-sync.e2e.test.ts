@@ -447,6 +447,25 @@ describe('contacts ↔ Exchange contacts', () => {
     expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
   });
 
+  it('never writes back what storing a card in the CRM had to fill in', async () => {
+    // A card with a surname only: the CRM contact needs a first name and shows a placeholder.
+    const card = await graph(contactsUrl(), 'POST', { surname: 'Ito', categories: ['Tracked to Mailroom'] });
+    await sync();
+    const inCrm = await dataSource
+      .getRepository(Contact)
+      .findOneByOrFail({ organisationId: pro.organisationId, lastName: 'Ito' });
+    expect(inCrm.firstName).toBe('(no first name)');
+
+    await graph(`${contactsUrl()}/${card.id}`, 'PATCH', { mobilePhone: '+81 3 5555 0100' });
+    await sync();
+    expect((await dataSource.getRepository(Contact).findOneByOrFail({ id: inCrm.id })).mobilePhone).toBe(
+      '+81 3 5555 0100',
+    );
+    const after = await graph(`${contactsUrl()}/${card.id}`);
+    expect(after.givenName ?? '').toBe('');
+    expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
+  });
+
   it('keeps the CRM contact when its Exchange card is deleted', async () => {
     const hana = (await exchangeContacts()).find((c) => c.givenName === 'Hana');
     await graph(`${contactsUrl()}/${hana.id}`, 'DELETE');

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import {
   actMailboxOf,
   AppointmentService,
@@ -76,7 +75,8 @@ export function createServices({
       const mailboxId = await actMailboxOf(dataSource, organisationId, userId);
       if (!mailboxId) return;
       await queues
-        .enqueue('act-sync', { mailboxId, wakeId: randomBytes(12).toString('base64url'), retryIfBusy: true })
+        // One job per mailbox and second: a burst of edits is one run.
+        .enqueue('act-sync', { mailboxId, wakeId: `crm${Math.floor(Date.now() / 1000)}`, retryIfBusy: true })
         .catch((error: unknown) => logger.warn({ err: error, mailboxId }, 'could not queue an ACT sync'));
     },
   };

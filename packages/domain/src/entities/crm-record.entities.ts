@@ -32,6 +32,7 @@ export class Account {
 /** A person at a customer. Addresses are kept lower-cased: parties resolve by address. */
 @Entity({ name: 'contact' })
 @Index(['organisationId', 'emailAddress'])
+@Index(['organisationId', 'ownerUserId'])
 export class Contact {
   @PrimaryGeneratedColumn('uuid')
   id: string;

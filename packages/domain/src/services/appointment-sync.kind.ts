@@ -1,7 +1,12 @@
 import type { Appointment, AppointmentAttendee } from '../entities/activity.entities.ts';
 import type { AppointmentFields } from '../exchange-gateway.ts';
 import { findTrackingToken } from '../rules/email-tracking.rule.ts';
-import { appointmentColumnsOf, appointmentFieldsOf, resolveAttendees } from './appointment.service.ts';
+import {
+  appointmentColumnsOf,
+  appointmentFieldsOf,
+  isRecordAttendee,
+  resolveAttendees,
+} from './appointment.service.ts';
 import type { CrmRow, SyncedKind } from './item-sync.ts';
 
 /** The calendar range synced: by default 30 days back and 365 ahead. */
@@ -13,9 +18,6 @@ export interface CalendarRange {
 export const DEFAULT_CALENDAR_RANGE: CalendarRange = { daysBack: 30, daysAhead: 365 };
 
 const DAY_MS = 24 * 3600_000;
-
-const isRecord = (attendee: AppointmentAttendee) =>
-  attendee.resolvedType === 'CONTACT' || attendee.resolvedType === 'LEAD' || attendee.resolvedType === 'ACCOUNT';
 
 /**
  * CRM appointments ↔ events of the owner's primary calendar (field mapping: graph-adapter's
@@ -45,7 +47,7 @@ export function appointmentsKind(range: CalendarRange = DEFAULT_CALENDAR_RANGE):
     columnsOf: (db, mailbox, fields) => appointmentColumnsOf(db, mailbox.organisationId, fields),
     async admit(db, mailbox, event) {
       const attendees = await resolveAttendees(db, mailbox.organisationId, event.fields.attendees);
-      if (!attendees.some(isRecord)) return null;
+      if (!attendees.some(isRecordAttendee)) return null;
       const token = findTrackingToken(event.fields.subject, mailbox.trackingTokenPrefix);
       if (!token) return {};
       const [email]: { regardingType: string; regardingId: string }[] = await db.query(
@@ -62,6 +64,7 @@ export function appointmentsKind(range: CalendarRange = DEFAULT_CALENDAR_RANGE):
       new Date(row['endAt'] as Date).getTime() > Date.now() - range.daysBack * DAY_MS &&
       new Date(row['startAt'] as Date).getTime() < Date.now() + range.daysAhead * DAY_MS,
     onTimelines: (row: CrmRow) =>
-      row.regardingId !== null || ((row['attendees'] as AppointmentAttendee[] | undefined) ?? []).some(isRecord),
+      row.regardingId !== null ||
+      ((row['attendees'] as AppointmentAttendee[] | undefined) ?? []).some(isRecordAttendee),
   };
 }

@@ -50,6 +50,10 @@ export function appointmentFieldsOf(
   };
 }
 
+/** An attendee that is a contact, lead or account: the appointment is on that record's timeline. */
+export const isRecordAttendee = (attendee: AppointmentAttendee): boolean =>
+  attendee.resolvedType === 'CONTACT' || attendee.resolvedType === 'LEAD' || attendee.resolvedType === 'ACCOUNT';
+
 /** Attendees resolved to users and CRM records (users first, then contacts, leads, accounts). */
 export async function resolveAttendees(
   db: EntityManager,
@@ -98,7 +102,9 @@ export class AppointmentService {
     private readonly listener: ActChangeListener | null = null,
   ) {
     this.records = new CrmRecordService(dataSource);
-    this.appointments = new OwnedActivities(dataSource, Appointment, 'appointment', 'appointment');
+    this.appointments = new OwnedActivities(dataSource, Appointment, 'appointment', 'appointment', (row) =>
+      row.attendees.filter(isRecordAttendee).map((a) => a.resolvedId!),
+    );
   }
 
   async create(principal: Principal, input: CreateAppointmentInput): Promise<Appointment> {

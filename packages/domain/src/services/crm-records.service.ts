@@ -118,14 +118,17 @@ export class CrmRecordService {
   ): Promise<Page<T>> {
     const limit = pageSize(first);
     const totalCount = await query.clone().getCount();
+    // Records written in one transaction (contacts tracked in Outlook) share a creation time to the
+    // microsecond, and a cursor holds milliseconds: order and compare at the cursor's precision.
+    const createdMs = `date_trunc('milliseconds', ${alias}."createdAt")`;
     if (after) {
       const [createdAt, id] = decodeCursor(after, 2);
-      query.andWhere(`(${alias}.createdAt, ${alias}.id) < (:createdAt, :id)`, { createdAt, id });
+      query.andWhere(`(${createdMs}, ${alias}.id) < (:createdAt, :id)`, { createdAt, id });
     }
     const rows = await query
-      .orderBy(`${alias}.createdAt`, 'DESC')
+      .orderBy(createdMs, 'DESC')
       .addOrderBy(`${alias}.id`, 'DESC')
-      .take(limit + 1)
+      .limit(limit + 1)
       .getMany();
     return {
       items: rows.slice(0, limit),

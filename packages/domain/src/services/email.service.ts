@@ -194,6 +194,13 @@ export class EmailService {
     // (email with no regarding reaches a timeline through these, as a party).
     const mayOwn = `($4 OR "ownerUserId" = $3
       OR ($5 AND "ownerUserId" IN (SELECT id FROM app_user WHERE "managerUserId" = $3 AND "organisationId" = $1)))`;
+    // An activity regarding a record the user may not see stays hidden, even where it reaches
+    // the timeline through a party or attendee (an account's timeline also rolls up contacts and
+    // opportunities that others may own).
+    const regardingVisible = (alias: string) => `($4 OR ${alias}."regardingId" IS NULL OR ${alias}."ownerUserId" = $3
+      OR EXISTS (SELECT 1 FROM (SELECT id, "ownerUserId" FROM opportunity UNION ALL SELECT id, "ownerUserId" FROM account
+                                UNION ALL SELECT id, "ownerUserId" FROM contact UNION ALL SELECT id, "ownerUserId" FROM lead) r
+                  WHERE r.id = ${alias}."regardingId" AND ${mayOwn}))`;
     const scope = `WITH scope AS (
         SELECT $2::uuid AS id
         UNION SELECT id FROM opportunity WHERE "accountId" = $2 AND "organisationId" = $1 AND ${mayOwn}
@@ -205,12 +212,7 @@ export class EmailService {
          WHERE e."organisationId" = $1 AND e.tracked
            AND (e."regardingId" IN (SELECT id FROM scope)
                 OR EXISTS (SELECT 1 FROM email_party p WHERE p."emailId" = e.id AND p."resolvedId" IN (SELECT id FROM scope)))
-           -- An email regarding a record the user may not see stays hidden (an account's timeline
-           -- rolls up contacts and opportunities that others may own).
-           AND ($4 OR e."regardingId" IS NULL OR e."ownerUserId" = $3 OR EXISTS (
-                SELECT 1 FROM (SELECT id, "ownerUserId" FROM opportunity UNION ALL SELECT id, "ownerUserId" FROM account
-                               UNION ALL SELECT id, "ownerUserId" FROM contact UNION ALL SELECT id, "ownerUserId" FROM lead) r
-                 WHERE r.id = e."regardingId" AND ${mayOwn}))
+           AND ${regardingVisible('e')}
         UNION ALL
         -- Tasks regarding the record (or, for an account, the contacts and opportunities under it
         -- the user may see), each a thread of its own.
@@ -226,6 +228,7 @@ export class EmailService {
                 OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.attendees) x
                             WHERE x->>'resolvedType' IN ('CONTACT', 'LEAD', 'ACCOUNT')
                               AND (x->>'resolvedId')::uuid IN (SELECT id FROM scope)))
+           AND ${regardingVisible('a')}
       )`;
     const visibility = [principal.userId, isAdministrator(principal), isManager(principal)];
     const [{ count }] = (await this.dataSource.query(`${scope} SELECT count(*)::int AS count FROM entries`, [

@@ -308,9 +308,10 @@ export class ItemSync<F extends object> {
       }
       for (const { link, row, item, result, changeKey } of merges) {
         const version = await this.writeCrm(db, row, result, item);
-        if (version === null) continue; // edited again meanwhile: the next run merges that too
-        if (version !== row.version && this.spec.onTimelines(row)) timeline.updated.push(row.id);
-        await this.saveLink(db, link.crmId, item.id, changeKey, version, result.merged);
+        if (version !== null && version !== row.version && this.spec.onTimelines(row)) timeline.updated.push(row.id);
+        // Edited in the CRM meanwhile: Exchange holds the merge, and the edit (a version past the
+        // one read) is merged by the next run against it, not undone by our own Exchange write.
+        await this.saveLink(db, link.crmId, item.id, changeKey, version ?? row.version, result.merged);
       }
       const removed = [...links.values()].filter((l) => l.exchangeId && deletedIds.includes(l.exchangeId));
       await this.deletePairs(
@@ -344,8 +345,9 @@ export class ItemSync<F extends object> {
         [this.mailbox.id, this.mailbox.organisationId, this.mailbox.ownerUserId, this.spec.kind, PUSH_BATCH],
       );
       if (changed.length === 0) return;
-      await this.context.renewLease();
       await inParallel(changed, this.context.concurrency, async (row) => {
+        // Each Exchange write is made under a live lease: a run that lost it writes nothing more.
+        await this.context.renewLease();
         if (row.deletedAt) {
           if (row.exchangeId) {
             await this.spec.remove(this.gateway, this.upn, container, row.exchangeId);
@@ -405,17 +407,22 @@ export class ItemSync<F extends object> {
     let timeline = false;
     await this.db.transaction(async (db) => {
       const version = await this.writeCrm(db, row, result, current);
-      if (version === null) return;
-      timeline = version !== row.version && this.spec.onTimelines(row);
-      await this.saveLink(db, row.id, link.exchangeId, changeKey, version, result.merged);
+      timeline = version !== null && version !== row.version && this.spec.onTimelines(row);
+      // Edited again meanwhile: that edit is merged by the next run against what Exchange now holds.
+      await this.saveLink(db, row.id, link.exchangeId, changeKey, version ?? row.version, result.merged);
     });
     if (timeline) await publishTimelineChanges(this.db.manager, this.context.events, { updated: [row.id] });
   }
 
   private merge(link: LinkRow, row: CrmRow, item: ExchangeItem<F>): MergeResult<F> {
+    const base = link.base as Partial<F>;
+    // At the version the sync last wrote or read, the CRM changed nothing: what it holds may
+    // differ from the base only by what storing it did (text cut to the column, a placeholder
+    // name), which must not travel back to Exchange as an edit.
+    const crm = row.version === link.crmVersion ? { ...this.spec.fieldsOf(row), ...base } : this.spec.fieldsOf(row);
     return mergeFields(this.spec.fields, {
-      base: link.base as Partial<F>,
-      crm: this.spec.fieldsOf(row),
+      base,
+      crm,
       exchange: item.fields,
       crmModifiedAt: new Date(row.updatedAt),
       exchangeModifiedAt: item.lastModifiedAt,
@@ -544,13 +551,23 @@ function parameter(value: unknown): unknown {
   return value !== null && typeof value === 'object' && !(value instanceof Date) ? JSON.stringify(value) : value;
 }
 
+/**
+ * Runs `work` over the items, `concurrency` at a time. After a failure no lane starts another
+ * item (the run is about to give its lease up); the first failure is thrown once all have stopped.
+ */
 async function inParallel<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | null = null;
   const lanes = Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-    while (next < items.length) {
+    while (next < items.length && failure === null) {
       const item = items[next++]!;
-      await work(item);
+      try {
+        await work(item);
+      } catch (error) {
+        failure ??= { error };
+      }
     }
   });
   await Promise.all(lanes);
+  if (failure !== null) throw (failure as { error: unknown }).error;
 }

@@ -35,6 +35,8 @@ export class OwnedActivities<T extends OwnedActivity> {
     private readonly table: string,
     /** How messages name it: "task", "appointment". */
     private readonly noun: string,
+    /** Other records whose visibility shows it (an appointment's attending contacts, leads, accounts). */
+    private readonly alsoOn: (row: T) => string[] = () => [],
   ) {
     this.records = new CrmRecordService(dataSource);
   }
@@ -46,8 +48,12 @@ export class OwnedActivities<T extends OwnedActivity> {
       .findOneBy({ id, organisationId: principal.organisationId } as never)) as T | null;
     if (!found || found.deletedAt) return null;
     if (found.ownerUserId === principal.userId || isAdministrator(principal)) return found;
-    if (found.regardingId && (await this.records.recordNames(principal, [found.regardingId])).size > 0) return found;
-    return null;
+    // Like a timeline: on a record the user may see, unless regarding one they may not.
+    if (found.regardingId) {
+      return (await this.records.recordNames(principal, [found.regardingId])).size > 0 ? found : null;
+    }
+    const others = this.alsoOn(found);
+    return others.length > 0 && (await this.records.recordNames(principal, others)).size > 0 ? found : null;
   }
 
   async owned(principal: Principal, id: string): Promise<T> {
@@ -74,8 +80,13 @@ export class OwnedActivities<T extends OwnedActivity> {
         org: principal.organisationId,
         user: principal.userId,
       })
-      .andWhere(key ? '(a."createdAt", a.id) < (:at, :id)' : 'true', key ? { at: key[0], id: key[1] } : {})
-      .orderBy('a."createdAt"', 'DESC')
+      // Rows written in one transaction share a creation time to the microsecond, and a cursor
+      // holds milliseconds: order and compare at the cursor's precision, the id breaking ties.
+      .andWhere(
+        key ? `(date_trunc('milliseconds', a."createdAt"), a.id) < (:at, :id)` : 'true',
+        key ? { at: key[0], id: key[1] } : {},
+      )
+      .orderBy(`date_trunc('milliseconds', a."createdAt")`, 'DESC')
       .addOrderBy('a.id', 'DESC')
       .limit(limit + 1)
       .getMany()) as T[];
