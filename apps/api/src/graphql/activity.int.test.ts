@@ -146,6 +146,13 @@ describe('appointments', () => {
       message: 'An appointment cannot end before it starts.',
       extensions: { code: 'BAD_USER_INPUT' },
     });
+    const allDayAtTen = await seller.request(CREATE_APPOINTMENT, {
+      input: { subject: 'Offsite', start: '2026-12-08T10:00:00.000Z', end: '2026-12-09T10:00:00.000Z', isAllDay: true },
+    });
+    expect(allDayAtTen.errors?.[0]).toMatchObject({
+      message: 'An all-day appointment starts and ends at midnight (UTC) and lasts at least one day.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
     const badAttendee = await seller.request(CREATE_APPOINTMENT, {
       input: {
         subject: 'Oops',

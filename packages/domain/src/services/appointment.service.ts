@@ -199,6 +199,13 @@ function checked(
   const end = input.endAt ?? current?.endAt;
   if (start && end && new Date(end).getTime() < new Date(start).getTime())
     throw new DomainError('BAD_USER_INPUT', 'An appointment cannot end before it starts.');
+  const allDay = input.isAllDay ?? false;
+  const midnight = (at: Date | undefined) => !at || new Date(at).toISOString().endsWith('T00:00:00.000Z');
+  if (allDay && (!midnight(start) || !midnight(end) || (start && end && new Date(end) <= new Date(start))))
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      'An all-day appointment starts and ends at midnight (UTC) and lasts at least one day.',
+    );
   if (input.startAt !== undefined) fields.startAt = input.startAt.toISOString();
   if (input.endAt !== undefined) fields.endAt = input.endAt.toISOString();
   if (input.attendees !== undefined) {
