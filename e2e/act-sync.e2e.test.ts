@@ -477,6 +477,39 @@ describe('contacts ↔ Exchange contacts', () => {
   });
 });
 
+describe('an item Exchange refuses', () => {
+  it('is set aside with the reason; the others sync and the channel stays on', async () => {
+    // Written around the service's checks (as an older release or an import could have): it ends
+    // before it starts, which Exchange refuses.
+    const [refused] = await dataSource.query(
+      `INSERT INTO appointment ("organisationId", "ownerUserId", subject, "startAt", "endAt")
+       VALUES ($1, $2, 'Backwards meeting', $3, $4) RETURNING id`,
+      [pro.organisationId, pro.userId, inDays(20, 11), inDays(20, 10)],
+    );
+    await tasks.create(pro, { subject: 'Still reaches To Do' });
+
+    expect(await runner.run(mailboxId)).toBe('SYNCED');
+    expect((await todoTasks()).some((t) => t.title === 'Still reaches To Do')).toBe(true);
+    const [link] = await dataSource.query(`SELECT "exchangeId", "lastError" FROM exchange_link WHERE "crmId" = $1`, [
+      refused.id,
+    ]);
+    expect(link.exchangeId).toBeNull();
+    expect(link.lastError).toMatch(/end|start/i);
+    expect(await dataSource.getRepository(Mailbox).findOneByOrFail({ id: mailboxId })).toMatchObject({
+      actStatus: 'SUCCESS',
+      actConsecutiveFailures: 0,
+    });
+    // Not sent again until it changes in the CRM.
+    expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
+    await appointments.update(pro, refused.id, { end: inDays(20, 12) });
+    await sync();
+    const fixed = (await graph(`/users/${encodeURIComponent(upn)}/events?$top=500`)).value.find(
+      (e: any) => e.subject === 'Backwards meeting',
+    );
+    expect(fixed).toBeDefined();
+  });
+});
+
 describe('an ACT failure', () => {
   it('sets the ACT status to Failure with an alert for the owner, and leaves email processing on', async () => {
     const withoutTasks = ['Mail.ReadWrite', 'Mail.Send', 'Calendars.ReadWrite', 'Contacts.ReadWrite', 'User.Read.All'];

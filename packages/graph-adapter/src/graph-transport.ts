@@ -181,7 +181,13 @@ export class GraphTransport {
           attempt += 1;
           continue;
         }
-        throw new GraphAdapterError(failure, { cause: error, detail: call.url });
+        // A refused request says why in Graph's words (what to fix), e.g. "The end of an event
+        // cannot be before its start."
+        const reason =
+          failure.kind === 'INVALID_REQUEST' && error instanceof Error && error.message
+            ? ` (${error.message.slice(0, 300)})`
+            : '';
+        throw new GraphAdapterError(failure, { cause: error, detail: `${call.url}${reason}` });
       }
     }
   }

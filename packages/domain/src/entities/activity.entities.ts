@@ -197,6 +197,13 @@ export class ExchangeLink {
   @Column({ type: 'boolean', default: false })
   detached: boolean;
 
+  /**
+   * Why Exchange refused the CRM item as it is (at `crmVersion`): it is not sent again until it
+   * changes in the CRM, and the rest of the mailbox syncs on.
+   */
+  @Column({ type: 'text', nullable: true })
+  lastError: string | null;
+
   @Column({ type: 'timestamptz', default: () => 'now()' })
   syncedAt: Date;
 }

@@ -9,6 +9,7 @@ import { TaskSync1795800623610 } from './1795800623610-task-sync.migration.ts';
 import { AppointmentSync1795801487980 } from './1795801487980-appointment-sync.migration.ts';
 import { ContactSync1795801893957 } from './1795801893957-contact-sync.migration.ts';
 import { ContactOwnerIndex1795803005149 } from './1795803005149-contact-owner-index.migration.ts';
+import { LinkLastError1795803180613 } from './1795803180613-link-last-error.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AppointmentSync1795801487980,
   ContactSync1795801893957,
   ContactOwnerIndex1795803005149,
+  LinkLastError1795803180613,
 ];

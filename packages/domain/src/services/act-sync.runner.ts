@@ -95,6 +95,7 @@ export class ActSyncRunner {
         ...(this.options.pageSize === undefined ? {} : { pageSize: this.options.pageSize }),
         concurrency: this.options.concurrency ?? 4,
         counts: this.counts,
+        ...(this.options.onWarning ? { warn: this.options.onWarning } : {}),
         renewLease: () => this.renewLease(mailbox.id, lease),
         saveCursor: (db, key, value) => this.saveCursor(db, mailbox.id, lease, key, value),
         forgetCursor: (key) => this.forgetCursor(mailbox.id, key),

@@ -117,6 +117,8 @@ export interface SyncContext {
   pageSize?: number;
   concurrency: number;
   counts: ActRunCounts;
+  /** Problems that do not stop the run (an item Exchange refused). */
+  warn?: (message: string) => void;
   renewLease(): Promise<void>;
   /** Saves `actCursors[key]` if the run still holds its lease (LeaseLost otherwise). */
   saveCursor(db: EntityManager, key: string, value: string): Promise<void>;
@@ -130,6 +132,15 @@ interface LinkRow {
   crmVersion: number;
   base: Record<string, unknown>;
 }
+
+/** A CRM row to push, with its link (if any). */
+type PushRow = CrmRow & {
+  exchangeId: string | null;
+  linked: boolean;
+  linkVersion: number | null;
+  base: Record<string, unknown> | null;
+  changeKey: string | null;
+};
 
 /** CRM changes carried to Exchange per batch. */
 const PUSH_BATCH = 200;
@@ -327,19 +338,14 @@ export class ItemSync<F extends object> {
   /** Carries CRM-side creates, changes and deletes to Exchange. */
   private async push(container: string): Promise<void> {
     for (;;) {
-      const changed: (CrmRow & {
-        exchangeId: string | null;
-        linked: boolean;
-        linkVersion: number | null;
-        base: Record<string, unknown> | null;
-        changeKey: string | null;
-      })[] = await this.db.query(
+      const changed: PushRow[] = await this.db.query(
         `SELECT t.*, l."exchangeId", l."crmId" IS NOT NULL AS linked, l."crmVersion" AS "linkVersion", l.base,
                 l."changeKey"
            FROM ${this.spec.table} t
            LEFT JOIN exchange_link l ON l."mailboxId" = $1 AND l.kind = $4 AND l."crmId" = t.id
           WHERE t."organisationId" = $2 AND t."ownerUserId" = $3
-            AND (l."crmId" IS NULL OR (NOT l.detached AND (l."exchangeId" IS NULL OR l."crmVersion" <> t.version)))
+            AND (l."crmId" IS NULL
+                 OR (NOT l.detached AND (l."crmVersion" <> t.version OR (l."exchangeId" IS NULL AND l."lastError" IS NULL))))
           ORDER BY t."createdAt", t.id
           LIMIT $5`,
         [this.mailbox.id, this.mailbox.organisationId, this.mailbox.ownerUserId, this.spec.kind, PUSH_BATCH],
@@ -348,26 +354,56 @@ export class ItemSync<F extends object> {
       await inParallel(changed, this.context.concurrency, async (row) => {
         // Each Exchange write is made under a live lease: a run that lost it writes nothing more.
         await this.context.renewLease();
-        if (row.deletedAt) {
-          if (row.exchangeId) {
-            await this.spec.remove(this.gateway, this.upn, container, row.exchangeId);
-            this.counts.exchangeWrites += 1;
-          }
-          await this.db.transaction((db) => this.deletePairs(db, [row.id], true));
-        } else if (!row.exchangeId) {
-          await this.create(container, row, row.linked);
-        } else {
-          const link = {
-            crmId: row.id,
-            exchangeId: row.exchangeId,
-            changeKey: row.changeKey,
-            crmVersion: row.linkVersion!,
-            base: row.base ?? {},
-          };
-          await this.pushChange(container, row, link);
+        try {
+          await this.pushRow(container, row);
+        } catch (error) {
+          // Exchange refused this item as it is: it waits for its next CRM change, the rest goes on.
+          if (!(error instanceof ExchangeError) || error.kind !== 'INVALID_REQUEST') throw error;
+          await this.refused(row, error.message);
         }
       });
     }
+  }
+
+  /** One CRM change: a delete, a create, or a change merged with the Exchange item. */
+  private async pushRow(container: string, row: PushRow): Promise<void> {
+    if (row.deletedAt) {
+      if (row.exchangeId) {
+        await this.spec.remove(this.gateway, this.upn, container, row.exchangeId);
+        this.counts.exchangeWrites += 1;
+      }
+      await this.db.transaction((db) => this.deletePairs(db, [row.id], true));
+    } else if (!row.exchangeId) {
+      await this.create(container, row, row.linked);
+    } else {
+      const link = {
+        crmId: row.id,
+        exchangeId: row.exchangeId,
+        changeKey: row.changeKey,
+        crmVersion: row.linkVersion!,
+        base: row.base ?? {},
+      };
+      await this.pushChange(container, row, link);
+    }
+  }
+
+  /** Keeps the pair (or the create in flight) at this CRM version with Exchange's reason. */
+  private async refused(row: CrmRow, reason: string): Promise<void> {
+    this.context.warn?.(`Exchange refused ${this.spec.kind.toLowerCase()} ${row.id}: ${reason}`);
+    await this.db.query(
+      `INSERT INTO exchange_link ("mailboxId", kind, "crmId", "organisationId", "exchangeId", "changeKey", "crmVersion", base, "lastError")
+       VALUES ($1, $2, $3, $4, NULL, NULL, $5, $6, $7)
+       ON CONFLICT ("mailboxId", kind, "crmId") DO UPDATE SET "crmVersion" = EXCLUDED."crmVersion", "lastError" = EXCLUDED."lastError"`,
+      [
+        this.mailbox.id,
+        this.spec.kind,
+        row.id,
+        this.mailbox.organisationId,
+        row.version,
+        JSON.stringify(this.spec.fieldsOf(row)),
+        reason.slice(0, 2000),
+      ],
+    );
   }
 
   /**
@@ -503,7 +539,7 @@ export class ItemSync<F extends object> {
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now())
        ON CONFLICT ("mailboxId", kind, "crmId") DO UPDATE
          SET "exchangeId" = EXCLUDED."exchangeId", "changeKey" = EXCLUDED."changeKey",
-             "crmVersion" = EXCLUDED."crmVersion", base = EXCLUDED.base, "syncedAt" = now()`,
+             "crmVersion" = EXCLUDED."crmVersion", base = EXCLUDED.base, "lastError" = NULL, "syncedAt" = now()`,
       [
         this.mailbox.id,
         this.spec.kind,
