@@ -1,5 +1,7 @@
 import {
   actMailboxOf,
+  API_KEY_PREFIX,
+  ApiKeyService,
   AppointmentService,
   AuthService,
   CrmRecordService,
@@ -32,6 +34,7 @@ import type { JobQueues, RedisSyncSignals } from '@mailroom/queues';
 export interface Services {
   dataSource: DataSource;
   auth: AuthService;
+  apiKeys: ApiKeyService;
   users: UserService;
   mailboxes: MailboxService;
   jobs: JobService;
@@ -83,6 +86,7 @@ export function createServices({
   return {
     dataSource,
     auth: new AuthService(dataSource),
+    apiKeys: new ApiKeyService(dataSource),
     users: new UserService(dataSource),
     mailboxes: new MailboxService(dataSource),
     jobs: new JobService(dataSource),
@@ -168,6 +172,10 @@ export function bearerToken(header: unknown): string | null {
 
 export async function createContext(services: Services, authorization: unknown): Promise<ApiContext> {
   const token = bearerToken(authorization);
-  const principal = token ? await services.auth.principalForToken(token) : null;
+  const principal = !token
+    ? null
+    : token.startsWith(`${API_KEY_PREFIX}_`)
+      ? await services.apiKeys.principalForKey(token)
+      : await services.auth.principalForToken(token);
   return { principal, token, services, loaders: createLoaders(services, principal) };
 }

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import type { GraphQLSchema } from 'graphql';
 import { buildSchema, type PubSub } from 'type-graphql';
 import { authChecker } from './auth-checker.ts';
+import { ApiKeyResolver } from './graphql/api-key.resolver.ts';
 import { AuthResolver } from './graphql/auth.resolver.ts';
 import { ContactResolver, CrmRecordResolver, OpportunityResolver } from './graphql/crm-record.resolver.ts';
 import { EmailConfigurationResolver, JobItemsResolver } from './graphql/email-configuration.resolver.ts';
@@ -16,6 +17,7 @@ import { UserResolver } from './graphql/user.resolver.ts';
 
 export const RESOLVERS = [
   AuthResolver,
+  ApiKeyResolver,
   UserResolver,
   MailboxResolver,
   JobResolver,

@@ -82,9 +82,12 @@ export async function createApiServer(
       schema,
       context: (ctx) =>
         createContext(services, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization),
-      onError: (_ctx, _id, _payload, errors) => {
-        for (const error of errors) formatError(error, error);
-      },
+      // Errors over the websocket carry the same `extensions.code` and safe messages as over HTTP.
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors
+          ? { ...result, errors: result.errors.map((error) => formatError(error.toJSON(), error)) }
+          : result,
+      onError: (_ctx, _id, _payload, errors) => errors.map((error) => formatError(error.toJSON(), error)),
     },
     wsServer,
   );

@@ -9,6 +9,7 @@ export * from './data-source.ts';
 export * from './demo.ts';
 export * from './rules/auto-approval.rule.ts';
 export * from './services/auth.service.ts';
+export * from './services/api-key.service.ts';
 export * from './services/directory.service.ts';
 export * from './services/job.service.ts';
 export * from './services/mailbox.service.ts';

@@ -5,6 +5,8 @@ export interface Principal {
   userId: string;
   organisationId: string;
   roles: readonly string[];
+  /** Calling with an API key rather than a signed-in session. */
+  viaApiKey?: boolean;
 }
 
 export const isAdministrator = (principal: Principal): boolean =>

@@ -20,8 +20,9 @@ export class AuthResolver {
 
   @Authorized()
   @Mutation(() => Boolean, { description: 'Ends the current session; its token stops working.' })
-  async signOut(@Ctx() { services, token }: ApiContext): Promise<boolean> {
-    if (token) await services.auth.signOut(token);
+  async signOut(@Ctx() { services, token, principal }: ApiContext): Promise<boolean> {
+    // An API key has no session to end (revoke it instead).
+    if (token && !principal?.viaApiKey) await services.auth.signOut(token);
     return true;
   }
 

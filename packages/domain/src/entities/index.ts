@@ -1,3 +1,4 @@
+import { ApiKey } from './api-key.entity.ts';
 import { Account, Contact, Lead, Opportunity, OpportunityContact } from './crm-record.entities.ts';
 import { Email, EmailCopy, EmailParty, FolderTrackingRule, GraphSubscription } from './email.entities.ts';
 import { EmailServerProfile } from './email-server-profile.entity.ts';
@@ -16,6 +17,7 @@ import { User } from './user.entity.ts';
 export type { EmailPartyValue } from './email.entities.ts';
 export type { AppointmentAttendee, ExchangeItemKind, SyncDecision } from './activity.entities.ts';
 export {
+  ApiKey,
   Email,
   Appointment,
   ExchangeLink,
@@ -67,4 +69,5 @@ export const ENTITIES = [
   Task,
   Appointment,
   ExchangeLink,
+  ApiKey,
 ];

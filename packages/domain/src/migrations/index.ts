@@ -10,6 +10,7 @@ import { AppointmentSync1795801487980 } from './1795801487980-appointment-sync.m
 import { ContactSync1795801893957 } from './1795801893957-contact-sync.migration.ts';
 import { ContactOwnerIndex1795803005149 } from './1795803005149-contact-owner-index.migration.ts';
 import { LinkLastError1795803180613 } from './1795803180613-link-last-error.migration.ts';
+import { ApiKeys1795803340461 } from './1795803340461-api-keys.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   ContactSync1795801893957,
   ContactOwnerIndex1795803005149,
   LinkLastError1795803180613,
+  ApiKeys1795803340461,
 ];
