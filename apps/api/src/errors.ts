@@ -44,7 +44,10 @@ const REQUEST_ERROR_CODES = new Set([
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    // Errors of subscription streams arrive located (a GraphQLError around the resolver's error).
+    let original = unwrapResolverError(error);
+    while (original instanceof GraphQLError && original.originalError)
+      original = unwrapResolverError(original.originalError);
     const base = {
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       ...(formatted.path ? { path: formatted.path } : {}),

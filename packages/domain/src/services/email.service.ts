@@ -478,11 +478,12 @@ export class EmailService {
   }
 
   async deleteFolderRule(principal: Principal, ruleId: string): Promise<boolean> {
-    if (!isUuid(ruleId)) return false;
-    const rule = await this.dataSource
-      .getRepository(FolderTrackingRule)
-      .findOneBy({ id: ruleId, organisationId: principal.organisationId });
-    if (!rule) return false;
+    const rule = isUuid(ruleId)
+      ? await this.dataSource
+          .getRepository(FolderTrackingRule)
+          .findOneBy({ id: ruleId, organisationId: principal.organisationId })
+      : null;
+    if (!rule) throw notFound('That folder rule');
     await this.ownMailbox(principal, rule.mailboxId);
     await this.dataSource.getRepository(FolderTrackingRule).delete({ id: rule.id });
     return true;

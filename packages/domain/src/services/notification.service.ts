@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { Notification } from '../entities/notification.entity.ts';
+import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
 import type { Principal } from '../principal.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
@@ -64,8 +65,15 @@ export class NotificationService {
   }
 
   async markRead(principal: Principal, ids: readonly string[], now = new Date()): Promise<number> {
-    const valid = ids.filter(isUuid);
+    const valid = [...new Set(ids.filter(isUuid))];
     if (valid.length === 0) return 0;
+    // Only the caller's own notifications: any other id is not found, and nothing is marked.
+    const [{ mine }] = (await this.dataSource.query(
+      `SELECT count(*)::int AS mine FROM notification WHERE id = ANY($1::uuid[]) AND "userId" = $2`,
+      [valid, principal.userId],
+    )) as [{ mine: number }];
+    if (mine < valid.length || valid.length < ids.length)
+      throw new DomainError('NOT_FOUND', 'Some of those notifications were not found.');
     const result = await this.dataSource
       .createQueryBuilder()
       .update(Notification)
