@@ -10,7 +10,7 @@ import {
   type ExchangeGatewayFactory,
 } from '@mailroom/domain';
 import { createExchangeGateways } from '@mailroom/graph-adapter';
-import express from 'express';
+import express, { type NextFunction, type Request, type Response } from 'express';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -19,6 +19,7 @@ import { WebSocketServer } from 'ws';
 import type { ApiConfig } from './config.ts';
 import { createContext, createServices, type ApiContext } from './context.ts';
 import { createErrorFormatter } from './errors.ts';
+import { queryLimitRules, validateWithLimits } from './query-limits.ts';
 import { createApiPubSub } from './pubsub.ts';
 import { JobQueues, RedisSyncSignals } from '@mailroom/queues';
 import { mountGraphWebhooks } from './graph-webhooks.ts';
@@ -80,6 +81,7 @@ export async function createApiServer(
   const wsCleanup = useServer<Record<string, unknown>>(
     {
       schema,
+      validate: validateWithLimits,
       context: (ctx) =>
         createContext(services, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization),
       // Errors over the websocket carry the same `extensions.code` and safe messages as over HTTP.
@@ -95,6 +97,7 @@ export async function createApiServer(
     schema,
     formatError,
     includeStacktraceInErrorResponses: false,
+    validationRules: queryLimitRules,
     // main.ts owns signals and shuts down in order (HTTP, queues, Redis, Postgres).
     stopOnTerminationSignals: false,
     plugins: [
@@ -157,6 +160,25 @@ export async function createApiServer(
       context: ({ req }) => createContext(services, req.headers.authorization),
     }),
   );
+
+  // A body Express could not read (over 1 MB, malformed JSON): a short JSON answer, never a page
+  // with a stack trace.
+  app.use((error: { status?: number; type?: string }, _req: Request, res: Response, next: NextFunction) => {
+    if (res.headersSent) return next(error);
+    const status = typeof error.status === 'number' && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) logger.error({ err: error }, 'request failed');
+    const message =
+      status === 413
+        ? 'The request is too large (at most 1 MB).'
+        : status === 400
+          ? 'The request body is not valid JSON.'
+          : status === 500
+            ? 'Something went wrong on our side. Try again.'
+            : 'The request could not be read.';
+    res
+      .status(status)
+      .json({ errors: [{ message, extensions: { code: status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST' } }] });
+  });
 
   return {
     httpServer,

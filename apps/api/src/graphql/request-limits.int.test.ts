@@ -1,0 +1,64 @@
+import { newOrganisation, newUser } from '@mailroom/domain/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { QUERY_LIMITS } from '../query-limits.ts';
+import { startApi, type ApiHarness } from '../testing/api-harness.ts';
+import type { TestClient } from '../testing/graphql-client.ts';
+
+let api: ApiHarness;
+let user: TestClient;
+
+beforeAll(async () => {
+  api = await startApi();
+  const organisation = await newOrganisation(api.server.dataSource);
+  const created = await newUser(api.server.dataSource, organisation, { password: 'pw' });
+  user = await api.client.signIn(created.primaryEmail, 'pw');
+});
+afterAll(() => api.stop());
+
+/** `me { manager { manager { … id } } }`, `levels` deep. */
+const deep = (levels: number) => `{ me { ${'manager { '.repeat(levels - 2)}id${' }'.repeat(levels - 2)} } }`;
+
+describe('request limits', () => {
+  it('refuses a query nested deeper than the limit, over HTTP and the websocket, and runs one within it', async () => {
+    const allowed = await user.request(deep(QUERY_LIMITS.depth));
+    expect(allowed.errors).toBeUndefined();
+    const refused = await user.request(deep(QUERY_LIMITS.depth + 2));
+    expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(refused.errors?.[0]?.message).toMatch(/depth limit of 12/);
+
+    const overSocket = await user.subscribe(
+      `subscription { notificationReceived { id ${'user { manager { '.repeat(6)}id${' } }'.repeat(6)} } }`,
+      {},
+      (events) => events.length > 0,
+      5_000,
+    ).events;
+    expect(overSocket[0]?.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('refuses too many aliases', async () => {
+    const aliases = Array.from({ length: QUERY_LIMITS.aliases + 5 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const refused = await user.request(`{ ${aliases} }`);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('answers a body over 1 MB or malformed JSON with a short JSON error, not a page', async () => {
+    const big = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }', variables: { pad: 'x'.repeat(1_100_000) } }),
+    });
+    expect(big.status).toBe(413);
+    expect(await big.json()).toEqual({
+      errors: [{ message: 'The request is too large (at most 1 MB).', extensions: { code: 'BAD_REQUEST' } }],
+    });
+    const malformed = await fetch(`${api.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
+    expect(malformed.status).toBe(400);
+    const text = await malformed.text();
+    expect(text).not.toMatch(/at \w+ \(|node_modules/);
+    expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
+  });
+});
