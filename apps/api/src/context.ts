@@ -29,7 +29,7 @@ import DataLoader from 'dataloader';
 import type { DataSource } from 'typeorm';
 import type { Logger } from 'pino';
 import type { ApiPubSub } from './pubsub.ts';
-import type { JobQueues, RedisSyncSignals } from '@mailroom/queues';
+import type { JobQueues, RedisSignInThrottle, RedisSyncSignals } from '@mailroom/queues';
 
 export interface Services {
   dataSource: DataSource;
@@ -48,6 +48,7 @@ export interface Services {
   appointments: AppointmentService;
   queues: JobQueues;
   syncSignals: RedisSyncSignals;
+  signInThrottle: RedisSignInThrottle;
   pubSub: ApiPubSub;
   logger: Logger;
 }
@@ -60,6 +61,7 @@ export interface ServiceDependencies {
   cipher: SecretCipher;
   exchange: ExchangeGatewayFactory;
   syncSignals: RedisSyncSignals;
+  signInThrottle: RedisSignInThrottle;
 }
 
 export function createServices({
@@ -70,6 +72,7 @@ export function createServices({
   cipher,
   exchange,
   syncSignals,
+  signInThrottle,
 }: ServiceDependencies): Services {
   const actChanges: ActChangeListener = {
     // A change made in the CRM reaches Exchange now rather than at the next poll; if it cannot be
@@ -100,6 +103,7 @@ export function createServices({
     appointments: new AppointmentService(dataSource, actChanges),
     queues,
     syncSignals,
+    signInThrottle,
     pubSub,
     logger,
   };
@@ -119,6 +123,8 @@ export interface Loaders {
 export interface ApiContext {
   principal: Principal | null;
   token: string | null;
+  /** The client's address over HTTP (for sign-in limits); null over the websocket. */
+  clientAddress: string | null;
   services: Services;
   loaders: Loaders;
 }
@@ -170,12 +176,16 @@ export function bearerToken(header: unknown): string | null {
   return match?.[1] ?? null;
 }
 
-export async function createContext(services: Services, authorization: unknown): Promise<ApiContext> {
+export async function createContext(
+  services: Services,
+  authorization: unknown,
+  clientAddress: string | null = null,
+): Promise<ApiContext> {
   const token = bearerToken(authorization);
   const principal = !token
     ? null
     : token.startsWith(`${API_KEY_PREFIX}_`)
       ? await services.apiKeys.principalForKey(token)
       : await services.auth.principalForToken(token);
-  return { principal, token, services, loaders: createLoaders(services, principal) };
+  return { principal, token, clientAddress, services, loaders: createLoaders(services, principal) };
 }

@@ -19,6 +19,8 @@ export function extensionCode(code: ErrorCode): string {
       return 'CONFLICT';
     case 'NEEDS_EXCHANGE_SUBSCRIPTION':
       return 'NEEDS_EXCHANGE_SUBSCRIPTION';
+    case 'RATE_LIMITED':
+      return 'RATE_LIMITED';
     default: {
       const unreachable: never = code;
       return unreachable;

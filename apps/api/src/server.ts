@@ -21,7 +21,7 @@ import { createContext, createServices, type ApiContext } from './context.ts';
 import { createErrorFormatter } from './errors.ts';
 import { queryLimitRules, validateWithLimits } from './query-limits.ts';
 import { createApiPubSub } from './pubsub.ts';
-import { JobQueues, RedisSyncSignals } from '@mailroom/queues';
+import { JobQueues, RedisSignInThrottle, RedisSyncSignals } from '@mailroom/queues';
 import { mountGraphWebhooks } from './graph-webhooks.ts';
 import { createSchema } from './schema.ts';
 
@@ -62,8 +62,10 @@ export async function createApiServer(
   const pubSub = createApiPubSub(redis, subscriber);
   const queues = new JobQueues(queueConnection);
   const syncSignals = new RedisSyncSignals(redis, queues);
+  const signInThrottle = new RedisSignInThrottle(redis);
   const services = createServices({
     syncSignals,
+    signInThrottle,
     dataSource,
     queues,
     pubSub,
@@ -157,7 +159,7 @@ export async function createApiServer(
     '/graphql',
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
-      context: ({ req }) => createContext(services, req.headers.authorization),
+      context: ({ req }) => createContext(services, req.headers.authorization, req.ip ?? null),
     }),
   );
 

@@ -3,7 +3,14 @@
  * `extensions.code` in a single exhaustive switch; anything else is an internal error.
  */
 export type ErrorCode =
-  'UNAUTHENTICATED' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'NEEDS_EXCHANGE_SUBSCRIPTION';
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'NEEDS_EXCHANGE_SUBSCRIPTION'
+  /** Too many attempts (failed sign-ins): try again later. */
+  | 'RATE_LIMITED';
 
 /** An error whose message is written for the person who caused it; safe to show. */
 export class DomainError extends Error {

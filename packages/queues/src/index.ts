@@ -1,3 +1,4 @@
 export * from './queue-contracts.ts';
 export * from './job-queues.ts';
 export * from './sync-signals.ts';
+export * from './sign-in-throttle.ts';

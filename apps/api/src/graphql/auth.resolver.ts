@@ -10,12 +10,30 @@ export class AuthResolver {
   async signIn(
     @Arg('email', () => String) email: string,
     @Arg('password', () => String) password: string,
-    @Ctx() { services }: ApiContext,
+    @Ctx() { services, clientAddress }: ApiContext,
   ): Promise<SessionType> {
-    if (email.length > 320 || password.length > 1024) {
-      throw new DomainError('UNAUTHENTICATED', 'The email or password is not right.');
+    const throttle = services.signInThrottle;
+    const waitMs = await throttle.blockedFor(email.slice(0, 320), clientAddress);
+    if (waitMs > 0) {
+      const minutes = Math.max(1, Math.ceil(waitMs / 60_000));
+      throw new DomainError(
+        'RATE_LIMITED',
+        `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+      );
     }
-    return services.auth.signIn(email, password);
+    try {
+      if (email.length > 320 || password.length > 1024) {
+        throw new DomainError('UNAUTHENTICATED', 'The email or password is not right.');
+      }
+      const session = await services.auth.signIn(email, password);
+      await throttle.succeeded(email);
+      return session;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'UNAUTHENTICATED') {
+        await throttle.failed(email.slice(0, 320), clientAddress);
+      }
+      throw error;
+    }
   }
 
   @Authorized()

@@ -62,3 +62,24 @@ describe('request limits', () => {
     expect(JSON.parse(text).errors[0].extensions.code).toBe('BAD_REQUEST');
   });
 });
+
+describe('sign-in limits', () => {
+  it('refuses an address after 10 failed sign-ins, even with the right password, and leaves others alone', async () => {
+    const organisation = await newOrganisation(api.server.dataSource);
+    const target = await newUser(api.server.dataSource, organisation, { password: 'right' });
+    const bystander = await newUser(api.server.dataSource, organisation, { password: 'right' });
+    const SIGN_IN = 'mutation($e: String!, $p: String!) { signIn(email: $e, password: $p) { token } }';
+    for (let attempt = 1; attempt <= 10; attempt++) {
+      const wrong = await api.client.request(SIGN_IN, { e: target.primaryEmail, p: `guess-${attempt}` });
+      expect(wrong.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    }
+    const blocked = await api.client.request(SIGN_IN, { e: target.primaryEmail, p: 'right' });
+    expect(blocked.errors?.[0]).toMatchObject({
+      message: 'Too many failed sign-ins. Try again in 15 minutes.',
+      extensions: { code: 'RATE_LIMITED' },
+    });
+    expect(
+      (await api.client.request(SIGN_IN, { e: bystander.primaryEmail, p: 'right' })).data?.signIn.token,
+    ).toBeTruthy();
+  });
+});

@@ -7,6 +7,7 @@ const ERROR_CODES = [
   'NOT_FOUND',
   'CONFLICT',
   'NEEDS_EXCHANGE_SUBSCRIPTION',
+  'RATE_LIMITED',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -21,6 +22,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   CONFLICT: 'Someone changed this at the same time. Refresh and try again.',
   NEEDS_EXCHANGE_SUBSCRIPTION:
     'Email cannot be configured yet: connect a Microsoft 365 tenant that has an Exchange Online subscription.',
+  RATE_LIMITED: 'Too many attempts. Wait a few minutes and try again.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Try again in a moment.',
 };
 
@@ -30,6 +32,7 @@ const MESSAGES_FOR_PEOPLE: readonly ErrorCode[] = [
   'NEEDS_EXCHANGE_SUBSCRIPTION',
   'NOT_FOUND',
   'CONFLICT',
+  'RATE_LIMITED',
 ];
 
 const NETWORK_MESSAGE = 'Mailroom cannot reach its server. Check your connection and try again.';
