@@ -45,8 +45,12 @@ export interface ThrottleLimits {
 }
 
 const BUCKETS = 60;
-/** How long after a 429 other requests may still arrive without having seen it. */
-const IN_FLIGHT_GRACE_MS = 50;
+/**
+ * How long after a 429 other requests may still arrive without having seen it: those sent
+ * alongside the throttled one, which a busy emulator (or a real network) may take this long to
+ * admit. A client that sends after reading the 429 arrives later than this and is counted.
+ */
+const IN_FLIGHT_GRACE_MS = 250;
 
 /**
  * Exchange's per-(app, mailbox) limits: concurrent requests and requests per window, answered
