@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { Writable } from 'node:stream';
 import { newOrganisation, newUser } from '@mailroom/domain/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../testing/api-harness.ts';
@@ -6,9 +7,17 @@ import type { TestClient } from '../testing/graphql-client.ts';
 
 let api: ApiHarness;
 let seller: TestClient;
+const logs: string[] = [];
 
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({
+    logTo: new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    }),
+  });
   const organisation = await newOrganisation(api.server.dataSource);
   const user = await newUser(api.server.dataSource, organisation, { displayName: 'Sam Seller', password: 'pw' });
   seller = await api.client.signIn(user.primaryEmail, 'pw');
@@ -44,6 +53,10 @@ describe('API keys', () => {
     });
     const refused = await asKey.request('{ me { displayName } }');
     expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    // The API logged every one of these calls (at trace level), and never the key.
+    expect(logs.length).toBeGreaterThan(0);
+    expect(logs.join('')).not.toContain(secret);
+    expect(logs.join('')).not.toContain(secret.slice(4));
   });
 
   it('refuses an unnamed key with a message saying what to do', async () => {
