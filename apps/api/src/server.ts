@@ -11,6 +11,7 @@ import {
 } from '@mailroom/domain';
 import { createExchangeGateways } from '@mailroom/graph-adapter';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -19,6 +20,7 @@ import { WebSocketServer } from 'ws';
 import type { ApiConfig } from './config.ts';
 import { createContext, createServices, type ApiContext } from './context.ts';
 import { createErrorFormatter } from './errors.ts';
+import { containsNul, NUL_MESSAGE } from './text-input.ts';
 import { queryLimitRules, validateWithLimits } from './query-limits.ts';
 import { createApiPubSub } from './pubsub.ts';
 import { JobQueues, RedisSignInThrottle, RedisSyncSignals } from '@mailroom/queues';
@@ -84,6 +86,8 @@ export async function createApiServer(
     {
       schema,
       validate: validateWithLimits,
+      onSubscribe: (_ctx, _id, payload) =>
+        containsNul(payload) ? [new GraphQLError(NUL_MESSAGE, { extensions: { code: 'BAD_USER_INPUT' } })] : undefined,
       context: (ctx) =>
         createContext(services, ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization),
       // Errors over the websocket carry the same `extensions.code` and safe messages as over HTTP.
@@ -158,6 +162,10 @@ export async function createApiServer(
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
+    (req: Request, res: Response, next: NextFunction) => {
+      if (!containsNul(req.body)) return next();
+      res.status(400).json({ errors: [{ message: NUL_MESSAGE, extensions: { code: 'BAD_USER_INPUT' } }] });
+    },
     expressMiddleware(apollo, {
       context: ({ req }) => createContext(services, req.headers.authorization, req.ip ?? null),
     }),

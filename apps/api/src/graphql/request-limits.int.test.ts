@@ -41,6 +41,16 @@ describe('request limits', () => {
     expect(refused.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
+  it('refuses text with a NUL character, which no field can store, saying so', async () => {
+    const refused = await user.request('mutation($n: String!) { createAccount(input: { name: $n }) { id } }', {
+      n: 'Fabrikam\u0000',
+    });
+    expect(refused.errors?.[0]).toMatchObject({
+      message: 'Text cannot contain the NUL character (U+0000). Remove it and try again.',
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+  });
+
   it('answers a body over 1 MB or malformed JSON with a short JSON error, not a page', async () => {
     const big = await fetch(`${api.baseUrl}/graphql`, {
       method: 'POST',
