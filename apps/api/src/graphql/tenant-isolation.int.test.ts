@@ -202,6 +202,8 @@ let schema: GraphQLSchema;
 let mine: Records;
 let theirs: Records & { organisation: string };
 let callers: [string, TestClient][];
+let ourAdmin: TestClient;
+let theirAdmin: TestClient;
 
 /** What B's records look like, to compare after every attempt. */
 async function snapshotOf(records: Records & { organisation: string }) {
@@ -239,6 +241,8 @@ beforeAll(async () => {
   const ours = await recordsOf(ds, api, a, await adminOf(a));
   const others = await recordsOf(ds, api, b, await adminOf(b));
   mine = ours.records;
+  ourAdmin = ours.client;
+  theirAdmin = others.client;
   theirs = { ...others.records, organisation: b.id };
   callers = [
     ['administrator of A', ours.client],
@@ -316,6 +320,25 @@ describe('tenant isolation', () => {
     expect(leaks).toEqual([]);
     expect(await snapshotOf(theirs)).toEqual(before);
   }, 120_000);
+
+  it("never hears B's mailbox events on its own subscriptions", async () => {
+    const subscription = ourAdmin.subscribe(
+      'subscription { mailboxStatusChanged { id } }',
+      {},
+      (events) => events.length > 0,
+      10_000,
+    );
+    await subscription.connected;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // B's event first, then A's own: only A's arrives.
+    const dismiss = 'mutation($id: ID!) { dismissMailboxAlert(alertId: $id) { id } }';
+    expect((await theirAdmin.request(dismiss, { id: theirs.alert })).errors).toBeUndefined();
+    expect((await ourAdmin.request(dismiss, { id: mine.alert })).errors).toBeUndefined();
+    const events = await subscription.events;
+    expect(
+      events.map((event) => (event.data as { mailboxStatusChanged: { id: string } }).mailboxStatusChanged.id),
+    ).toEqual([mine.mailbox]);
+  });
 
   it("cannot subscribe to B's timeline or job", async () => {
     for (const [who, client] of callers) {
