@@ -466,6 +466,35 @@ describe('contacts ↔ Exchange contacts', () => {
     expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
   });
 
+  it('pairs a card tracked in Outlook with the CRM contact of the same address instead of creating a second', async () => {
+    const existing = await crm.createContact(pro, {
+      firstName: 'Jo',
+      lastName: 'Jansen',
+      emailAddress: 'jo@contoso-partner.example',
+      jobTitle: 'CFO',
+    });
+    const card = await graph(contactsUrl(), 'POST', {
+      givenName: 'Jo',
+      surname: 'Jansen',
+      emailAddresses: [{ address: 'Jo@Contoso-Partner.example' }],
+      mobilePhone: '+31 20 555 0100',
+      categories: ['Tracked to Mailroom'],
+    });
+    await sync();
+    const inCrm = await dataSource
+      .getRepository(Contact)
+      .findBy({ organisationId: pro.organisationId, emailAddress: 'jo@contoso-partner.example' });
+    expect(inCrm.map((c) => c.id)).toEqual([existing.id]);
+    // Each side kept what only it had: the CRM's job title, Outlook's mobile phone.
+    expect(inCrm[0]).toMatchObject({ jobTitle: 'CFO', mobilePhone: '+31 20 555 0100' });
+    const cards = (await exchangeContacts()).filter(
+      (c) => c.emailAddresses?.[0]?.address?.toLowerCase() === 'jo@contoso-partner.example',
+    );
+    expect(cards.map((c) => c.id)).toEqual([card.id]);
+    expect(cards[0]).toMatchObject({ jobTitle: 'CFO', mobilePhone: '+31 20 555 0100' });
+    expect(await sync()).toEqual({ exchangeWrites: 0, crmWrites: 0, conflicts: 0 });
+  });
+
   it('keeps the CRM contact when its Exchange card is deleted', async () => {
     const hana = (await exchangeContacts()).find((c) => c.givenName === 'Hana');
     await graph(`${contactsUrl()}/${hana.id}`, 'DELETE');

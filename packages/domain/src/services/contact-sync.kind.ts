@@ -63,6 +63,20 @@ export const CONTACTS: SyncedKind<ContactFields> = {
   fieldsOf: (row) => contactFieldsOf(row as unknown as Contact),
   columnsOf: async (_db, _mailbox, fields) => contactColumnsOf(fields),
   admit: async (_db, _mailbox, contact) => ((contact as ExchangeContact).tracked ? {} : null),
+  // A card tracked in Outlook for someone the user already has in the CRM (same address) is that
+  // contact, not a new one.
+  async match(db, mailbox, contact) {
+    if (!(contact as ExchangeContact).tracked || !contact.fields.emailAddress) return null;
+    const [row]: CrmRow[] = await db.query(
+      `SELECT c.* FROM contact c
+        WHERE c."organisationId" = $1 AND c."ownerUserId" = $2 AND c."emailAddress" = $3
+          AND NOT EXISTS (SELECT 1 FROM exchange_link l
+                           WHERE l."mailboxId" = $4 AND l.kind = 'CONTACT' AND l."crmId" = c.id)
+        ORDER BY c."createdAt" LIMIT 1`,
+      [mailbox.organisationId, mailbox.ownerUserId, contact.fields.emailAddress, mailbox.id],
+    );
+    return row ?? null;
+  },
   removalMayBeMove: false,
   exchangeDeleteDeletesCrm: false,
   onTimelines: (_row: CrmRow) => false,

@@ -106,6 +106,11 @@ export interface SyncedKind<F extends object> {
    * not see a paired item only asks about those. All rows when absent.
    */
   inSyncedSet?(row: CrmRow): boolean;
+  /**
+   * A CRM item the unpaired Exchange item is the same as (a contact by its address), to pair them
+   * rather than create a second one; none when absent.
+   */
+  match?(db: EntityManager, mailbox: SyncMailbox, item: ExchangeItem<F>): Promise<CrmRow | null>;
   /** Whether a CRM row shows on timelines (regarding a record, or a record among its attendees). */
   onTimelines(row: CrmRow): boolean;
 }
@@ -268,20 +273,31 @@ export class ItemSync<F extends object> {
     const adoptions: { link: LinkRow; item: ExchangeItem<F> }[] = [];
     const merges: { link: LinkRow; row: CrmRow; item: ExchangeItem<F>; result: MergeResult<F>; changeKey: string }[] =
       [];
+    const pairedNow = new Set<string>();
     for (const item of items) {
-      const link = links.get(item.id);
+      let link = links.get(item.id);
+      let matched: CrmRow | null = null;
       if (!link) {
         const adopted = [...pending.values()].find((p) => this.sameFields(p.base, item.fields));
         if (adopted) {
           pending.delete(adopted.crmId);
           adoptions.push({ link: adopted, item });
-        } else {
-          creates.push(item);
+          continue;
         }
-        continue;
+        matched = (await this.spec.match?.(this.db.manager, this.mailbox, item)) ?? null;
+        // Two unpaired cards for one contact in a page: the first pairs, the second is created.
+        if (matched && pairedNow.has(matched.id)) matched = null;
+        if (matched) pairedNow.add(matched.id);
+        if (!matched) {
+          creates.push(item);
+          continue;
+        }
+        // The same item on both sides, never paired: paired now, the two merged field by field
+        // from nothing in common (a field that differs goes to the side written last).
+        link = { crmId: matched.id, exchangeId: null, changeKey: null, crmVersion: -1, base: {} };
       }
       if (link.changeKey === item.changeKey) continue; // our own write, or a change already applied
-      const row = rows.get(link.crmId);
+      const row = matched ?? rows.get(link.crmId);
       if (!row || row.deletedAt) continue; // deleted in the CRM: the push deletes it in Exchange
       const result = this.merge(link, row, item);
       let changeKey = item.changeKey;
