@@ -3,26 +3,13 @@
 // a row fails the test. Arguments are generated from the schema (random ids, short strings), so a
 // call that gets past authorisation usually ends in NOT_FOUND or BAD_USER_INPUT: what counts here
 // is only whether the API let the caller in.
-import { randomUUID } from 'node:crypto';
 import type { Organisation } from '@mailroom/domain';
 import { newOrganisation, newUser } from '@mailroom/domain/testing';
-import {
-  buildClientSchema,
-  getIntrospectionQuery,
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  type GraphQLField,
-  type GraphQLInputType,
-  type GraphQLSchema,
-  type IntrospectionQuery,
-} from 'graphql';
+import { isNonNullType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../testing/api-harness.ts';
 import type { GraphQLResponse, TestClient } from '../testing/graphql-client.ts';
+import { clientSchema, operationDocument, sampleValue } from '../testing/schema-calls.ts';
 
 /**
  * Who may call an operation:
@@ -113,46 +100,12 @@ function expected(access: Access, caller: Caller): Outcome {
   return 'allowed';
 }
 
-/** A value of an input type, as a client might send: random ids, short strings, the first enum value. */
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [sample(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0]!.value;
-  if (isInputObjectType(type)) {
-    return Object.fromEntries(
-      Object.values(type.getFields())
-        .filter((field) => isNonNullType(field.type))
-        .map((field) => [field.name, sample(field.type)]),
-    );
-  }
-  if (isScalarType(type)) {
-    switch (type.name) {
-      case 'ID':
-        return randomUUID();
-      case 'Int':
-      case 'Float':
-        return 1;
-      case 'Boolean':
-        return false;
-      case 'DateTimeISO':
-        return '2026-12-01T09:00:00.000Z';
-      default:
-        return 'x';
-    }
-  }
-  throw new Error(`no sample for ${String(type)}`);
-}
-
 /** The document and variables calling one root field with sampled arguments. */
 function call(kind: 'query' | 'mutation' | 'subscription', field: GraphQLField<unknown, unknown>) {
-  const args = field.args;
-  const declared = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-  const passed = args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const selection =
-    isScalarType(getNamedType(field.type)) || isEnumType(getNamedType(field.type)) ? '' : ' { __typename }';
-  const document = `${kind} Op${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`;
-  const variables = Object.fromEntries(args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, sample(a.type)]));
-  return { document, variables };
+  const variables = Object.fromEntries(
+    field.args.filter((a) => isNonNullType(a.type)).map((a) => [a.name, sampleValue(a.type)]),
+  );
+  return { document: operationDocument(kind, field), variables };
 }
 
 function outcomeOf(response: GraphQLResponse): Outcome {
@@ -197,8 +150,7 @@ beforeAll(async () => {
   const key = await clients.salesperson.request('mutation { createApiKey(name: "CI export") { secret } }');
   expect(key.errors).toBeUndefined();
   clients.apiKey = api.client.withToken(key.data?.createApiKey.secret);
-  const introspection = await api.client.request<IntrospectionQuery>(getIntrospectionQuery());
-  schema = buildClientSchema(introspection.data!);
+  schema = await clientSchema(api.client);
 }, 60_000);
 
 afterAll(() => api?.stop());

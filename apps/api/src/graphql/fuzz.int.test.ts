@@ -7,22 +7,18 @@
 import type { Organisation } from '@mailroom/domain';
 import { newOrganisation, newUser } from '@mailroom/domain/testing';
 import {
-  buildClientSchema,
-  getIntrospectionQuery,
-  getNamedType,
   isEnumType,
   isInputObjectType,
   isListType,
   isNonNullType,
   isScalarType,
-  type GraphQLField,
   type GraphQLInputType,
   type GraphQLSchema,
-  type IntrospectionQuery,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../testing/api-harness.ts';
 import type { TestClient } from '../testing/graphql-client.ts';
+import { clientSchema, operationDocument } from '../testing/schema-calls.ts';
 
 /** Rounds per operation: each hostile string at least once. */
 const ROUNDS = 13;
@@ -112,14 +108,6 @@ function generator(seed: number) {
   return value;
 }
 
-function documentOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): string {
-  const declared = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-  const passed = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-  const named = getNamedType(field.type);
-  const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
-  return `${kind} Fuzz${declared ? `(${declared})` : ''} { ${field.name}${passed ? `(${passed})` : ''}${selection} }`;
-}
-
 let api: ApiHarness;
 let schema: GraphQLSchema;
 let organisation: Organisation;
@@ -135,8 +123,7 @@ beforeAll(async () => {
     const user = await newUser(api.server.dataSource, organisation, { roles: [...roles], password: 'pw' });
     callers.push([name, await api.client.signIn(user.primaryEmail, 'pw')]);
   }
-  const introspection = await api.client.request<IntrospectionQuery>(getIntrospectionQuery());
-  schema = buildClientSchema(introspection.data!);
+  schema = await clientSchema(api.client);
 }, 60_000);
 
 afterAll(() => api?.stop());
@@ -152,7 +139,7 @@ describe('the GraphQL fuzzer', () => {
     ] as const) {
       for (const field of Object.values(root.getFields())) {
         if (SKIPPED.has(field.name)) continue;
-        const document = documentOf(kind, field);
+        const document = operationDocument(kind, field);
         for (let round = 0; round < ROUNDS; round++) {
           const variables = Object.fromEntries(
             field.args

@@ -2,26 +2,14 @@
 // takes an id, once per id argument, with the id of organisation B's record of that kind (the
 // other ids their own). Every call must end NOT_FOUND (or null, for a lookup), and B's records
 // must be as they were. An operation taking an id without a row here fails the test.
-import { randomUUID } from 'node:crypto';
 import { Appointment, Email, EmailServerProfile, Mailbox, Task, type Organisation, type User } from '@mailroom/domain';
 import { newOrganisation, newRoleMailboxes, newUser } from '@mailroom/domain/testing';
-import {
-  buildClientSchema,
-  getIntrospectionQuery,
-  getNamedType,
-  isEnumType,
-  isInputObjectType,
-  isListType,
-  isNonNullType,
-  isScalarType,
-  type GraphQLInputType,
-  type GraphQLSchema,
-  type IntrospectionQuery,
-} from 'graphql';
+import { getNamedType, isInputObjectType, isListType, isNonNullType, type GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../testing/api-harness.ts';
 import type { TestClient } from '../testing/graphql-client.ts';
+import { clientSchema, operationDocument, sampleValue } from '../testing/schema-calls.ts';
 
 type Kind =
   | 'account'
@@ -91,27 +79,6 @@ const VALID: Record<string, Record<string, unknown>> = {
   createFolderTrackingRule: { folderId: 'AAMkAD' },
   trackMessage: { exchangeMessageId: 'AAMkAD' },
 };
-
-function sample(type: GraphQLInputType): unknown {
-  if (isNonNullType(type)) return sample(type.ofType);
-  if (isListType(type)) return [sample(type.ofType)];
-  if (isEnumType(type)) return type.getValues()[0]!.value;
-  if (isInputObjectType(type)) {
-    return Object.fromEntries(
-      Object.values(type.getFields())
-        .filter((field) => isNonNullType(field.type))
-        .map((field) => [field.name, sample(field.type)]),
-    );
-  }
-  if (isScalarType(type)) {
-    if (type.name === 'ID') return randomUUID();
-    if (type.name === 'Int' || type.name === 'Float') return 1;
-    if (type.name === 'Boolean') return false;
-    if (type.name === 'DateTimeISO') return '2026-12-01T09:00:00.000Z';
-    return 'x';
-  }
-  throw new Error(`no sample for ${String(type)}`);
-}
 
 /** Sets `path` (`a` or `a.b`) in `variables`, as a list where the argument is one. */
 function setPath(variables: Record<string, unknown>, path: string, value: string, list: boolean) {
@@ -248,8 +215,7 @@ beforeAll(async () => {
     ['administrator of A', ours.client],
     ['API key of A', api.client.withToken(ours.apiKeySecret)],
   ];
-  const introspection = await api.client.request<IntrospectionQuery>(getIntrospectionQuery());
-  schema = buildClientSchema(introspection.data!);
+  schema = await clientSchema(api.client);
 }, 60_000);
 
 afterAll(() => api?.stop());
@@ -285,7 +251,7 @@ describe('tenant isolation', () => {
         for (const [path, recordKind] of Object.entries(idArgs)) {
           // Every id argument ours, then this one theirs.
           const variables: Record<string, unknown> = {};
-          for (const arg of field.args) variables[arg.name] = sample(arg.type);
+          for (const arg of field.args) variables[arg.name] = sampleValue(arg.type);
           for (const [key, value] of Object.entries(VALID[name] ?? {})) {
             variables[key] =
               typeof value === 'object' && !Array.isArray(value)
@@ -301,11 +267,7 @@ describe('tenant isolation', () => {
           for (const [other, otherKind] of Object.entries(idArgs))
             setPath(variables, other, mine[otherKind], listAt(other));
           setPath(variables, path, theirs[recordKind], listAt(path));
-          const declared = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-          const passed = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
-          const named = getNamedType(field.type);
-          const selection = isScalarType(named) || isEnumType(named) ? '' : ' { __typename }';
-          const document = `${kind} Op(${declared}) { ${name}(${passed})${selection} }`;
+          const document = operationDocument(kind, field);
           for (const [who, client] of callers) {
             // Keys do not manage keys at all (the authorisation matrix checks that).
             if (name === 'revokeApiKey' && who.startsWith('API key')) continue;
