@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { freePort } from '../tooling/free-port.ts';
+import { benchConfig } from './bench-config.ts';
 import { waitForPort } from '../tooling/wait-for-http.ts';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -19,19 +20,18 @@ export function peakRssMiB(pid: number): number {
   return Number(line?.split(/\s+/)[1] ?? 0) / 1024;
 }
 
-/** An Exchange emulator in its own process, with the CA `npm run bench` trusts. */
 /** Where `npm run bench` keeps benchmark data; only set in the child that trusts the emulator CA. */
 export function benchDataDir(): string {
-  const dataDir = process.env.MAILROOM_BENCH_DATA;
-  if (!dataDir) throw new Error('run through `npm run bench` (it trusts the emulator CA)');
-  return dataDir;
+  if (!benchConfig.dataDir) throw new Error('run through `npm run bench` (it trusts the emulator CA)');
+  return benchConfig.dataDir;
 }
 
+/** An Exchange emulator in its own process, with the CA `npm run bench` trusts. */
 export async function startBenchEmulator() {
   const dataDir = benchDataDir();
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.ts'], {
-    env: { ...process.env, EMULATOR_PORT: String(port), MAILROOM_DATA_DIR: dataDir },
+    env: benchConfig.childEnv({ EMULATOR_PORT: String(port), MAILROOM_DATA_DIR: dataDir }),
     stdio: 'ignore',
   });
   await waitForPort(port, () => child.exitCode === null);

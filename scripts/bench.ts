@@ -5,6 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startEmulator } from '@mailroom/exchange-emulator';
+import { benchConfig } from '../bench/bench-config.ts';
 import { machine, printTable, type Bench, type BenchRow } from '../bench/bench-table.ts';
 import { ROOT } from './root.ts';
 
@@ -12,12 +13,12 @@ import { ROOT } from './root.ts';
 // NODE_EXTRA_CA_CERTS only at start-up, so create the CA first and run the benchmarks in a
 // child process that trusts it.
 const BENCH_DATA = join(ROOT, '.data', 'bench');
-if (!process.env.MAILROOM_BENCH_DATA) {
+if (!benchConfig.dataDir) {
   const emulator = await startEmulator({ port: 0, dataDir: join(BENCH_DATA, 'emulator') });
   await emulator.stop();
   const child = spawnSync(process.execPath, ['--import', 'tsx', ...process.argv.slice(1)], {
     stdio: 'inherit',
-    env: { ...process.env, MAILROOM_BENCH_DATA: BENCH_DATA, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
+    env: benchConfig.childEnv({ MAILROOM_BENCH_DATA: BENCH_DATA, NODE_EXTRA_CA_CERTS: emulator.caCertPath }),
   });
   process.exit(child.status ?? 1);
 }
