@@ -36,3 +36,15 @@ const ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export function invalidAddresses(addresses: readonly string[]): string[] {
   return addresses.filter((address) => !ADDRESS.test(address));
 }
+
+/**
+ * What is wrong with addresses typed in a field, in words (undefined when nothing is): none given
+ * where one is required, or the ones that are not email addresses.
+ */
+export function addressesProblem(text: string, required: boolean): string | undefined {
+  const addresses = parseAddresses(text);
+  if (required && addresses.length === 0) return 'Add at least one recipient.';
+  const invalid = invalidAddresses(addresses);
+  if (invalid.length === 0) return undefined;
+  return `${invalid.join(', ')} ${invalid.length === 1 ? 'is not an email address' : 'are not email addresses'}.`;
+}

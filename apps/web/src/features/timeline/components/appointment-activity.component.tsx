@@ -1,4 +1,4 @@
-import { Body1, Caption1, Subtitle2, makeStyles, tokens } from '@fluentui/react-components';
+import { Body1, Caption1, Subtitle2 } from '@fluentui/react-components';
 import { CalendarLtrRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { formatDateTime } from '../../../shared/format-date-time';
@@ -6,37 +6,7 @@ import { RouterLink } from '../../../shared/router-link.component';
 import type { TimelineAppointment } from '../graphql/timeline.graphql';
 import { RECORD_PATHS } from '../timeline.labels';
 import { syncDecisionText } from './sync-decision';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  kind: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    color: tokens.colorNeutralForeground3,
-  },
-  subject: { margin: 0, flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  description: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
-  details: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
-});
+import { useActivityStyles } from './timeline.styles';
 
 type AppointmentActivityProps = {
   appointment: TimelineAppointment;
@@ -46,7 +16,7 @@ type AppointmentActivityProps = {
 
 /** One appointment on a timeline: when, where, who attends. */
 export function AppointmentActivity({ appointment, regardingId }: AppointmentActivityProps) {
-  const styles = useStyles();
+  const styles = useActivityStyles();
   const subjectId = useId();
   const regardingPath = appointment.regarding ? RECORD_PATHS[appointment.regarding.type] : undefined;
   const decision = syncDecisionText(appointment.syncDecision);

@@ -6,30 +6,14 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Subtitle1,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { CalendarAddRegular } from '@fluentui/react-icons';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
-import { invalidAddresses, parseAddresses } from '../email-text';
+import { addressesProblem, parseAddresses } from '../email-text';
 import { CreateAppointmentMutation, type TimelineActivity } from '../graphql/timeline.graphql';
-
-const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-  },
-  heading: { margin: 0 },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-start' },
-  grow: { flexGrow: 1, minWidth: '16rem' },
-});
+import { useComposerStyles } from './timeline.styles';
 
 type Values = { subject: string; day: string; from: string; to: string; attendees: string; location: string };
 
@@ -51,7 +35,7 @@ function instantOf(day: string, time: string): Date | null {
 
 /** Books an appointment from a record; with the user's appointments synced, it lands in their calendar. */
 export function AppointmentComposer({ regardingId, defaultAttendees = [], onCreated }: AppointmentComposerProps) {
-  const styles = useStyles();
+  const styles = useComposerStyles();
   const headingId = useId();
   const initial = (): Values => ({
     subject: '',
@@ -68,15 +52,11 @@ export function AppointmentComposer({ regardingId, defaultAttendees = [], onCrea
 
   const start = instantOf(values.day, values.from);
   const end = instantOf(values.day, values.to);
-  const invalid = invalidAddresses(parseAddresses(values.attendees));
   const problems = {
     subject: values.subject.trim() === '' ? 'Add a subject.' : undefined,
     day: start === null ? 'Choose a day and a start time.' : undefined,
     to: start && end && end < start ? 'The end is before the start.' : end === null ? 'Choose an end time.' : undefined,
-    attendees:
-      invalid.length === 0
-        ? undefined
-        : `${invalid.join(', ')} ${invalid.length === 1 ? 'is not an email address' : 'are not email addresses'}.`,
+    attendees: addressesProblem(values.attendees, false),
   };
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
@@ -127,7 +107,7 @@ export function AppointmentComposer({ regardingId, defaultAttendees = [], onCrea
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.row}>
+      <div className={styles.fields}>
         <Field
           label="Subject"
           required
@@ -140,7 +120,7 @@ export function AppointmentComposer({ regardingId, defaultAttendees = [], onCrea
           <Input value={values.location} onChange={(_, data) => set('location', data.value)} autoComplete="off" />
         </Field>
       </div>
-      <div className={styles.row}>
+      <div className={styles.fields}>
         <Field label="Day" required validationMessage={submitted ? problems.day : undefined}>
           <Input type="date" value={values.day} onChange={(_, data) => set('day', data.value)} />
         </Field>

@@ -1,13 +1,4 @@
-import {
-  Badge,
-  Caption1,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  Subtitle2,
-  makeStyles,
-  tokens,
-} from '@fluentui/react-components';
+import { Badge, Caption1, MessageBar, MessageBarBody, MessageBarTitle, Subtitle2 } from '@fluentui/react-components';
 import { MailArrowDownRegular, MailArrowUpRegular } from '@fluentui/react-icons';
 import { useId } from 'react';
 import { formatDateTime } from '../../../shared/format-date-time';
@@ -15,37 +6,7 @@ import { RouterLink } from '../../../shared/router-link.component';
 import type { EmailParty, TimelineEmail } from '../graphql/timeline.graphql';
 import { EmailBody } from './email-body.component';
 import { DIRECTION_LABELS, EMAIL_STATUS_COLORS, EMAIL_STATUS_LABELS, RECORD_PATHS } from '../timeline.labels';
-
-const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  direction: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    color: tokens.colorNeutralForeground3,
-  },
-  subject: { margin: 0, flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  time: { color: tokens.colorNeutralForeground3 },
-  parties: {
-    display: 'grid',
-    gridTemplateColumns: 'max-content minmax(0, 1fr)',
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalXXS,
-    margin: 0,
-  },
-  term: { color: tokens.colorNeutralForeground3 },
-  value: { margin: 0, overflowWrap: 'anywhere' },
-  copies: { color: tokens.colorNeutralForeground3 },
-});
+import { useActivityStyles } from './timeline.styles';
 
 function partyText(party: EmailParty): string {
   const name = party.name?.trim();
@@ -60,7 +21,7 @@ type EmailActivityProps = {
 
 /** One email on a timeline: direction, subject, status, parties, and the body as the API sanitised it. */
 export function EmailActivity({ email, regardingId }: EmailActivityProps) {
-  const styles = useStyles();
+  const styles = useActivityStyles();
   const subjectId = useId();
   const subject = email.subject.trim() === '' ? '(no subject)' : email.subject;
   const regardingPath = email.regarding ? RECORD_PATHS[email.regarding.type] : undefined;
@@ -68,7 +29,7 @@ export function EmailActivity({ email, regardingId }: EmailActivityProps) {
   return (
     <article className={styles.root} aria-labelledby={subjectId}>
       <div className={styles.header}>
-        <span className={styles.direction}>
+        <span className={styles.kind}>
           {email.direction === 'OUTGOING' ? <MailArrowUpRegular aria-hidden /> : <MailArrowDownRegular aria-hidden />}
           <Caption1>{DIRECTION_LABELS[email.direction]}</Caption1>
         </span>
@@ -78,12 +39,12 @@ export function EmailActivity({ email, regardingId }: EmailActivityProps) {
         <Badge appearance="tint" color={EMAIL_STATUS_COLORS[email.status]}>
           {EMAIL_STATUS_LABELS[email.status]}
         </Badge>
-        <Caption1 className={styles.time}>
+        <Caption1 className={styles.muted}>
           <time dateTime={email.occurredAt}>{formatDateTime(email.occurredAt)}</time>
         </Caption1>
       </div>
 
-      <dl className={styles.parties}>
+      <dl className={styles.details}>
         <dt className={styles.term}>From</dt>
         <dd className={styles.value}>{email.from ? partyText(email.from) : 'Unknown sender'}</dd>
         <dt className={styles.term}>To</dt>
@@ -120,7 +81,7 @@ export function EmailActivity({ email, regardingId }: EmailActivityProps) {
       <EmailBody html={email.bodyHtml} label={`Message: ${subject}`} />
 
       {email.copies.length > 0 && (
-        <Caption1 className={styles.copies}>
+        <Caption1 className={styles.muted}>
           In {email.copies.length === 1 ? 'the mailbox' : 'the mailboxes'} of{' '}
           {email.copies.map((copy) => copy.emailAddress).join(', ')}
         </Caption1>

@@ -14,20 +14,11 @@ import { SendRegular } from '@fluentui/react-icons';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
-import { invalidAddresses, parseAddresses, textToHtml } from '../email-text';
+import { addressesProblem, parseAddresses, textToHtml } from '../email-text';
 import { SendEmailMutation, type TimelineActivity } from '../graphql/timeline.graphql';
+import { useComposerStyles } from './timeline.styles';
 
 const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-  },
-  heading: { margin: 0 },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
@@ -41,17 +32,9 @@ type EmailComposerProps = {
   onSent: (email: TimelineActivity) => void;
 };
 
-function addressesMessage(text: string, required: boolean): string | undefined {
-  const addresses = parseAddresses(text);
-  if (required && addresses.length === 0) return 'Add at least one recipient.';
-  const invalid = invalidAddresses(addresses);
-  if (invalid.length === 0) return undefined;
-  return `${invalid.join(', ')} ${invalid.length === 1 ? 'is not an email address' : 'are not email addresses'}.`;
-}
-
 /** Writes an email from a record; the user's mailbox sends it, and it shows on the record's timeline. */
 export function EmailComposer({ regardingId, defaultTo, onSent }: EmailComposerProps) {
-  const styles = useStyles();
+  const styles = { ...useComposerStyles(), ...useStyles() };
   const headingId = useId();
   const initial = (): Values => ({ to: defaultTo.join('; '), cc: '', subject: '', body: '' });
   const [values, setValues] = useState(initial);
@@ -60,8 +43,8 @@ export function EmailComposer({ regardingId, defaultTo, onSent }: EmailComposerP
   const [{ fetching, error }, sendEmail] = useMutation(SendEmailMutation);
 
   const problems = {
-    to: addressesMessage(values.to, true),
-    cc: addressesMessage(values.cc, false),
+    to: addressesProblem(values.to, true),
+    cc: addressesProblem(values.cc, false),
     subject: values.subject.trim() === '' ? 'Add a subject.' : undefined,
   };
 

@@ -18,27 +18,9 @@ import { RouterLink } from '../../../shared/router-link.component';
 import { UpdateTaskStatusMutation, type TimelineActivity, type TimelineTask } from '../graphql/timeline.graphql';
 import { RECORD_PATHS, TASK_STATUS_COLORS, TASK_STATUS_LABELS } from '../timeline.labels';
 import { syncDecisionText } from './sync-decision';
+import { useActivityStyles } from './timeline.styles';
 
 const useStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground1,
-  },
-  header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
-  kind: {
-    display: 'inline-flex',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalXS,
-    color: tokens.colorNeutralForeground3,
-  },
-  subject: { margin: 0, flexGrow: 1, minWidth: 0, overflowWrap: 'anywhere' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  description: { whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' },
   footer: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
@@ -51,7 +33,7 @@ type TaskActivityProps = {
 
 /** One task on a timeline: subject, status, due date, and a button to complete or reopen it. */
 export function TaskActivity({ task, regardingId, onChanged }: TaskActivityProps) {
-  const styles = useStyles();
+  const styles = { ...useActivityStyles(), ...useStyles() };
   const subjectId = useId();
   const [{ fetching, error }, updateStatus] = useMutation(UpdateTaskStatusMutation);
   const completed = task.taskStatus === 'COMPLETED';

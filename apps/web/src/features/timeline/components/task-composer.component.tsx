@@ -6,29 +6,13 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Subtitle1,
-  makeStyles,
-  tokens,
 } from '@fluentui/react-components';
 import { AddRegular } from '@fluentui/react-icons';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
 import { CreateTaskMutation, type TimelineActivity } from '../graphql/timeline.graphql';
-
-const useStyles = makeStyles({
-  form: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalM,
-    padding: tokens.spacingHorizontalL,
-    borderRadius: tokens.borderRadiusLarge,
-    backgroundColor: tokens.colorNeutralBackground1,
-    boxShadow: tokens.shadow4,
-  },
-  heading: { margin: 0 },
-  row: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalM, alignItems: 'flex-end' },
-  subject: { flexGrow: 1, minWidth: '16rem' },
-});
+import { useComposerStyles } from './timeline.styles';
 
 type TaskComposerProps = {
   /** The record the task is about; it lands on that record's timeline. */
@@ -45,7 +29,7 @@ function dueAtOf(day: string): string | null {
 
 /** Adds a task to a record; with the user's tasks synced, it lands in their Microsoft To Do. */
 export function TaskComposer({ regardingId, onCreated }: TaskComposerProps) {
-  const styles = useStyles();
+  const styles = useComposerStyles();
   const headingId = useId();
   const [subject, setSubject] = useState('');
   const [due, setDue] = useState('');
@@ -89,7 +73,7 @@ export function TaskComposer({ regardingId, onCreated }: TaskComposerProps) {
         </MessageBar>
       )}
       <div className={styles.row}>
-        <Field label="Task" required className={styles.subject} validationMessage={submitted ? problem : undefined}>
+        <Field label="Task" required className={styles.grow} validationMessage={submitted ? problem : undefined}>
           <Input
             value={subject}
             onChange={(_, data) => {
