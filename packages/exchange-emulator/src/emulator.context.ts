@@ -26,7 +26,7 @@ export class Emulator {
       appRequestsPerWindow: limits.appRequestsPerWindow,
       appWindowSeconds: limits.appWindowSeconds,
     }));
-    this.notifications = new NotificationService(limits.notifications, state);
+    this.notifications = new NotificationService(limits.notifications, state, this.faults);
   }
 
   /** Replaces the state with a new scenario; counters, faults and subscriptions start over. */

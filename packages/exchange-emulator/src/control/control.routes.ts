@@ -261,6 +261,23 @@ async function dispatch(
           : transport(state, envelope, new Date().toISOString());
       return { status: 201, body: report };
     }
+    case 'GET mailboxes/:/messages': {
+      // Ground truth for checks: every message of the mailbox, in any folder, with what identifies it.
+      const user = userAt(segments[1]);
+      if (!directory.hasMailbox(user)) throw new ControlError(409, `'${user.userPrincipalName}' has no mailbox.`);
+      const mail = state.data(user).mail;
+      const messages = [...mail.byKey.values()].map((message) => {
+        const folder = mail.folders.get(message.folderId);
+        return {
+          id: message.key,
+          folder: folder?.wellKnownName ?? folder?.displayName ?? message.folderId,
+          internetMessageId: message.internetMessageId,
+          subject: message.subject,
+          isDraft: message.isDraft,
+        };
+      });
+      return { status: 200, body: { userPrincipalName: user.userPrincipalName, messages } };
+    }
     case 'POST mailboxes/:/messages/:/move': {
       const input = parse(schemas.move, raw);
       const user = userAt(segments[1]);

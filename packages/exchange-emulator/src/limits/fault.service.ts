@@ -7,6 +7,8 @@ export const FAULT_KINDS = [
   'expireTokens',
   'expireDeltaTokens',
   'accessDenied',
+  'duplicateNotifications',
+  'dropNotifications',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

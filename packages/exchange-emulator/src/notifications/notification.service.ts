@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NotificationTiming } from '../emulator.options.ts';
+import type { FaultService } from '../limits/fault.service.ts';
 import type { EmulatorState } from '../state/emulator.state.ts';
 import type { ChangeEvent } from './change-event.ts';
 
@@ -34,7 +35,14 @@ export interface DeliveryStats {
   postsFailed: number;
   notificationsDropped: number;
   lifecycleEventsSent: number;
+  /** Change notifications never sent because a `dropNotifications` fault hit them. */
+  notificationsMissedByFault: number;
+  /** Change notifications sent a second time because a `duplicateNotifications` fault hit them. */
+  notificationsDuplicatedByFault: number;
 }
+
+/** How long after the first a duplicated notification is sent again (another POST, as Graph's replays come). */
+const DUPLICATE_DELAY_MS = 300;
 
 const ODATA_TYPE: Record<ChangeEvent['resource'], string> = {
   message: '#Microsoft.Graph.Message',
@@ -77,6 +85,7 @@ export class NotificationService {
   constructor(
     private readonly timing: NotificationTiming,
     private state: EmulatorState,
+    private readonly faults?: FaultService,
   ) {
     state.onChange((event) => this.onChange(event));
   }
@@ -183,9 +192,13 @@ export class NotificationService {
       if (target.containerId !== undefined && target.containerId !== event.containerId) continue;
       if (!subscription.changeTypes.has(event.changeType) || Date.parse(subscription.expirationDateTime) <= now)
         continue;
+      if (this.faults?.hit('dropNotifications', event.userId)) {
+        this.stats.notificationsMissedByFault++;
+        continue;
+      }
       const id = subscription.immutableIds ? event.immutableId : event.id;
       const path = resourcePath(event, id);
-      this.enqueue(subscription.notificationUrl, {
+      const notification = {
         id: randomUUID().replaceAll('-', '').slice(0, 20),
         subscriptionId: subscription.id,
         subscriptionExpirationDateTime: subscription.expirationDateTime,
@@ -199,7 +212,13 @@ export class NotificationService {
           '@odata.etag': `W/"${event.changeKey}"`,
           id,
         },
-      });
+      };
+      this.enqueue(subscription.notificationUrl, notification);
+      if (this.faults?.hit('duplicateNotifications', event.userId)) {
+        this.stats.notificationsDuplicatedByFault++;
+        const url = subscription.notificationUrl;
+        this.later(DUPLICATE_DELAY_MS, () => this.enqueue(url, notification));
+      }
     }
   }
 
@@ -280,6 +299,8 @@ export class NotificationService {
       postsFailed: 0,
       notificationsDropped: 0,
       lifecycleEventsSent: 0,
+      notificationsMissedByFault: 0,
+      notificationsDuplicatedByFault: 0,
     };
   }
 }

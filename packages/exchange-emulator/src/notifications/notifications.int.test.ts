@@ -135,6 +135,50 @@ describe('change notifications', () => {
     await client.api(`/subscriptions/${subscription.id}`).delete();
   });
 
+  it('drops and duplicates notifications when faults say so, and counts both', async () => {
+    const subscription = await client.api('/subscriptions').post({
+      changeType: 'created',
+      notificationUrl: `${receiverUrl}/faulty`,
+      resource: 'users/sales.manager@contoso.example/messages',
+      expirationDateTime: inAnHour(),
+    });
+    const deliver = (subject: string) =>
+      t.control('POST', 'mailboxes/sales.manager@contoso.example/deliver', { from: 'nora@northwind.example', subject });
+    const ids = (path: string) =>
+      received.filter((r) => r.path === path).flatMap((r) => r.body.value.map((n) => n.resourceData)) as {
+        id: string;
+      }[];
+
+    await t.control('POST', 'faults', { kind: 'dropNotifications', upn: 'sales.manager@contoso.example', count: 1 });
+    await deliver('Never announced');
+    await deliver('Announced');
+    await until(() => (ids('/faulty').length >= 1 ? true : undefined));
+    await t.control('DELETE', 'faults');
+    await t.control('POST', 'faults', { kind: 'duplicateNotifications', count: 1 });
+    await deliver('Announced twice');
+    await until(() => (ids('/faulty').length >= 3 ? true : undefined));
+    await new Promise((resolve) => setTimeout(resolve, 400)); // nothing more comes
+    const seen = ids('/faulty').map((n) => n.id);
+    expect(seen).toHaveLength(3);
+    expect(seen[1]).toBe(seen[2]); // the same change, posted again
+    const messages = await t.control<{ messages: { id: string; subject: string; folder: string }[] }>(
+      'GET',
+      'mailboxes/sales.manager@contoso.example/messages',
+    );
+    const inbox = (subject: string) =>
+      messages.body.messages.find((m) => m.subject === subject && m.folder === 'inbox');
+    expect(seen).not.toContain(inbox('Never announced')!.id);
+    const state = await t.control<{
+      notifications: { notificationsMissedByFault: number; notificationsDuplicatedByFault: number };
+    }>('GET', 'state');
+    expect(state.body.notifications).toMatchObject({
+      notificationsMissedByFault: 1,
+      notificationsDuplicatedByFault: 1,
+    });
+    await t.control('DELETE', 'faults');
+    await client.api(`/subscriptions/${subscription.id}`).delete();
+  });
+
   it('refuses a subscription whose endpoint fails validation, or whose expiry is beyond the limit', async () => {
     const refused = (await client
       .api('/subscriptions')
