@@ -1,8 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { freePort } from '../tooling/free-port.ts';
+import { startEmulatorProcess } from '../tooling/emulator-process.ts';
 import { benchConfig } from './bench-config.ts';
-import { waitForPort } from '../tooling/wait-for-http.ts';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -28,14 +26,8 @@ export function benchDataDir(): string {
 
 /** An Exchange emulator in its own process, with the CA `npm run bench` trusts. */
 export async function startBenchEmulator() {
-  const dataDir = benchDataDir();
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.ts'], {
-    env: benchConfig.childEnv({ EMULATOR_PORT: String(port), MAILROOM_DATA_DIR: dataDir }),
-    stdio: 'ignore',
-  });
-  await waitForPort(port, () => child.exitCode === null);
-  const url = `https://localhost:${port}`;
+  const emulator = await startEmulatorProcess(benchDataDir(), benchConfig.childEnv({}));
+  const url = emulator.url;
   const control = async (path: string, method: string, body?: unknown) => {
     const response = await fetch(`${url}/_emulator${path}`, {
       method,
@@ -47,16 +39,10 @@ export async function startBenchEmulator() {
   };
   return {
     url,
-    pid: child.pid!,
+    pid: emulator.pid,
     control,
     reset: (mailboxes: number, messagesPerMailbox: number) =>
       control('/reset', 'POST', { scenario: 'scale', mailboxes, messagesPerMailbox, seed: 7 }),
-    stop: () => stopProcess(child),
+    stop: emulator.stop,
   };
-}
-
-export function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
-  child.kill('SIGTERM');
-  return new Promise((resolve) => child.once('exit', () => resolve()));
 }

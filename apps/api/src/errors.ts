@@ -1,5 +1,5 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainError, type ErrorCode } from '@mailroom/domain';
+import { DomainError, isInfrastructureUnavailable, type ErrorCode } from '@mailroom/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { ArgumentValidationError } from 'type-graphql';
@@ -41,8 +41,9 @@ const REQUEST_ERROR_CODES = new Set([
 
 /**
  * Turns whatever a resolver threw into what a client may see: domain errors keep their message
- * and code; request errors pass through; anything else becomes a generic internal error, logged
- * with its details but shown without them.
+ * and code; request errors pass through; PostgreSQL or Redis out of reach becomes
+ * SERVICE_UNAVAILABLE (try again); anything else becomes a generic internal error, logged with its
+ * details but shown without them.
  */
 export function createErrorFormatter(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -71,6 +72,16 @@ export function createErrorFormatter(logger: Logger) {
       !(original instanceof Error && !(original instanceof GraphQLError))
     ) {
       return { ...base, message: formatted.message, extensions: { code } };
+    }
+    if (isInfrastructureUnavailable(original)) {
+      // A restart or failover of PostgreSQL or Redis: the request may simply be tried again.
+      logger.warn({ err: original, path: formatted.path }, 'database or queue unavailable during a GraphQL operation');
+      return {
+        ...base,
+        message:
+          'Mailroom cannot reach its database or job queue for a moment (a restart or failover). Try again in a few seconds.',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
     }
     logger.error({ err: original, path: formatted.path }, 'unexpected error while resolving a GraphQL operation');
     return {

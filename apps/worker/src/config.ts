@@ -43,6 +43,13 @@ const schema = z.object({
   SYNC_PAGE_SIZE: z.coerce.number().int().min(10).max(1000).default(200),
   /** A sync that has committed no page for this long is taken as crashed and its mailbox released. */
   SYNC_LEASE_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
+  /**
+   * How long after a send attempt that left no trace (the worker died mid-send) its Sent Items copy
+   * is looked for before the email is sent again. Exchange files the copy within seconds to minutes.
+   */
+  SEND_SENT_ITEMS_GRACE_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
+  /** An email Pending send or Sending for this long without news is queued again by the sweep (a lost job). */
+  SEND_STALLED_SECONDS: z.coerce.number().int().min(5).max(3600).default(120),
   /** The calendar range appointments sync over: this many days back… */
   ACT_CALENDAR_DAYS_BACK: z.coerce.number().int().min(0).max(3650).default(30),
   /** …and this many ahead. */

@@ -1,5 +1,5 @@
 import { hostname } from 'node:os';
-import { createDataSource, DeferJob, SecretCipher } from '@mailroom/domain';
+import { createDataSource, DeferJob, isInfrastructureUnavailable, SecretCipher } from '@mailroom/domain';
 import { createExchangeGateways } from '@mailroom/graph-adapter';
 import { JobQueues, QUEUE_PREFIX, QUEUES, RedisSendThrottle, RedisSyncSignals, type QueueName } from '@mailroom/queues';
 import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
@@ -38,6 +38,10 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     cipher: new SecretCipher(config.MAILROOM_SECRET_KEY),
     signals: new RedisSyncSignals(redis, queues),
     sendThrottle: new RedisSendThrottle(redis),
+    send: {
+      sentItemsGraceMs: config.SEND_SENT_ITEMS_GRACE_SECONDS * 1000,
+      stalledMs: config.SEND_STALLED_SECONDS * 1000,
+    },
     sync: {
       pageSize: config.SYNC_PAGE_SIZE,
       leaseMs: config.SYNC_LEASE_SECONDS * 1000,
@@ -87,7 +91,11 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     worker.on('failed', (job, error) =>
       logger.warn({ queue, job: job?.name, jobId: job?.id, err: error.message }, 'job failed'),
     );
-    worker.on('error', (error) => logger.error({ queue, err: error.message }, 'worker error'));
+    worker.on('error', (error) => {
+      // Redis restarting or failing over: BullMQ reconnects by itself; a warning, not an error.
+      if (isInfrastructureUnavailable(error)) logger.warn({ queue, err: error.message }, 'queue connection lost');
+      else logger.error({ queue, err: error.message }, 'worker error');
+    });
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));

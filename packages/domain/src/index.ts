@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 export * from './enums.ts';
 export * from './errors.ts';
+export * from './unavailable.ts';
 export * from './events.ts';
 export * from './principal.ts';
 export * from './entities/index.ts';

@@ -8,6 +8,7 @@ const ERROR_CODES = [
   'CONFLICT',
   'NEEDS_EXCHANGE_SUBSCRIPTION',
   'RATE_LIMITED',
+  'SERVICE_UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
 ] as const;
 
@@ -23,6 +24,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   NEEDS_EXCHANGE_SUBSCRIPTION:
     'Email cannot be configured yet: connect a Microsoft 365 tenant that has an Exchange Online subscription.',
   RATE_LIMITED: 'Too many attempts. Wait a few minutes and try again.',
+  SERVICE_UNAVAILABLE: 'Mailroom is briefly unavailable (a restart or failover). Try again in a few seconds.',
   INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Try again in a moment.',
 };
 

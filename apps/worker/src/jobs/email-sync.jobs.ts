@@ -52,6 +52,7 @@ export async function emailSendJob(payload: JobPayload<'email-send'>, context: J
     context.exchange,
     context.events,
     context.sendThrottle,
+    { sentItemsGraceMs: context.send.sentItemsGraceMs },
   );
   await runner.run(payload.emailId, run.finalAttempt);
 }
@@ -68,7 +69,7 @@ export async function syncSweepJob(_payload: JobPayload<'sync-sweep'>, context: 
       actDue.map((mailboxId) => ({ mailboxId, wakeId, retryIfBusy: false })),
     );
   }
-  const stalled = await stalledSends(context.dataSource);
+  const stalled = await stalledSends(context.dataSource, context.send.stalledMs);
   if (stalled.length > 0) {
     context.logger.info({ count: stalled.length }, 're-enqueuing stalled sends');
     await context.queues.enqueueMany(

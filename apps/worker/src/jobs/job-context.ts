@@ -24,6 +24,12 @@ export interface JobContext {
   signals: RedisSyncSignals;
   /** Exchange's sending limit per mailbox. */
   sendThrottle: SendThrottle;
+  send: {
+    /** How long a send that left no trace waits for its Sent Items copy before sending again. */
+    sentItemsGraceMs: number;
+    /** How long an email may stay Pending send or Sending before the sweep queues it again. */
+    stalledMs: number;
+  };
   sync: {
     pageSize: number;
     /** How long a sync may go without committing a page before it is taken as crashed. */

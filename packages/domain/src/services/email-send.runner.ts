@@ -16,7 +16,7 @@ export interface SendThrottle {
   acquire(mailboxId: string): Promise<number>;
 }
 
-/** How long after a send attempt its Sent Items copy is waited for before the mail is sent again. */
+/** How long after a send attempt its Sent Items copy is waited for before the mail is sent again (default). */
 export const SENT_ITEMS_GRACE_MS = 5 * 60_000;
 
 /** Failures that mean the mailbox cannot send at all, rather than that one email was refused. */
@@ -42,7 +42,12 @@ export class EmailSendRunner {
     private readonly gateways: ExchangeGatewayFactory,
     private readonly events: EventPublisher,
     private readonly throttle: SendThrottle,
+    private readonly options: { sentItemsGraceMs?: number } = {},
   ) {}
+
+  private get graceMs(): number {
+    return this.options.sentItemsGraceMs ?? SENT_ITEMS_GRACE_MS;
+  }
 
   async run(emailId: string, finalAttempt: boolean): Promise<void> {
     const emails = this.dataSource.getRepository(Email);
@@ -83,7 +88,7 @@ export class EmailSendRunner {
         const sent = await gateway.findSentByMailroomId(mailbox.emailAddress, email.id);
         if (sent) return this.sent(email, sent);
         const waited = Date.now() - email.updatedAt.getTime();
-        if (waited < SENT_ITEMS_GRACE_MS) throw new DeferJob(Math.min(30_000, SENT_ITEMS_GRACE_MS - waited));
+        if (waited < this.graceMs) throw new DeferJob(Math.min(30_000, this.graceMs - waited));
       }
       const wait = await this.throttle.acquire(mailbox.id);
       if (wait > 0) throw new DeferJob(wait);
@@ -94,7 +99,7 @@ export class EmailSendRunner {
           WHERE id = $1 AND (status = 'PENDING_SEND'
                 OR (status = 'SENDING' AND "updatedAt" < now() - make_interval(secs => $2)))
          RETURNING id`,
-        [email.id, SENT_ITEMS_GRACE_MS / 1000],
+        [email.id, this.graceMs / 1000],
       );
       if (claimed.length === 0) {
         // Still Sending by the database's clock (the grace period is counted there): look again later.
