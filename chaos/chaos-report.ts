@@ -32,7 +32,14 @@ export interface ChaosReport {
     requestErrors: number;
     requestErrorCodes: Record<string, number>;
   };
-  throttling: { requests: number; throttled: number; concurrencyViolations: number; retryAfterViolations: number };
+  throttling: {
+    requests: number;
+    throttled: number;
+    concurrencyViolations: number;
+    retryAfterViolations: number;
+    /** The emulator's last violations, for diagnosis. */
+    recentViolations: string[];
+  };
   notifications: Record<string, number>;
   processes: { started: number; killed: number; unplannedExits: number; exitOutput: string[] };
   logged: { message: string; count: number }[];
@@ -137,6 +144,9 @@ export function formatReport(report: ChaosReport): string {
     ...(report.logged.length > 0
       ? ['errors logged:', ...report.logged.map((l) => `  ${l.count}× ${l.message}`)]
       : ['errors logged: none']),
+    ...(report.throttling.recentViolations.length > 0
+      ? ['last throttling violations:', ...report.throttling.recentViolations.slice(-10).map((v) => `  ${v}`)]
+      : []),
     ...report.processes.exitOutput.map((o) => `unplanned exit, last output:\n${o}`),
     '',
     failed.length === 0 ? 'All zeros.' : `NOT all zeros: ${failed.map((f) => `${f.check} ${f.value}`).join(', ')}`,

@@ -448,6 +448,13 @@ export async function runChaos(emulator: EmulatorHandle, options: ChaosOptions):
         requests: number;
         throttled: number;
         perMailbox: { retryAfterViolations: number; concurrencyViolations: number }[];
+        recentViolations: {
+          at: string;
+          mailbox: string;
+          kind: string;
+          request: string;
+          sinceThrottleMs: number | null;
+        }[];
       };
       notifications: Record<string, number>;
     }>('GET', 'state');
@@ -473,6 +480,10 @@ export async function runChaos(emulator: EmulatorHandle, options: ChaosOptions):
         throttled: state.throttling.throttled,
         concurrencyViolations: sum('concurrencyViolations'),
         retryAfterViolations: sum('retryAfterViolations'),
+        recentViolations: state.throttling.recentViolations.map(
+          (v) =>
+            `${v.at} ${v.kind} ${v.mailbox} ${v.request.slice(0, 90)}${v.sinceThrottleMs === null ? '' : ` (${v.sinceThrottleMs} ms after the 429)`}`,
+        ),
       },
       notifications: state.notifications,
       processes: {

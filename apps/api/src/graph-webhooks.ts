@@ -1,4 +1,4 @@
-import { ChangeNotificationService, type ReceivedNotification } from '@mailroom/domain';
+import { ChangeNotificationService, isInfrastructureUnavailable, type ReceivedNotification } from '@mailroom/domain';
 import { parseNotificationPayload } from '@mailroom/graph-adapter';
 import type { RedisSyncSignals } from '@mailroom/queues';
 import express, { type Express, type Request, type Response } from 'express';
@@ -51,11 +51,11 @@ export function mountGraphWebhooks(
       }
       res.status(202).end();
     } catch (error) {
-      // Graph retries unacknowledged notifications; polling catches up in any case.
-      deps.logger.error(
-        { err: error instanceof Error ? error.message : String(error) },
-        'notification handling failed',
-      );
+      // Graph retries unacknowledged notifications; polling catches up in any case. PostgreSQL or
+      // Redis restarting is expected now and then: a warning; anything else is an error.
+      const details = { err: error instanceof Error ? error.message : String(error) };
+      if (isInfrastructureUnavailable(error)) deps.logger.warn(details, 'notification handling failed');
+      else deps.logger.error(details, 'notification handling failed');
       res.status(503).end();
     }
   };

@@ -23,7 +23,7 @@ import { createErrorFormatter } from './errors.ts';
 import { containsNul, NUL_MESSAGE } from './text-input.ts';
 import { queryLimitRules, validateWithLimits } from './query-limits.ts';
 import { createApiPubSub } from './pubsub.ts';
-import { JobQueues, RedisSignInThrottle, RedisSyncSignals } from '@mailroom/queues';
+import { JobQueues, RedisGraphHolds, RedisSignInThrottle, RedisSyncSignals } from '@mailroom/queues';
 import { mountGraphWebhooks } from './graph-webhooks.ts';
 import { createSchema } from './schema.ts';
 
@@ -73,7 +73,7 @@ export async function createApiServer(
     pubSub,
     logger,
     cipher: new SecretCipher(config.MAILROOM_SECRET_KEY),
-    exchange: options.exchange ?? createExchangeGateways({ logger }),
+    exchange: options.exchange ?? createExchangeGateways({ logger, sharedHolds: new RedisGraphHolds(redis) }),
   });
 
   const schema = await createSchema(pubSub);

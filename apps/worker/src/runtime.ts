@@ -1,7 +1,15 @@
 import { hostname } from 'node:os';
 import { createDataSource, DeferJob, isInfrastructureUnavailable, SecretCipher } from '@mailroom/domain';
 import { createExchangeGateways } from '@mailroom/graph-adapter';
-import { JobQueues, QUEUE_PREFIX, QUEUES, RedisSendThrottle, RedisSyncSignals, type QueueName } from '@mailroom/queues';
+import {
+  JobQueues,
+  QUEUE_PREFIX,
+  QUEUES,
+  RedisGraphHolds,
+  RedisSendThrottle,
+  RedisSyncSignals,
+  type QueueName,
+} from '@mailroom/queues';
 import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -34,7 +42,7 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     events: redisPublisher(redis),
     logger,
     queues,
-    exchange: createExchangeGateways({ logger }),
+    exchange: createExchangeGateways({ logger, sharedHolds: new RedisGraphHolds(redis) }),
     cipher: new SecretCipher(config.MAILROOM_SECRET_KEY),
     signals: new RedisSyncSignals(redis, queues),
     sendThrottle: new RedisSendThrottle(redis),

@@ -38,7 +38,7 @@ import {
   type OutgoingMessage,
   type SentMessage,
 } from './mail-messages.ts';
-import { MailboxLimiter, systemClock, type AdapterClock } from './mailbox-limiter.ts';
+import { MailboxLimiter, systemClock, type AdapterClock, type SharedHolds } from './mailbox-limiter.ts';
 import { testMailbox, type MailboxTestResult } from './mailbox-test.ts';
 import { messageDelta, type MessageDeltaOptions } from './message-delta.ts';
 import {
@@ -59,6 +59,8 @@ export interface GraphAdapterOptions {
   clock?: AdapterClock;
   /** Attempts per request for 429s and transient failures, the first included. Default 4. */
   maxAttempts?: number;
+  /** Retry-After holds shared with the other processes calling Graph as this app (Redis). */
+  sharedHolds?: SharedHolds;
 }
 
 /**
@@ -194,6 +196,9 @@ export function createGraphAdapter(profile: GraphProfile, options: GraphAdapterO
     clock,
     logger: options.logger ?? silentLogger,
     maxAttempts: options.maxAttempts ?? 4,
+    ...(options.sharedHolds
+      ? { sharedHolds: { store: options.sharedHolds, scope: `${resolved.tenantId}:${resolved.clientId}` } }
+      : {}),
   });
   const context: GraphContext = { transport, graphOrigin };
 

@@ -2,7 +2,8 @@ import { DEMO_TENANT } from '@mailroom/exchange-emulator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { GraphAdapterError } from './graph-errors.ts';
 import type { AdapterLogger } from './graph-transport.ts';
-import { systemClock } from './mailbox-limiter.ts';
+import type { GraphAdapter } from './graph-adapter.ts';
+import { systemClock, type SharedHolds } from './mailbox-limiter.ts';
 import { demoAdapter, startPrivateEmulator, useEmulator, type EmulatorControl } from './testing/emulator-harness.ts';
 
 let url: string;
@@ -68,6 +69,40 @@ describe('throttling', () => {
       concurrencyViolations: 0,
       retryAfterViolations: 0,
     });
+  });
+
+  it('holds a mailbox for a 429 another process received, through the shared holds', async () => {
+    // Two adapters stand for two worker processes: each has its own limiter, the store is shared.
+    const until = new Map<string, number>();
+    const sharedHolds: SharedHolds = {
+      remainingMs: async (key) => Math.max(0, (until.get(key) ?? 0) - Date.now()),
+      hold: async (key, ms) => void until.set(key, Math.max(until.get(key) ?? 0, Date.now() + ms)),
+    };
+    const throttledThenAsked = async (first: GraphAdapter, second: GraphAdapter, upn: string) => {
+      await Promise.all([first.getFolder(upn, 'inbox'), second.getFolder(upn, 'inbox')]); // tokens in hand
+      await control.fault({ kind: 'throttle', upn, count: 1, retryAfter: 2 });
+      const firstDone = first.getFolder(upn, 'inbox'); // answered 429, waits 2 s, repeats
+      while ((await control.throttling(upn)).throttled === 0) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 300)); // past the emulator's in-flight grace
+      const asked = Date.now();
+      await second.getFolder(upn, 'inbox');
+      await firstDone;
+      return { waitedMs: Date.now() - asked, counters: await control.throttling(upn) };
+    };
+
+    const shared = await control.newMailbox();
+    const sharing = await throttledThenAsked(
+      demoAdapter(url, {}, { sharedHolds }),
+      demoAdapter(url, {}, { sharedHolds }),
+      shared.upn,
+    );
+    expect(sharing.waitedMs).toBeGreaterThanOrEqual(1000);
+    expect(sharing.counters.retryAfterViolations).toBe(0);
+
+    // Without the store, the other process knows nothing of the 429 and asks inside the window.
+    const alone = await control.newMailbox();
+    const apart = await throttledThenAsked(demoAdapter(url), demoAdapter(url), alone.upn);
+    expect(apart.counters.retryAfterViolations).toBe(1);
   });
 
   it('reports THROTTLED with Retry-After once its attempts are spent', async () => {

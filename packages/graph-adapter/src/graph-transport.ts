@@ -10,7 +10,7 @@ import {
 } from '@microsoft/microsoft-graph-client';
 import { classifyGraphResponse, GraphAdapterError, networkFailure, type GraphFailure } from './graph-errors.ts';
 import { rolesSatisfy, type PermissionNeed } from './graph-permissions.ts';
-import type { AdapterClock, MailboxLimiter } from './mailbox-limiter.ts';
+import type { AdapterClock, MailboxLimiter, SharedHolds } from './mailbox-limiter.ts';
 import { parseRetryAfter } from './retry-after.ts';
 import type { AccessToken, TokenSource } from './token-source.ts';
 
@@ -54,6 +54,8 @@ export interface TransportOptions {
   logger: AdapterLogger;
   /** Attempts per call for 429 and transient failures, the first included. */
   maxAttempts: number;
+  /** Holds shared with other processes, and the scope (tenant and app) their keys live in. */
+  sharedHolds?: { store: SharedHolds; scope: string };
 }
 
 // Tenant-wide calls (directory, subscriptions) share one key so a 429 on them is honoured too.
@@ -125,13 +127,14 @@ export class GraphTransport {
         return await limiter.run(
           key,
           async () => {
+            await this.awaitSharedHold(key);
             token = await tokens.current();
             try {
               return await this.send<T>(call, token);
             } catch (error) {
               // Hold the mailbox before this request's slot is released: otherwise a queued
               // request would start in the gap and reach Exchange during the Retry-After.
-              this.holdAfter(key, readGraphError(error, clock.now()), attempt);
+              await this.holdAfter(key, readGraphError(error, clock.now()), attempt);
               throw error;
             }
           },
@@ -225,12 +228,37 @@ export class GraphTransport {
   }
 
   /** Holds the mailbox after a 429, or a 503 that names its Retry-After. */
-  private holdAfter(key: string, facts: GraphErrorFacts | undefined, attempt: number): void {
+  private async holdAfter(key: string, facts: GraphErrorFacts | undefined, attempt: number): Promise<void> {
     if (facts === undefined) return;
-    const { limiter, clock } = this.options;
-    if (facts.status === 429) limiter.hold(key, clock.now() + (facts.retryAfterMs ?? backoff(attempt)));
-    else if (facts.status === 503 && facts.retryAfterMs !== undefined)
-      limiter.hold(key, clock.now() + facts.retryAfterMs);
+    if (facts.status === 429) await this.hold(key, facts.retryAfterMs ?? backoff(attempt));
+    else if (facts.status === 503 && facts.retryAfterMs !== undefined) await this.hold(key, facts.retryAfterMs);
+  }
+
+  /** Holds the mailbox for `ms` in this process and, through the shared store, in every other. */
+  private async hold(key: string, ms: number): Promise<void> {
+    const { limiter, clock, sharedHolds, logger } = this.options;
+    limiter.hold(key, clock.now() + ms);
+    if (!sharedHolds) return;
+    await sharedHolds.store.hold(`${sharedHolds.scope}:${key.toLowerCase()}`, ms).catch((error: unknown) => {
+      logger.warn({ err: String(error) }, 'could not share a Retry-After hold with other processes');
+    });
+  }
+
+  /**
+   * Inside the mailbox's slot, before a request goes out: waits out a hold another process
+   * recorded (its 429), holding this process's queue for the mailbox meanwhile. Without a
+   * reachable store the request goes ahead on this process's own holds.
+   */
+  private async awaitSharedHold(key: string): Promise<void> {
+    const { limiter, clock, sharedHolds } = this.options;
+    if (!sharedHolds) return;
+    const sharedKey = `${sharedHolds.scope}:${key.toLowerCase()}`;
+    for (;;) {
+      const remaining = await sharedHolds.store.remainingMs(sharedKey).catch(() => 0);
+      if (remaining <= 0) return;
+      limiter.hold(key, clock.now() + remaining);
+      await clock.sleep(remaining);
+    }
   }
 
   /** The adapter's clock reading, for Retry-After dates found outside the transport. */
@@ -255,15 +283,15 @@ export class GraphTransport {
     idempotent: boolean,
     attempt: number,
   ): Promise<boolean> {
-    const { limiter, clock } = this.options;
+    const { clock } = this.options;
     const key = mailbox ?? TENANT_KEY;
     if (failure.retryAfterMs !== undefined && (failure.kind === 'THROTTLED' || failure.status === 503)) {
-      limiter.hold(key, clock.now() + failure.retryAfterMs);
+      await this.hold(key, failure.retryAfterMs);
     }
     if (!retryable(failure, idempotent) || attempt >= this.options.maxAttempts) return false;
     if (failure.retryAfterMs === undefined) {
       const wait = backoff(attempt);
-      if (failure.kind === 'THROTTLED') limiter.hold(key, clock.now() + wait);
+      if (failure.kind === 'THROTTLED') await this.hold(key, wait);
       else await clock.sleep(wait);
     }
     return true;

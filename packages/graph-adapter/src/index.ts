@@ -16,6 +16,6 @@ export {
 export type { ChannelTestResult, MailboxTestFailure, MailboxTestResult } from './mailbox-test.ts';
 export type { DirectoryUser, ExchangeDetection } from './tenant-directory.ts';
 export { BATCH_LIMIT, type BatchStep, type BatchStepResult } from './json-batch.ts';
-export type { AdapterClock } from './mailbox-limiter.ts';
+export type { AdapterClock, SharedHolds } from './mailbox-limiter.ts';
 export type { AdapterLogger } from './graph-transport.ts';
 export { createExchangeGateways } from './exchange-gateway.ts';

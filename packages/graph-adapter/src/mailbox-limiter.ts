@@ -9,6 +9,18 @@ export const systemClock: AdapterClock = {
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };
 
+/**
+ * Retry-After holds shared by every process calling Graph as the same app: a 429 one worker
+ * receives holds the mailbox for all of them (each process's own limiter only knows its own).
+ * Durations rather than instants, so the processes' clocks need not agree.
+ */
+export interface SharedHolds {
+  /** Milliseconds left of the mailbox's hold, 0 when there is none. */
+  remainingMs(key: string): Promise<number>;
+  /** Holds the mailbox for `ms` from now; a shorter hold never cuts a longer one. */
+  hold(key: string, ms: number): Promise<void>;
+}
+
 interface Waiter {
   weight: number;
   start: (asProbe: boolean) => void;

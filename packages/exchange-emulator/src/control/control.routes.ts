@@ -172,6 +172,11 @@ function stateOf(emulator: Emulator, limits: Limits): unknown {
       requests: counters.reduce((sum, c) => sum + c.requests, 0),
       throttled: counters.reduce((sum, c) => sum + c.throttled, 0),
       violations: counters.reduce((sum, c) => sum + c.retryAfterViolations + c.concurrencyViolations, 0),
+      recentViolations: emulator.throttle.recentViolations().map((v) => ({
+        ...v,
+        at: new Date(v.atMs).toISOString(),
+        mailbox: directory.users.get(v.mailbox)?.userPrincipalName ?? v.mailbox,
+      })),
       perMailbox: counters.map((c) => ({
         ...c,
         mailbox: directory.users.get(c.mailbox)?.userPrincipalName ?? c.mailbox,

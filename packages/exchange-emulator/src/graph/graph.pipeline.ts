@@ -72,7 +72,8 @@ export class GraphPipeline {
     const onMailbox = MAILBOX_AREAS.has(route.area);
     let release = NOOP;
     const uploadBytes = req.body === undefined ? 0 : Buffer.byteLength(JSON.stringify(req.body));
-    if (onMailbox) release = emulator.throttle.admit(app.clientId, mailboxKey, Date.now(), uploadBytes);
+    if (onMailbox)
+      release = emulator.throttle.admit(app.clientId, mailboxKey, Date.now(), uploadBytes, `${req.method} ${req.path}`);
     else emulator.throttle.count(app.clientId, mailboxKey);
     try {
       const injected = emulator.faults.hit('throttle', user?.id);

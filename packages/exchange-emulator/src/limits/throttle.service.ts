@@ -13,6 +13,21 @@ export interface ThrottleCounters {
   inFlight: number;
 }
 
+/** One request counted as a violation, kept for diagnosis (the last few of them). */
+export interface ViolationRecord {
+  atMs: number;
+  appId: string;
+  mailbox: string;
+  kind: 'retryAfter' | 'concurrency';
+  /** What was asked, e.g. `GET /users/…/messages/delta`. */
+  request: string;
+  /** Milliseconds since the 429 that opened the Retry-After window (retryAfter violations). */
+  sinceThrottleMs: number | null;
+  inFlight: number;
+}
+
+const VIOLATIONS_KEPT = 50;
+
 interface Pair extends ThrottleCounters {
   retryUntilMs: number;
   /** When the last 429 went out. */
@@ -59,16 +74,38 @@ const IN_FLIGHT_GRACE_MS = 250;
 export class ThrottleService {
   private pairs = new Map<string, Pair>();
   private apps = new Map<string, AppWindow>();
+  private violations: ViolationRecord[] = [];
 
   constructor(private readonly limits: () => ThrottleLimits) {}
 
   reset(): void {
     this.pairs = new Map();
     this.apps = new Map();
+    this.violations = [];
+  }
+
+  /** The last violations, oldest first. */
+  recentViolations(): ViolationRecord[] {
+    return [...this.violations];
+  }
+
+  private violation(pair: Pair, kind: ViolationRecord['kind'], now: number, request: string): void {
+    if (kind === 'retryAfter') pair.retryAfterViolations++;
+    else pair.concurrencyViolations++;
+    this.violations.push({
+      atMs: now,
+      appId: pair.appId,
+      mailbox: pair.mailbox,
+      kind,
+      request,
+      sinceThrottleMs: kind === 'retryAfter' ? now - pair.throttledAtMs : null,
+      inFlight: pair.inFlight,
+    });
+    if (this.violations.length > VIOLATIONS_KEPT) this.violations.shift();
   }
 
   /** Counts one request; throws 429 when it may not run, else returns the release for when it is done. */
-  admit(appId: string, mailbox: string, now = Date.now(), uploadBytes = 0): () => void {
+  admit(appId: string, mailbox: string, now = Date.now(), uploadBytes = 0, request = ''): () => void {
     const limits = this.limits();
     const pair = this.pair(appId, mailbox, now);
     pair.requests++;
@@ -76,13 +113,13 @@ export class ThrottleService {
     if (now < pair.retryUntilMs) {
       // Requests already on their way when the 429 went out could not have known about it, but
       // one over the concurrency limit is a violation all the same.
-      if (now - pair.throttledAtMs > IN_FLIGHT_GRACE_MS) pair.retryAfterViolations++;
-      else if (pair.inFlight >= limits.concurrency) pair.concurrencyViolations++;
+      if (now - pair.throttledAtMs > IN_FLIGHT_GRACE_MS) this.violation(pair, 'retryAfter', now, request);
+      else if (pair.inFlight >= limits.concurrency) this.violation(pair, 'concurrency', now, request);
       pair.throttled++;
       throw errors.throttled(Math.max(1, Math.ceil((pair.retryUntilMs - now) / 1000)), 'MailboxConcurrency');
     }
     if (pair.inFlight >= limits.concurrency) {
-      pair.concurrencyViolations++;
+      this.violation(pair, 'concurrency', now, request);
       throw this.throttle(pair, now, 'MailboxConcurrency');
     }
     const bucketMs = (limits.windowSeconds * 1000) / BUCKETS;
