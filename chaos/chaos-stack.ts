@@ -1,6 +1,7 @@
 // The processes a chaos run starts, each one the real thing and each one killable: a PostgreSQL
 // server and a redis-server that can be crashed and started again on the same port and data, the
 // API and worker processes, and a handle on an Exchange emulator.
+import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +52,7 @@ export function emulatorHandle(url: string): EmulatorHandle {
   };
 }
 
-function waitForExit(child: { exitCode: number | null; signalCode: string | null; once: Function }) {
+function waitForExit(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise<void>((resolve) => child.once('exit', () => resolve()));
 }
