@@ -24,7 +24,7 @@ describe('chaos (reduced)', () => {
       seed: 11,
       log: (line) => log.push(line), // shown when the run fails
     });
-    const table = formatReport(report);
+    const table = `${formatReport(report)}\n\nrun log:\n${log.join('\n')}`;
     expect(failures(report), table).toEqual([]);
     // Every fault of the schedule really happened, and the workload really ran.
     for (const fault of report.faults) expect(fault.injected, `${fault.name}\n${table}`).toBeGreaterThan(0);
