@@ -116,12 +116,12 @@ export const approveAndTestBench: Bench = {
           DATABASE_URL: postgres.url,
           REDIS_URL: redis.url,
           MAILROOM_SECRET_KEY: secretKey,
-          LOG_LEVEL: 'warn',
+          LOG_LEVEL: 'info',
           WORKER_CONCURRENCY: '8',
         });
         workers.push(worker);
       }
-      await Promise.all(workers.map((w) => w.waitFor('worker ready')).map((p) => p.catch(() => undefined)));
+      await Promise.all(workers.map((w) => w.waitFor('worker ready', 60_000)));
       const admin = await new TestClient(`http://127.0.0.1:${port}`).signIn(adminEmail, 'bench-pass');
 
       const started = performance.now();
