@@ -262,6 +262,14 @@ export class EmailIngestService {
     }
   }
 
+  /**
+   * A page with nothing in it (the usual poll): only the folder's cursor moves, in one statement
+   * fenced by the lease — no transaction, no lookups.
+   */
+  async commitEmptyPage(mailboxId: string, folderId: string, cursor: string, lease: string | null): Promise<void> {
+    await moveCursor(this.dataSource.manager, mailboxId, folderId, cursor, lease);
+  }
+
   private commitOnce(
     plan: IngestPlan,
     inReplyTo: Map<string, string | null>,
@@ -536,25 +544,34 @@ export class EmailIngestService {
         );
       }
 
-      if (cursor !== null) {
-        // Only the run holding the mailbox's lease moves its cursor; a run whose lease was taken
-        // back (it stalled past the lease) rolls its page back instead.
-        const moved = await updateReturning<{ id: string }>(
-          db,
-          `UPDATE mailbox SET "deltaCursors" = "deltaCursors" || jsonb_build_object($2::text, $3::text),
-                  "syncStageStartedAt" = now(), "consecutiveFailures" = 0
-            WHERE id = $1 AND ($4::text IS NULL OR "syncStage" = $4)
-           RETURNING id`,
-          [mailbox.id, folder.id, cursor, lease],
-        );
-        if (moved.length === 0) throw new LeaseLost(mailbox.id);
-      }
+      // Only the run holding the mailbox's lease moves its cursor; a run whose lease was taken
+      // back (it stalled past the lease) rolls its page back instead.
+      if (cursor !== null) await moveCursor(db, mailbox.id, folder.id, cursor, lease);
       result.updatedEmailIds = [...new Set(result.updatedEmailIds)].filter(
         (id) => !result.createdEmailIds.includes(id),
       );
       return result;
     });
   }
+}
+
+/** Stores a folder's delta cursor, if `lease` (when given) still holds the mailbox; else LeaseLost. */
+async function moveCursor(
+  db: EntityManager,
+  mailboxId: string,
+  folderId: string,
+  cursor: string,
+  lease: string | null,
+): Promise<void> {
+  const moved = await updateReturning<{ id: string }>(
+    db,
+    `UPDATE mailbox SET "deltaCursors" = "deltaCursors" || jsonb_build_object($2::text, $3::text),
+            "syncStageStartedAt" = now(), "consecutiveFailures" = 0
+      WHERE id = $1 AND ($4::text IS NULL OR "syncStage" = $4)
+     RETURNING id`,
+    [mailboxId, folderId, cursor, lease],
+  );
+  if (moved.length === 0) throw new LeaseLost(mailboxId);
 }
 
 /** The sync no longer holds the mailbox (its lease expired and another run took it over). */

@@ -251,6 +251,10 @@ export class MailboxSyncRunner {
       ...(receivedAfter === null ? {} : { receivedAfter }),
     });
     for await (const page of pages) {
+      if (page.messages.length === 0 && page.removedIds.length === 0) {
+        if (page.cursor !== null) await this.ingest.commitEmptyPage(mailbox.id, folder.id, page.cursor, lease);
+        continue;
+      }
       const plan = await this.ingest.plan(mailbox, folder, page.messages, { firstRead });
       let inReplyTo = new Map<string, string | null>();
       if (plan.needInReplyTo.length > 0) {

@@ -1,7 +1,9 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import { DomainError } from '../errors.ts';
 
 const VERSION = 'v1';
+/** Decrypted secrets kept in memory: every sync run reads its tenant's secret. */
+const REMEMBERED = 256;
 
 /**
  * Encrypts secrets at rest (tenant client secrets) with AES-256-GCM under a key from
@@ -9,12 +11,13 @@ const VERSION = 'v1';
  * a tampered value or a wrong key fails to decrypt instead of yielding garbage.
  */
 export class SecretCipher {
-  private readonly key: Buffer;
+  private readonly key: KeyObject;
+  private readonly remembered = new Map<string, string>();
 
   /** @param key 32 bytes, e.g. from `MAILROOM_SECRET_KEY` (base64). */
   constructor(key: Buffer) {
     if (key.length !== 32) throw new Error('The secret key must be 32 bytes (256 bits).');
-    this.key = key;
+    this.key = createSecretKey(key);
   }
 
   encrypt(plaintext: string): string {
@@ -27,6 +30,15 @@ export class SecretCipher {
   }
 
   decrypt(stored: string): string {
+    const known = this.remembered.get(stored);
+    if (known !== undefined) return known;
+    const plaintext = this.decryptOnce(stored);
+    if (this.remembered.size >= REMEMBERED) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(stored, plaintext);
+    return plaintext;
+  }
+
+  private decryptOnce(stored: string): string {
     const [version, iv, tag, ciphertext] = stored.split('.');
     if (version !== VERSION || !iv || !tag || ciphertext === undefined) {
       throw new DomainError('CONFLICT', 'A stored secret is in an unknown format; enter it again.');
