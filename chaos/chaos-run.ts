@@ -4,16 +4,6 @@
 // system has had time to catch up, the emulator's ground truth compared with PostgreSQL.
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import {
-  createDataSource,
-  EmailServerProfile,
-  Mailbox,
-  Organisation,
-  runMigrations,
-  SecretCipher,
-} from '@mailroom/domain';
-import { newOrganisation, newRoleMailboxes, newUser } from '@mailroom/domain/testing';
-import { DEMO_TENANT } from '@mailroom/exchange-emulator';
 import pg from 'pg';
 import { TestClient } from '../apps/api/src/testing/graphql-client.ts';
 import { SCHEDULE, type FaultOutcome, type FaultTargets } from './chaos-faults.ts';
@@ -29,6 +19,8 @@ import {
   type StackSettings,
 } from './chaos-stack.ts';
 import type { ChaosReport } from './chaos-report.ts';
+import { SALES_PASSWORD, seedSalesOrganisation, type Seeded } from './sales-organisation.ts';
+import { scaleUpn } from '../bench/bench-seed.ts';
 
 export interface ChaosOptions {
   mailboxes: number;
@@ -51,7 +43,6 @@ export interface ChaosOptions {
   log(line: string): void;
 }
 
-const PASSWORD = 'chaos-run-password';
 const SEND_SUBJECT = 'Chaos send #';
 const LIVE_SUBJECT = 'Chaos live #';
 const SYNCED_FOLDERS = new Set(['inbox', 'sentitems']);
@@ -68,87 +59,6 @@ export function seededRandom(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-const upnOf = (i: number, mailboxes: number) =>
-  `user${String(i + 1).padStart(String(mailboxes).length, '0')}@contoso.example`;
-
-interface Seeded {
-  organisationId: string;
-  /** Each user's own opportunity, by UPN. */
-  opportunityIds: Map<string, string>;
-  /** By UPN. */
-  mailboxIds: Map<string, string>;
-}
-
-/** The organisation connected to the emulator's tenant, a user and an enabled mailbox per emulator mailbox. */
-async function seed(databaseUrl: string, emulatorUrl: string, secretKey: string, options: ChaosOptions) {
-  const dataSource = createDataSource({ url: databaseUrl, poolSize: 4 });
-  await dataSource.initialize();
-  try {
-    await runMigrations(dataSource);
-    const cipher = new SecretCipher(Buffer.from(secretKey, 'base64'));
-    const organisation = await newOrganisation(dataSource, 'Chaos Co');
-    await dataSource.getRepository(Organisation).update(
-      { id: organisation.id },
-      {
-        tenantId: DEMO_TENANT.tenantId,
-        appClientId: DEMO_TENANT.clientId,
-        appClientSecretEncrypted: cipher.encrypt(DEMO_TENANT.clientSecret),
-      },
-    );
-    await dataSource.getRepository(EmailServerProfile).update(
-      { organisationId: organisation.id, isDefault: true },
-      {
-        graphEndpoint: emulatorUrl,
-        authorityUrl: emulatorUrl,
-        minPollingIntervalSeconds: options.pollIntervalSeconds,
-      },
-    );
-    for (let i = 0; i < options.mailboxes; i++) {
-      const upn = upnOf(i, options.mailboxes);
-      await newUser(dataSource, organisation, {
-        displayName: `Chaos user ${i + 1}`,
-        primaryEmail: upn,
-        userPrincipalName: upn,
-        roles: ['SALES_PROFESSIONAL'],
-        password: PASSWORD,
-      });
-    }
-    const mailboxes = await newRoleMailboxes(dataSource, organisation);
-    await dataSource.getRepository(Mailbox).update(
-      { organisationId: organisation.id },
-      {
-        approvalStatus: 'APPROVED',
-        incomingMethod: 'SERVER_SIDE_SYNC',
-        outgoingMethod: 'SERVER_SIDE_SYNC',
-        incomingStatus: 'SUCCESS',
-        outgoingStatus: 'SUCCESS',
-        enabledForIncoming: true,
-        enabledForOutgoing: true,
-        processingState: 'ACTIVE',
-        incomingFilter: 'ALL_EMAIL',
-      },
-    );
-    const [account] = (await dataSource.query(
-      `INSERT INTO account ("organisationId", name, "emailAddress") VALUES ($1, 'Fabrikam', 'info@fabrikam.example') RETURNING id`,
-      [organisation.id],
-    )) as { id: string }[];
-    // Each salesperson sends from an opportunity of their own.
-    const opportunities = (await dataSource.query(
-      `INSERT INTO opportunity ("organisationId", name, "accountId", "ownerUserId")
-       SELECT $1, 'Fabrikam renewal (' || u."primaryEmail" || ')', $2, u.id FROM app_user u WHERE u."organisationId" = $1
-       RETURNING id, (SELECT lower("primaryEmail") FROM app_user WHERE id = "ownerUserId") AS upn`,
-      [organisation.id, account!.id],
-    )) as { id: string; upn: string }[];
-    return {
-      organisationId: organisation.id,
-      opportunityIds: new Map(opportunities.map((o) => [o.upn, o.id])),
-      mailboxIds: new Map(mailboxes.map((m) => [m.emailAddress.toLowerCase(), m.id])),
-    } satisfies Seeded;
-  } finally {
-    await dataSource.destroy();
-  }
 }
 
 /** Runs `query` on a fresh connection, waiting out a database that is restarting. */
@@ -293,7 +203,7 @@ export async function runChaos(emulator: EmulatorHandle, options: ChaosOptions):
   const started = Date.now();
   const random = seededRandom(options.seed);
   const log = options.log;
-  const upns = Array.from({ length: options.mailboxes }, (_, i) => upnOf(i, options.mailboxes));
+  const upns = Array.from({ length: options.mailboxes }, (_, i) => scaleUpn(i, options.mailboxes));
   const secretKey = randomBytes(32).toString('base64');
   const [postgres, redis] = await Promise.all([CrashablePostgres.start(), CrashableRedis.start()]);
   const stack: StackSettings = { databaseUrl: postgres.url, redisUrl: redis.url, secretKey };
@@ -305,7 +215,7 @@ export async function runChaos(emulator: EmulatorHandle, options: ChaosOptions):
       messagesPerMailbox: options.messagesPerMailbox,
       seed: options.seed,
     });
-    const seeded = await seed(postgres.url, emulator.url, secretKey, options);
+    const seeded = await seedSalesOrganisation(postgres.url, emulator.url, secretKey, options);
     log(`seeded ${options.mailboxes} mailboxes; starting the API and ${options.workers} workers`);
     const api = await startApiProcess(stack);
     processes.push(api.process);
@@ -318,7 +228,7 @@ export async function runChaos(emulator: EmulatorHandle, options: ChaosOptions):
     };
     const anonymous = new TestClient(api.url);
     const clients: TestClient[] = [];
-    for (const upn of upns) clients.push(await anonymous.signIn(upn, PASSWORD));
+    for (const upn of upns) clients.push(await anonymous.signIn(upn, SALES_PASSWORD));
     processes.push(
       ...(await Promise.all(Array.from({ length: options.workers }, () => startWorkerProcess(stack, workerEnv)))),
     );
