@@ -279,6 +279,7 @@ async function dispatch(
           internetMessageId: message.internetMessageId,
           subject: message.subject,
           isDraft: message.isDraft,
+          sentDateTime: message.sentDateTime,
         };
       });
       return { status: 200, body: { userPrincipalName: user.userPrincipalName, messages } };
