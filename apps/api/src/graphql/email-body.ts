@@ -9,6 +9,38 @@ export function safeBodyHtml(body: string, contentType: 'html' | 'text'): string
   if (contentType === 'text') {
     return escapeHtml(body).replace(/\r?\n/g, '<br>');
   }
+  const cached = sanitised.get(body);
+  if (cached !== undefined) {
+    // Most recently used last.
+    sanitised.delete(body);
+    sanitised.set(body, cached);
+    return cached;
+  }
+  const html = sanitize(body);
+  if (body.length <= MAX_CACHED_BODY) {
+    sanitised.set(body, html);
+    cachedChars += body.length + html.length;
+    for (const [oldest, value] of sanitised) {
+      if (cachedChars <= MAX_CACHED_CHARS) break;
+      sanitised.delete(oldest);
+      cachedChars -= oldest.length + value.length;
+    }
+  }
+  return html;
+}
+
+/**
+ * Sanitising is the costliest part of showing a timeline (a quarter of a millisecond for a short
+ * message), and a timeline shows the same bodies again and again (paging, other users, refreshes,
+ * live updates): sanitised bodies are kept by content, least recently used first out, within a
+ * bound on the characters held. Keyed by the body itself, so an entry can never be stale.
+ */
+const sanitised = new Map<string, string>();
+const MAX_CACHED_CHARS = 8_000_000;
+const MAX_CACHED_BODY = 500_000;
+let cachedChars = 0;
+
+function sanitize(body: string): string {
   return sanitizeHtml(body, {
     allowedTags: [...sanitizeHtml.defaults.allowedTags, 'img', 'font', 'center', 'span'],
     allowedAttributes: {

@@ -18,7 +18,11 @@ import type { EmailDirection, EmailStatus, PartyRole, PartyType, RegardingType, 
 // Partial where most rows have nothing to find (incoming mail has no token, often no regarding, and
 // is never waiting to be sent): a first sync of thousands of messages maintains fewer index entries.
 @Index(['organisationId', 'trackingToken'], { where: '"trackingToken" IS NOT NULL' })
-@Index(['regardingId', 'occurredAt'], { where: '"regardingId" IS NOT NULL' })
+// Covers a timeline's emails regarding a record (organisation, tracked, thread), so a record with
+// thousands of emails is read from the index alone.
+@Index(['regardingId', 'occurredAt', 'organisationId', 'tracked', 'conversationId', 'id'], {
+  where: '"regardingId" IS NOT NULL',
+})
 @Index(['status', 'updatedAt'], { where: `status IN ('PENDING_SEND', 'SENDING')` })
 export class Email {
   @PrimaryGeneratedColumn('uuid')

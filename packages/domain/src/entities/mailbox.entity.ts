@@ -25,6 +25,8 @@ export type DeltaCursors = Record<string, string>;
 
 @Entity({ name: 'mailbox' })
 @Index(['organisationId', 'emailAddressLower'], { unique: true })
+// The Mailboxes list filters by test run status, and counts what the filter selects.
+@Index(['organisationId', 'testRunStatus'])
 export class Mailbox {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -11,6 +11,7 @@ import { ContactSync1795801893957 } from './1795801893957-contact-sync.migration
 import { ContactOwnerIndex1795803005149 } from './1795803005149-contact-owner-index.migration.ts';
 import { LinkLastError1795803180613 } from './1795803180613-link-last-error.migration.ts';
 import { ApiKeys1795803340461 } from './1795803340461-api-keys.migration.ts';
+import { ReadPathIndexes1795812753921 } from './1795812753921-read-path-indexes.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   ContactOwnerIndex1795803005149,
   LinkLastError1795803180613,
   ApiKeys1795803340461,
+  ReadPathIndexes1795812753921,
 ];

@@ -197,31 +197,42 @@ export class EmailService {
     // An activity regarding a record the user may not see stays hidden, even where it reaches
     // the timeline through a party or attendee (an account's timeline also rolls up contacts and
     // opportunities that others may own).
-    const regardingVisible = (alias: string) => `($4 OR ${alias}."regardingId" IS NULL OR ${alias}."ownerUserId" = $3
+    const recordVisible = (id: string) => `($4
       OR EXISTS (SELECT 1 FROM (SELECT id, "ownerUserId" FROM opportunity UNION ALL SELECT id, "ownerUserId" FROM account
                                 UNION ALL SELECT id, "ownerUserId" FROM contact UNION ALL SELECT id, "ownerUserId" FROM lead) r
-                  WHERE r.id = ${alias}."regardingId" AND ${mayOwn}))`;
+                  WHERE r.id = ${id} AND ${mayOwn}))`;
+    const regardingVisible = (alias: string) =>
+      `(${alias}."regardingId" IS NULL OR ${alias}."ownerUserId" = $3 OR ${recordVisible(`${alias}."regardingId"`)})`;
+    // The scope holds only records the user may see (the record itself was checked above; checked
+    // again here, once), so emails regarding them need no visibility test of their own.
     const scope = `WITH scope AS (
-        SELECT $2::uuid AS id
+        SELECT $2::uuid AS id WHERE ${recordVisible('$2')}
         UNION SELECT id FROM opportunity WHERE "accountId" = $2 AND "organisationId" = $1 AND ${mayOwn}
         UNION SELECT id FROM contact WHERE "accountId" = $2 AND "organisationId" = $1 AND ${mayOwn}
       ), entries AS (
-        SELECT e.id, e."occurredAt", COALESCE(e."conversationId", e.id::text) AS "threadKey",
-               max(e."occurredAt") OVER (PARTITION BY COALESCE(e."conversationId", e.id::text)) AS "threadAt"
+        -- Emails regarding the record or those under it, probed per record (an array, so the plan
+        -- never scans the whole index) from the index that covers them; no visibility test: every
+        -- record of the scope is one the user may see.
+        SELECT e.id, 'EMAIL' AS kind, e."occurredAt", COALESCE(e."conversationId", e.id::text) AS "threadKey"
           FROM email e
-         WHERE e."organisationId" = $1 AND e.tracked
-           AND (e."regardingId" IN (SELECT id FROM scope)
-                OR EXISTS (SELECT 1 FROM email_party p WHERE p."emailId" = e.id AND p."resolvedId" IN (SELECT id FROM scope)))
+         WHERE e."regardingId" = ANY (ARRAY(SELECT id FROM scope)) AND e."organisationId" = $1 AND e.tracked
+        UNION ALL
+        -- Emails they took part in (a resolved party) regarding something else, or nothing.
+        SELECT e.id, 'EMAIL', e."occurredAt", COALESCE(e."conversationId", e.id::text)
+          FROM email e
+         WHERE e.id = ANY (ARRAY(SELECT "emailId" FROM email_party WHERE "resolvedId" IN (SELECT id FROM scope)))
+           AND e."organisationId" = $1 AND e.tracked
+           AND (e."regardingId" IS NULL OR e."regardingId" NOT IN (SELECT id FROM scope))
            AND ${regardingVisible('e')}
         UNION ALL
         -- Tasks regarding the record (or, for an account, the contacts and opportunities under it
         -- the user may see), each a thread of its own.
-        SELECT t.id, t."createdAt", t.id::text, t."createdAt"
+        SELECT t.id, 'TASK', t."createdAt", t.id::text
           FROM task t
          WHERE t."organisationId" = $1 AND t."deletedAt" IS NULL AND t."regardingId" IN (SELECT id FROM scope)
         UNION ALL
         -- Appointments regarding them, or with them among the attendees.
-        SELECT a.id, a."startAt", a.id::text, a."startAt"
+        SELECT a.id, 'APPOINTMENT', a."startAt", a.id::text
           FROM appointment a
          WHERE a."organisationId" = $1 AND a."deletedAt" IS NULL
            AND (a."regardingId" IN (SELECT id FROM scope)
@@ -229,42 +240,63 @@ export class EmailService {
                             WHERE x->>'resolvedType' IN ('CONTACT', 'LEAD', 'ACCOUNT')
                               AND (x->>'resolvedId')::uuid IN (SELECT id FROM scope)))
            AND ${regardingVisible('a')}
+      ), threads AS (
+        -- A thread's place on the timeline: its latest activity.
+        SELECT "threadKey", max("occurredAt") AS "threadAt", count(*)::int AS size FROM entries GROUP BY "threadKey"
+      ), next_threads AS (
+        -- The threads the page can draw from: a page of n entries spans at most n threads, plus the
+        -- thread the cursor is in.
+        SELECT "threadKey", "threadAt" FROM threads
+         WHERE $6::timestamptz IS NULL OR ("threadAt", "threadKey") <= ($6::timestamptz, $7::text)
+         ORDER BY "threadAt" DESC, "threadKey" DESC
+         LIMIT $10 + 1
       )`;
-    const visibility = [principal.userId, isAdministrator(principal), isManager(principal)];
-    const [{ count }] = (await this.dataSource.query(`${scope} SELECT count(*)::int AS count FROM entries`, [
-      principal.organisationId,
-      recordId,
-      ...visibility,
-    ])) as [{ count: number }];
-    const rows: TimelineRow[] = await this.dataSource.query(
-      `${scope} SELECT id, "threadAt", "threadKey", "occurredAt" FROM entries
-        WHERE $6::timestamptz IS NULL
-           OR ("threadAt", "threadKey", "occurredAt", id) < ($6::timestamptz, $7::text, $8::timestamptz, $9::uuid)
-        ORDER BY "threadAt" DESC, "threadKey" DESC, "occurredAt" DESC, id DESC
-        LIMIT $10`,
-      [
-        principal.organisationId,
-        recordId,
-        ...visibility,
-        key?.[0] ?? null,
-        key?.[1] ?? null,
-        key?.[2] ?? null,
-        key?.[3] ?? null,
-        limit + 1,
-      ],
-    );
-    const ids = rows.slice(0, limit).map((r) => r.id);
+    // One statement: the page (one row more, to tell whether another follows) and the total. The
+    // total row comes back even when the page is empty.
+    const rows: (TimelineRow & { kind: 'EMAIL' | 'TASK' | 'APPOINTMENT' | null; totalCount: number })[] =
+      await this.dataSource.query(
+        `${scope}
+        SELECT total.n AS "totalCount", page.* FROM (SELECT COALESCE(sum(size), 0)::int AS n FROM threads) total
+          LEFT JOIN LATERAL (
+            SELECT e.id, e.kind, t."threadAt", e."threadKey", e."occurredAt"
+              FROM entries e JOIN next_threads t ON t."threadKey" = e."threadKey"
+             WHERE $6::timestamptz IS NULL
+                OR (t."threadAt", e."threadKey", e."occurredAt", e.id) < ($6::timestamptz, $7::text, $8::timestamptz, $9::uuid)
+             ORDER BY t."threadAt" DESC, e."threadKey" DESC, e."occurredAt" DESC, e.id DESC
+             LIMIT $10
+          ) page ON true
+         ORDER BY page."threadAt" DESC, page."threadKey" DESC, page."occurredAt" DESC, page.id DESC`,
+        [
+          principal.organisationId,
+          recordId,
+          principal.userId,
+          isAdministrator(principal),
+          isManager(principal),
+          key?.[0] ?? null,
+          key?.[1] ?? null,
+          key?.[2] ?? null,
+          key?.[3] ?? null,
+          limit + 1,
+        ],
+      );
+    const count = rows[0]?.totalCount ?? 0;
+    const entries = rows.filter((r) => r.id !== null);
+    const page = entries.slice(0, limit);
+    const idsOf = (kind: string) => page.filter((r) => r.kind === kind).map((r) => r.id);
+    // Only the kinds the page holds are loaded, each in one query.
     const [emails, tasks, appointments] = await Promise.all([
-      this.dataSource.getRepository(Email).findBy({ id: In(ids) }),
-      this.dataSource.getRepository(Task).findBy({ id: In(ids) }),
-      this.dataSource.getRepository(Appointment).findBy({ id: In(ids) }),
+      idsOf('EMAIL').length ? this.dataSource.getRepository(Email).findBy({ id: In(idsOf('EMAIL')) }) : [],
+      idsOf('TASK').length ? this.dataSource.getRepository(Task).findBy({ id: In(idsOf('TASK')) }) : [],
+      idsOf('APPOINTMENT').length
+        ? this.dataSource.getRepository(Appointment).findBy({ id: In(idsOf('APPOINTMENT')) })
+        : [],
     ]);
     const byId = new Map<string, Activity>([...emails, ...tasks, ...appointments].map((e) => [e.id, e]));
-    const sortKey = new Map(rows.map((r) => [r.id, r]));
-    const items = ids.map((id) => byId.get(id)).filter((e): e is Activity => e !== undefined);
+    const sortKey = new Map(page.map((r) => [r.id, r]));
+    const items = page.map((r) => byId.get(r.id)).filter((e): e is Activity => e !== undefined);
     return {
       items,
-      hasNextPage: rows.length > limit,
+      hasNextPage: entries.length > limit,
       totalCount: count,
       cursorOf: (activity) => {
         const row = sortKey.get(activity.id)!;
