@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import {
   createDataSource,
@@ -106,8 +107,12 @@ export async function createApiServer(
     validationRules: queryLimitRules,
     // main.ts owns signals and shuts down in order (HTTP, queues, Redis, Postgres).
     stopOnTerminationSignals: false,
+    // Compact JSON (Apollo pretty-prints by default): a timeline page is smaller and cheaper to write.
+    stringifyResult: (value) => JSON.stringify(value),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // No cache hints are used: skip the per-field cache-control bookkeeping.
+      ApolloServerPluginCacheControlDisabled(),
       // One line per operation: its name, the caller and the time taken — never the variables,
       // which may hold passwords and client secrets.
       {
