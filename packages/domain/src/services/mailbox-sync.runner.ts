@@ -79,10 +79,14 @@ export class MailboxSyncRunner {
     );
     if (acquired.length === 0) return 'BUSY';
     let result: SyncRunResult = 'SYNCED';
+    /** The last round synced every folder: recorded with the release, in one statement. */
+    let synced = false;
     try {
       await this.signals.takeWakeup(mailboxId);
       for (let round = 1; round <= MAX_ROUNDS; round += 1) {
+        synced = false;
         result = await this.round(mailboxId, lease);
+        synced = result === 'SYNCED';
         // After the last round a pending wake-up is left for the check below, which queues a new run.
         if (result !== 'SYNCED' || round === MAX_ROUNDS || !(await this.signals.takeWakeup(mailboxId))) break;
       }
@@ -92,8 +96,12 @@ export class MailboxSyncRunner {
       result = 'BUSY';
     } finally {
       await this.dataSource.query(
-        `UPDATE mailbox SET "syncStage" = NULL, "syncStageStartedAt" = NULL WHERE id = $1 AND "syncStage" = $2`,
-        [mailboxId, lease],
+        `UPDATE mailbox SET "syncStage" = NULL, "syncStageStartedAt" = NULL,
+                "lastSyncSuccessAt" = CASE WHEN $3 THEN now() ELSE "lastSyncSuccessAt" END,
+                "consecutiveFailures" = CASE WHEN $3 THEN 0 ELSE "consecutiveFailures" END,
+                "backoffUntil" = CASE WHEN $3 THEN NULL ELSE "backoffUntil" END
+          WHERE id = $1 AND "syncStage" = $2`,
+        [mailboxId, lease, synced],
       );
       // A wake-up that arrived between the last check and the release must not be lost.
       if (await this.signals.takeWakeup(mailboxId)) await this.signals.wake([mailboxId]);
@@ -141,10 +149,7 @@ export class MailboxSyncRunner {
           lease,
         );
       }
-      await this.dataSource.query(
-        `UPDATE mailbox SET "lastSyncSuccessAt" = now(), "consecutiveFailures" = 0, "backoffUntil" = NULL WHERE id = $1`,
-        [mailbox.id],
-      );
+      // Success (last synced, failures cleared) is recorded with the lease's release in run().
       return 'SYNCED';
     } catch (error) {
       if (error instanceof LeaseLost) throw error;
