@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { EmailServerProfile } from '../entities/email-server-profile.entity.ts';
-import type { Mailbox } from '../entities/mailbox.entity.ts';
-import type { Organisation } from '../entities/organisation.entity.ts';
+import { Mailbox } from '../entities/mailbox.entity.ts';
+import { Organisation } from '../entities/organisation.entity.ts';
 import type { ExchangeConnection } from '../exchange-gateway.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 
@@ -39,4 +39,36 @@ export async function profileOf(
       ? await repository.findOneBy({ id: mailbox.emailServerProfileId, organisationId: mailbox.organisationId })
       : null) ?? (await repository.findOneBy({ organisationId: mailbox.organisationId, isDefault: true }))
   );
+}
+
+/**
+ * A mailbox with its organisation and its profile (as `profileOf` chooses it), in one round trip:
+ * what every sync run reads first. Null when the mailbox is gone.
+ */
+export async function mailboxWithConnection(
+  dataSource: DataSource,
+  mailboxId: string,
+): Promise<{ mailbox: Mailbox; organisation: Organisation; profile: EmailServerProfile | null } | null> {
+  const row = (await dataSource
+    .getRepository(Mailbox)
+    .createQueryBuilder('mailbox')
+    .innerJoinAndMapOne(
+      'mailbox.joinedOrganisation',
+      Organisation,
+      'organisation',
+      'organisation.id = mailbox.organisationId',
+    )
+    .leftJoinAndMapOne(
+      'mailbox.joinedProfile',
+      EmailServerProfile,
+      'profile',
+      `profile.id = COALESCE(
+         (SELECT n.id FROM email_server_profile n WHERE n.id = mailbox."emailServerProfileId" AND n."organisationId" = mailbox."organisationId"),
+         (SELECT d.id FROM email_server_profile d WHERE d."organisationId" = mailbox."organisationId" AND d."isDefault" LIMIT 1))`,
+    )
+    .where('mailbox.id = :id', { id: mailboxId })
+    .getOne()) as (Mailbox & { joinedOrganisation?: Organisation; joinedProfile?: EmailServerProfile }) | null;
+  if (!row?.joinedOrganisation) return null;
+  const { joinedOrganisation: organisation, joinedProfile: profile, ...fields } = row;
+  return { mailbox: Object.assign(new Mailbox(), fields), organisation, profile: profile ?? null };
 }

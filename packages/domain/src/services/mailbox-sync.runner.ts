@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FolderTrackingRule, GraphSubscription } from '../entities/email.entities.ts';
-import { Mailbox } from '../entities/mailbox.entity.ts';
-import { Organisation } from '../entities/organisation.entity.ts';
+import type { Mailbox } from '../entities/mailbox.entity.ts';
+import type { Organisation } from '../entities/organisation.entity.ts';
 import type { EventPublisher } from '../events.ts';
 import { ExchangeError, type ExchangeGateway, type ExchangeGatewayFactory } from '../exchange-gateway.ts';
 import { EmailIngestService, LeaseLost, type IngestFolder, type IngestMailbox } from './email-ingest.service.ts';
-import { profileConnection, profileOf } from './exchange-connection.ts';
+import { mailboxWithConnection, profileConnection } from './exchange-connection.ts';
 import { recordMailboxFailure } from './mailbox-failure.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 import { publishTimelineChanges } from './timeline-events.ts';
@@ -110,13 +110,10 @@ export class MailboxSyncRunner {
   }
 
   private async round(mailboxId: string, lease: string): Promise<SyncRunResult> {
-    const mailbox = await this.dataSource.getRepository(Mailbox).findOneBy({ id: mailboxId });
-    if (!mailbox) return 'SKIPPED';
-    const organisation = await this.dataSource
-      .getRepository(Organisation)
-      .findOneByOrFail({ id: mailbox.organisationId });
+    const loaded = await mailboxWithConnection(this.dataSource, mailboxId);
+    if (!loaded) return 'SKIPPED';
+    const { mailbox, organisation, profile } = loaded;
     if (!isSyncable(mailbox, organisation)) return 'SKIPPED';
-    const profile = await profileOf(this.dataSource, mailbox);
     const connection = profile ? profileConnection(organisation, profile, this.cipher) : null;
     if (!profile || !connection) {
       await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'incoming', {
