@@ -199,6 +199,7 @@ export async function startEmulator(options: EmulatorOptions): Promise<RunningEm
     caPem: tls.caPem,
     stop: async () => {
       emulator.notifications.stop();
+      emulator.loopLag.stop();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

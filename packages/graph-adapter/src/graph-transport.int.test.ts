@@ -83,7 +83,7 @@ describe('throttling', () => {
       await control.fault({ kind: 'throttle', upn, count: 1, retryAfter: 2 });
       const firstDone = first.getFolder(upn, 'inbox'); // answered 429, waits 2 s, repeats
       while ((await control.throttling(upn)).throttled === 0) await new Promise((r) => setTimeout(r, 20));
-      await new Promise((r) => setTimeout(r, 300)); // past the emulator's in-flight grace
+      await new Promise((r) => setTimeout(r, 800)); // well past the emulator's in-flight grace, even on a busy machine
       const asked = Date.now();
       await second.getFolder(upn, 'inbox');
       await firstDone;

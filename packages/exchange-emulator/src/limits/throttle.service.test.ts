@@ -36,6 +36,25 @@ describe('Exchange limits in the emulator', () => {
     expect(throttledMessage(() => throttle.admit('app', 'm', 301_000, 500)())).toBe('admitted');
   });
 
+  it("counts a request inside a Retry-After window as a violation, unless the emulator's own backlog explains its lateness", () => {
+    let lagMs = 0;
+    const throttle = new ThrottleService(
+      () => limits({ concurrency: 1 }),
+      () => lagMs,
+    );
+    throttle.admit('app', 'm', 0); // in flight, never released
+    throttledMessage(() => throttle.admit('app', 'm', 10)); // over the limit: 429, Retry-After 1 s
+    const violations = () => throttle.counters()[0]!.retryAfterViolations;
+    throttledMessage(() => throttle.admit('app', 'm', 200)); // sent alongside: within the grace
+    expect(violations()).toBe(0);
+    lagMs = 400; // the emulator's loop ran 400 ms late: this one may have been sent before the 429
+    throttledMessage(() => throttle.admit('app', 'm', 500));
+    expect(violations()).toBe(0);
+    lagMs = 0; // the loop keeps up: a request 490 ms after the 429 ignored it
+    throttledMessage(() => throttle.admit('app', 'm', 500));
+    expect(violations()).toBe(1);
+  });
+
   it('limits an app across all mailboxes per global window', () => {
     const throttle = new ThrottleService(() => limits({ appRequestsPerWindow: 3 }));
     for (const mailbox of ['a', 'b', 'c']) throttle.admit('app', mailbox, 0)();

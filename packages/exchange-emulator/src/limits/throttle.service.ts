@@ -76,7 +76,11 @@ export class ThrottleService {
   private apps = new Map<string, AppWindow>();
   private violations: ViolationRecord[] = [];
 
-  constructor(private readonly limits: () => ThrottleLimits) {}
+  constructor(
+    private readonly limits: () => ThrottleLimits,
+    /** How late the emulator's own event loop runs (ms): added to the in-flight grace. */
+    private readonly loopLagMs: () => number = () => 0,
+  ) {}
 
   reset(): void {
     this.pairs = new Map();
@@ -113,7 +117,8 @@ export class ThrottleService {
     if (now < pair.retryUntilMs) {
       // Requests already on their way when the 429 went out could not have known about it, but
       // one over the concurrency limit is a violation all the same.
-      if (now - pair.throttledAtMs > IN_FLIGHT_GRACE_MS) this.violation(pair, 'retryAfter', now, request);
+      if (now - pair.throttledAtMs > IN_FLIGHT_GRACE_MS + this.loopLagMs())
+        this.violation(pair, 'retryAfter', now, request);
       else if (pair.inFlight >= limits.concurrency) this.violation(pair, 'concurrency', now, request);
       pair.throttled++;
       throw errors.throttled(Math.max(1, Math.ceil((pair.retryUntilMs - now) / 1000)), 'MailboxConcurrency');
