@@ -10,7 +10,8 @@ const VITE = 'node_modules/vite/bin/vite.js';
  */
 export async function startWeb(apiUrl: string): Promise<{ url: string; server: Spawned }> {
   const port = await freePort();
-  const build = spawnNode([VITE, 'build', 'apps/web', '--logLevel', 'warn'], {});
+  // NODE_ENV as a release build has it: vitest's own (`test`) would give React's development build.
+  const build = spawnNode([VITE, 'build', 'apps/web', '--logLevel', 'warn'], { NODE_ENV: 'production' });
   if ((await build.exited) !== 0) throw new Error(`web build failed:\n${build.output()}`);
   const server = spawnNode([VITE, 'preview', 'apps/web', '--port', String(port), '--strictPort'], {
     API_URL: apiUrl,
