@@ -42,6 +42,13 @@ export function printTable(rows: BenchRow[]): void {
   for (const row of rows.filter((r) => r.note)) console.log(`  ${row.figure}: ${row.note}`);
 }
 
+/** Nearest-rank percentile (p in 0..1) of measurements in any order; NaN for none. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1]!;
+}
+
 /** Median of repeated measurements. */
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -26,7 +26,10 @@ import { runMigrations } from '../packages/domain/src/data-source.ts';
 import { startEphemeralPostgres } from '../tooling/ephemeral-postgres.ts';
 import { freePort } from '../tooling/free-port.ts';
 import { startRedisServer } from '../tooling/redis-server.ts';
-import { median, type Bench, type BenchRow } from './bench-table.ts';
+import { seededRandom } from '../tooling/seeded-random.ts';
+import { median, percentile, type Bench, type BenchRow } from './bench-table.ts';
+import { print } from 'graphql';
+import { MailboxesDocument, TimelineDocument } from '../apps/web/src/gql/graphql.ts';
 
 const LARGE = 10_000;
 const SMALL = 1_000;
@@ -40,149 +43,9 @@ const PASSWORD = 'bench-pass';
 const CONTACTS = 40;
 const COLD_PAGES = 150;
 
-// The console's operations (apps/web/src/features/{mailboxes,timeline}/graphql), verbatim.
-const MAILBOXES_QUERY = /* GraphQL */ `
-  query Mailboxes($first: Int!, $after: String, $filter: MailboxFilter) {
-    mailboxes(first: $first, after: $after, filter: $filter) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          ...MailboxRow
-        }
-      }
-    }
-  }
-  fragment MailboxRow on Mailbox {
-    id
-    emailAddress
-    owner {
-      id
-      displayName
-    }
-    approvalStatus
-    incomingStatus
-    outgoingStatus
-    actStatus
-    testRunStatus
-    processingState
-    lastSyncAt
-  }
-`;
-
-const TIMELINE_QUERY = /* GraphQL */ `
-  query Timeline($regardingId: ID!, $first: Int!, $after: String) {
-    timeline(regardingId: $regardingId, first: $first, after: $after) {
-      totalCount
-      pageInfo {
-        hasNextPage
-        endCursor
-      }
-      edges {
-        node {
-          __typename
-          id
-          ...TimelineEmail
-          ...TimelineTask
-          ...TimelineAppointment
-        }
-      }
-    }
-  }
-  fragment TimelineEmail on Email {
-    id
-    subject
-    occurredAt
-    conversationId
-    direction
-    status
-    failureReason
-    bodyHtml
-    regarding {
-      id
-      type
-      name
-    }
-    from {
-      address
-      name
-    }
-    to {
-      address
-      name
-    }
-    cc {
-      address
-      name
-    }
-    copies {
-      emailAddress
-    }
-  }
-  fragment TimelineTask on Task {
-    id
-    subject
-    occurredAt
-    description
-    taskStatus: status
-    importance
-    dueAt
-    completedAt
-    regarding {
-      id
-      type
-      name
-    }
-    syncDecision {
-      at
-      fields {
-        field
-        kept
-      }
-    }
-  }
-  fragment TimelineAppointment on Appointment {
-    id
-    subject
-    occurredAt
-    description
-    location
-    startAt
-    endAt
-    isAllDay
-    attendees {
-      address
-      resolvedType
-    }
-    regarding {
-      id
-      type
-      name
-    }
-    syncDecision {
-      at
-      fields {
-        field
-        kept
-      }
-    }
-  }
-`;
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same rows. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The console's own operations, as codegen compiled them for the web app (fragments included).
+const MAILBOXES_QUERY = print(MailboxesDocument);
+const TIMELINE_QUERY = print(TimelineDocument);
 
 const FIRST_NAMES = ['Ada', 'Ben', 'Chloe', 'Dev', 'Elena', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas', 'Kira', 'Liam'];
 const LAST_NAMES = ['Adams', 'Berg', 'Costa', 'Dubois', 'Evans', 'Fischer', 'Garcia', 'Hansen', 'Ito', 'Jensen'];
@@ -280,7 +143,7 @@ async function seedBase(dataSource: DataSource): Promise<Fixture> {
 
 /** Users and their mailboxes in bulk until the organisation has `total` mailboxes, statuses mixed. */
 async function addMailboxes(dataSource: DataSource, fixture: Fixture, total: number): Promise<void> {
-  const next = random(total);
+  const next = seededRandom(total);
   for (let start = fixture.mailboxes; start < total; start += 1000) {
     const rows = Array.from({ length: Math.min(1000, total - start) }, (_, k) => {
       const i = start + k;
@@ -377,7 +240,7 @@ function htmlBody(next: () => number, from: string, n: number): string {
  * the contacts) and copies in the salesperson's mailbox (and the manager's when copied).
  */
 async function addEmails(dataSource: DataSource, fixture: Fixture, from: number, to: number): Promise<void> {
-  const next = random(from + 17);
+  const next = seededRandom(from + 17);
   const { salesPro, manager, contacts } = fixture;
   const userParty = (role: 'FROM' | 'TO' | 'CC', u: typeof salesPro): EmailPartyValue => ({
     role,
@@ -546,11 +409,6 @@ function serverTimer(api: ApiServer) {
   });
   return times;
 }
-
-const percentile = (values: number[], p: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-};
 
 /** The table a statement reads first, to summarise a request's statements in a note. */
 function tableOf(query: string): string {

@@ -15,17 +15,7 @@ import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import {
-  channelOf,
-  createDataSource,
-  EmailServerProfile,
-  MailboxSyncRunner,
-  Organisation,
-  SecretCipher,
-  type EventPublisher,
-} from '@mailroom/domain';
-import { newOrganisation } from '@mailroom/domain/testing';
-import { DEMO_TENANT } from '@mailroom/exchange-emulator';
+import { channelOf, createDataSource, MailboxSyncRunner, SecretCipher, type EventPublisher } from '@mailroom/domain';
 import { createExchangeGateways } from '@mailroom/graph-adapter';
 import { JobQueues, RedisSyncSignals } from '@mailroom/queues';
 import { Redis } from 'ioredis';
@@ -37,8 +27,9 @@ import { runMigrations } from '../packages/domain/src/data-source.ts';
 import { startEphemeralPostgres } from '../tooling/ephemeral-postgres.ts';
 import { freePort } from '../tooling/free-port.ts';
 import { startRedisServer } from '../tooling/redis-server.ts';
+import { bulkMailboxes, connectedOrganisation, scaleUpn } from './bench-seed.ts';
 import { benchDataDir, cpuSeconds, peakRssMiB, startBenchEmulator } from './bench-stack.ts';
-import type { Bench, BenchRow } from './bench-table.ts';
+import { percentile, type Bench, type BenchRow } from './bench-table.ts';
 import { postmasterPid, treeCpuSeconds } from './proc-cpu.ts';
 
 const MAILBOXES = 200;
@@ -84,13 +75,7 @@ const EMAIL_COLUMNS = [
 type Emulator = Awaited<ReturnType<typeof startBenchEmulator>>;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const upnOf = (i: number) => `user${String(i + 1).padStart(String(MAILBOXES).length, '0')}@contoso.example`;
-
-/** Nearest-rank percentile of a sorted list. */
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1]!;
-}
+const upnOf = (i: number) => scaleUpn(i, MAILBOXES);
 
 /** Busy and total jiffies of the whole machine (first line of /proc/stat). */
 function machineCpu(): { busy: number; total: number } {
@@ -109,59 +94,29 @@ interface Seeded {
 /** The organisation, its 200 users with approved mailboxes enabled for incoming (ALL_EMAIL), and a tracked email. */
 async function seed(dataSource: DataSource, emulatorUrl: string, cipher: SecretCipher): Promise<Seeded> {
   await runMigrations(dataSource);
-  const organisation = await newOrganisation(dataSource, 'Sync Co');
-  await dataSource.getRepository(Organisation).update(
-    { id: organisation.id },
-    {
-      tenantId: DEMO_TENANT.tenantId,
-      appClientId: DEMO_TENANT.clientId,
-      appClientSecretEncrypted: cipher.encrypt(DEMO_TENANT.clientSecret),
-    },
-  );
-  await dataSource
-    .getRepository(EmailServerProfile)
-    .update(
-      { organisationId: organisation.id, isDefault: true },
-      { graphEndpoint: emulatorUrl, authorityUrl: emulatorUrl },
-    );
-  const profile = await dataSource
-    .getRepository(EmailServerProfile)
-    .findOneByOrFail({ organisationId: organisation.id, isDefault: true });
-  const emails = Array.from({ length: MAILBOXES }, (_, i) => upnOf(i));
-  const users: { id: string; email: string }[] = await dataSource.query(
-    `INSERT INTO app_user ("organisationId", "displayName", "primaryEmail", "primaryEmailLower", "userPrincipalName", "salesLicense", "exchangeLicenseValid")
-     SELECT $1, e, e, e, e, 'SALES_PROFESSIONAL', true FROM unnest($2::text[]) AS e RETURNING id, "primaryEmail" AS email`,
-    [organisation.id, emails],
-  );
+  const { organisationId, profileId } = await connectedOrganisation(dataSource, 'Sync Co', emulatorUrl, cipher);
   // Synced "just now", so the sweeper leaves them alone until the bench wakes them all at once.
-  const mailboxes: { id: string }[] = await dataSource.query(
-    `INSERT INTO mailbox ("organisationId", "ownerUserId", "emailAddress", "emailAddressLower", "emailServerProfileId",
-        "incomingMethod", "outgoingMethod", "actMethod", "approvalStatus", "incomingStatus", "enabledForIncoming",
-        "incomingFilter", "lastSyncAttemptAt", version)
-     SELECT $1, u, e, e, $4, 'SERVER_SIDE_SYNC', 'SERVER_SIDE_SYNC', 'SERVER_SIDE_SYNC', 'APPROVED', 'SUCCESS', true,
-            'ALL_EMAIL', now(), 1
-       FROM unnest($2::uuid[], $3::text[]) AS t(u, e)
-     RETURNING id`,
-    [organisation.id, users.map((u) => u.id), users.map((u) => u.email), profile.id],
-  );
+  const { userIds, mailboxIds } = await bulkMailboxes(dataSource, organisationId, profileId, MAILBOXES, {
+    enabled: true,
+  });
   const [account] = (await dataSource.query(
     `INSERT INTO account ("organisationId", name, "emailAddress") VALUES ($1, 'Fabrikam', 'info@fabrikam.example') RETURNING id`,
-    [organisation.id],
+    [organisationId],
   )) as { id: string }[];
   const [opportunity] = (await dataSource.query(
     `INSERT INTO opportunity ("organisationId", name, "accountId") VALUES ($1, 'Fabrikam renewal', $2) RETURNING id`,
-    [organisation.id, account!.id],
+    [organisationId, account!.id],
   )) as { id: string }[];
   // The CRM email every delivery answers (In-Reply-To), so the replies land on the opportunity's timeline.
   await dataSource.query(
     `INSERT INTO email ("organisationId", direction, status, subject, body, "internetMessageId", "regardingType",
         "regardingId", "trackedBy", "ownerUserId", "occurredAt")
      VALUES ($1, 'OUTGOING', 'SENT', 'Renewal proposal', '<p>Proposal</p>', $2, 'OPPORTUNITY', $3, 'CRM', $4, now())`,
-    [organisation.id, ROOT_MESSAGE_ID, opportunity!.id, users[0]!.id],
+    [organisationId, ROOT_MESSAGE_ID, opportunity!.id, userIds[0]],
   );
   return {
-    organisationId: organisation.id,
-    mailboxIds: mailboxes.map((m) => m.id),
+    organisationId,
+    mailboxIds,
     opportunityId: opportunity!.id,
   };
 }

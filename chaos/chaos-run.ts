@@ -21,6 +21,7 @@ import {
 import type { ChaosReport } from './chaos-report.ts';
 import { SALES_PASSWORD, seedSalesOrganisation, type Seeded } from './sales-organisation.ts';
 import { scaleUpn } from '../bench/bench-seed.ts';
+import { seededRandom } from '../tooling/seeded-random.ts';
 
 export interface ChaosOptions {
   mailboxes: number;
@@ -48,18 +49,6 @@ const LIVE_SUBJECT = 'Chaos live #';
 const SYNCED_FOLDERS = new Set(['inbox', 'sentitems']);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A small seeded generator (mulberry32), so a run's choices can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Runs `query` on a fresh connection, waiting out a database that is restarting. */
 async function withDatabase<T>(url: string, query: (client: pg.Client) => Promise<T>, deadlineMs = 60_000): Promise<T> {

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { startEmulator } from '@mailroom/exchange-emulator';
 import { z } from 'zod';
+import { chaosConfig } from '../chaos/chaos-config.ts';
 import { formatReport, failures } from '../chaos/chaos-report.ts';
 import { FULL, REDUCED } from '../chaos/chaos-profiles.ts';
 import { runChaos } from '../chaos/chaos-run.ts';
@@ -15,7 +16,6 @@ import { emulatorHandle } from '../chaos/chaos-stack.ts';
 import { startEmulatorProcess } from '../tooling/emulator-process.ts';
 import { ROOT } from './root.ts';
 
-const env = z.object({ MAILROOM_CHAOS_DATA: z.string().min(1).optional() }).parse(process.env);
 const args = z
   .object({ seed: z.coerce.number().int().default(20261127), reduced: z.stringbool().default(false) })
   .parse(
@@ -30,19 +30,19 @@ const args = z
 // The emulator's CA lives in .data/chaos/emulator. Node reads NODE_EXTRA_CA_CERTS only at
 // start-up, so create the CA first and run the chaos in a child process that trusts it.
 const DATA = join(ROOT, '.data', 'chaos');
-if (!env.MAILROOM_CHAOS_DATA) {
+if (!chaosConfig.dataDir) {
   const emulator = await startEmulator({ port: 0, dataDir: join(DATA, 'emulator') });
   await emulator.stop();
   const child = spawnSync(process.execPath, ['--import', 'tsx', ...process.argv.slice(1)], {
     stdio: 'inherit',
-    env: { ...process.env, MAILROOM_CHAOS_DATA: DATA, NODE_EXTRA_CA_CERTS: emulator.caCertPath },
+    env: chaosConfig.childEnv({ MAILROOM_CHAOS_DATA: DATA, NODE_EXTRA_CA_CERTS: emulator.caCertPath }),
   });
   process.exit(child.status ?? 1);
 }
 
 // Ctrl-C: exit, so the run's servers and processes are killed on the way out (chaos/chaos-stack.ts).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
-const emulator = await startEmulatorProcess(env.MAILROOM_CHAOS_DATA);
+const emulator = await startEmulatorProcess(chaosConfig.dataDir, chaosConfig.childEnv({}));
 process.once('exit', () => {
   try {
     process.kill(emulator.pid, 'SIGKILL');

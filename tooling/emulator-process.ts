@@ -15,7 +15,8 @@ export interface EmulatorProcess {
  */
 export async function startEmulatorProcess(
   dataDir: string,
-  env: NodeJS.ProcessEnv = process.env,
+  /** The child's environment (the caller's config gives it); the port and data directory are added. */
+  env: NodeJS.ProcessEnv,
 ): Promise<EmulatorProcess> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/emulator.ts'], {
