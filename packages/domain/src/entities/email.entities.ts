@@ -18,11 +18,10 @@ import type { EmailDirection, EmailStatus, PartyRole, PartyType, RegardingType, 
 // Partial where most rows have nothing to find (incoming mail has no token, often no regarding, and
 // is never waiting to be sent): a first sync of thousands of messages maintains fewer index entries.
 @Index(['organisationId', 'trackingToken'], { where: '"trackingToken" IS NOT NULL' })
-// Covers a timeline's emails regarding a record (organisation, tracked, thread), so a record with
-// thousands of emails is read from the index alone.
-@Index(['regardingId', 'occurredAt', 'organisationId', 'tracked', 'conversationId', 'id'], {
-  where: '"regardingId" IS NOT NULL',
-})
+// A timeline's tracked emails regarding one record in timeline order (thread time, thread key, own
+// time, id), so a page of a record with thousands of emails is the index's first rows. Made of
+// expressions, so the migration owns it (EmailThreadAt).
+@Index('IDX_email_timeline_order', { synchronize: false })
 @Index(['status', 'updatedAt'], { where: `status IN ('PENDING_SEND', 'SENDING')` })
 export class Email {
   @PrimaryGeneratedColumn('uuid')
@@ -88,6 +87,14 @@ export class Email {
   /** When it was sent or received (creation time until then): the timeline's order. */
   @Column({ type: 'timestamptz' })
   occurredAt: Date;
+
+  /**
+   * The thread's place on timelines: the latest `occurredAt` among the organisation's tracked emails
+   * of this conversation, NULL where that is this email's own. Database triggers keep it (see the
+   * EmailThreadAt migration); the application never writes it.
+   */
+  @Column({ type: 'timestamptz', nullable: true, select: false, insert: false, update: false })
+  threadAt: Date | null;
 
   @Column({ type: 'text', nullable: true })
   failureReason: string | null;

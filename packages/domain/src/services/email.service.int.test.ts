@@ -84,3 +84,82 @@ describe('timelines and what a user may see', () => {
     expect((await emails.timeline(await principalOf(ds, admin), account.id)).totalCount).toBe(3);
   });
 });
+
+describe('timeline order', () => {
+  it('puts the thread with the latest tracked email first, keeps threads together, and pages through every entry once', async () => {
+    const organisation = await newOrganisation(ds);
+    const owner = await newUser(ds, organisation);
+    const opportunity = await ds
+      .getRepository(Opportunity)
+      .save({ organisationId: organisation.id, name: 'Renewal', ownerUserId: owner.id });
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const insert = (subject: string, conversationId: string | null, at: string) =>
+      ds
+        .query(
+          `INSERT INTO email ("organisationId", direction, status, subject, body, "conversationId", "regardingType",
+              "regardingId", "trackedBy", "ownerUserId", "occurredAt")
+           VALUES ($1, 'INCOMING', 'RECEIVED', $2, 'body', $3, 'OPPORTUNITY', $4, 'FILTER', $5, $6) RETURNING id`,
+          [organisation.id, subject, conversationId, opportunity.id, owner.id, at],
+        )
+        .then((rows: { id: string }[]) => rows[0]!.id);
+    await insert('Pricing 1', 'conv-pricing', hoursAgo(50));
+    await insert('Pricing 2', 'conv-pricing', hoursAgo(30));
+    await insert('DPA 1', 'conv-dpa', hoursAgo(40));
+    await insert('DPA 2', 'conv-dpa', hoursAgo(20));
+    await insert('Standalone', null, hoursAgo(25));
+    await ds.query(
+      `INSERT INTO task ("organisationId", subject, "regardingType", "regardingId", "ownerUserId", "createdAt")
+       VALUES ($1, 'Call back', 'OPPORTUNITY', $2, $3, $4)`,
+      [organisation.id, opportunity.id, owner.id, hoursAgo(35)],
+    );
+    const emails = new EmailService(ds, new SecretCipher(randomBytes(32)), noExchange);
+    const asOwner = await principalOf(ds, owner);
+    const subjects = async () => (await emails.timeline(asOwner, opportunity.id)).items.map((e) => e.subject);
+    expect(await subjects()).toEqual(['DPA 2', 'DPA 1', 'Standalone', 'Pricing 2', 'Pricing 1', 'Call back']);
+
+    // A reply (even one that arrived late, in a separate statement) brings its thread to the top.
+    const reply = await insert('Pricing 3', 'conv-pricing', hoursAgo(1));
+    expect(await subjects()).toEqual([
+      'Pricing 3',
+      'Pricing 2',
+      'Pricing 1',
+      'DPA 2',
+      'DPA 1',
+      'Standalone',
+      'Call back',
+    ]);
+    // An older message of a thread found later changes nothing but its own place in the thread.
+    await insert('DPA 0', 'conv-dpa', hoursAgo(45));
+    expect(await subjects()).toEqual([
+      'Pricing 3',
+      'Pricing 2',
+      'Pricing 1',
+      'DPA 2',
+      'DPA 1',
+      'DPA 0',
+      'Standalone',
+      'Call back',
+    ]);
+
+    // Untracked, the reply leaves the timeline and its thread goes back to its place.
+    await ds.query(`UPDATE email SET tracked = false WHERE id = $1`, [reply]);
+    expect(await subjects()).toEqual(['DPA 2', 'DPA 1', 'DPA 0', 'Standalone', 'Pricing 2', 'Pricing 1', 'Call back']);
+    // Tracked again, it comes back to the top; deleted, the thread goes back.
+    await ds.query(`UPDATE email SET tracked = true WHERE id = $1`, [reply]);
+    expect((await subjects())[0]).toBe('Pricing 3');
+    await ds.query(`DELETE FROM email WHERE id = $1`, [reply]);
+    expect(await subjects()).toEqual(['DPA 2', 'DPA 1', 'DPA 0', 'Standalone', 'Pricing 2', 'Pricing 1', 'Call back']);
+
+    // Pages of two, through the cursor: every entry once, in the same order, with the total.
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 10; pages++) {
+      const page = await emails.timeline(asOwner, opportunity.id, 2, after);
+      expect(page.totalCount).toBe(7);
+      seen.push(...page.items.map((e) => e.subject));
+      if (!page.hasNextPage) break;
+      after = page.cursorOf(page.items.at(-1)!);
+    }
+    expect(seen).toEqual(['DPA 2', 'DPA 1', 'DPA 0', 'Standalone', 'Pricing 2', 'Pricing 1', 'Call back']);
+  });
+});

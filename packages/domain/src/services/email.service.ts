@@ -187,9 +187,9 @@ export class EmailService {
     first?: number | null,
     after?: string | null,
   ): Promise<Page<Activity>> {
-    await this.records.visibleRecord(principal, recordId);
+    const record = await this.records.visibleRecord(principal, recordId);
     const limit = pageSize(first);
-    const key = after ? decodeCursor(after, 4) : null;
+    const cursor = after ? decodeCursor(after, 4) : null;
     // The record, and for an account the contacts and opportunities under it that the user may see
     // (email with no regarding reaches a timeline through these, as a party).
     const mayOwn = `($4 OR "ownerUserId" = $3
@@ -209,73 +209,77 @@ export class EmailService {
         SELECT $2::uuid AS id WHERE ${recordVisible('$2')}
         UNION SELECT id FROM opportunity WHERE "accountId" = $2 AND "organisationId" = $1 AND ${mayOwn}
         UNION SELECT id FROM contact WHERE "accountId" = $2 AND "organisationId" = $1 AND ${mayOwn}
-      ), entries AS (
-        -- Emails regarding the record or those under it, probed per record (an array, so the plan
-        -- never scans the whole index) from the index that covers them; no visibility test: every
-        -- record of the scope is one the user may see.
-        SELECT e.id, 'EMAIL' AS kind, e."occurredAt", COALESCE(e."conversationId", e.id::text) AS "threadKey"
-          FROM email e
-         WHERE e."regardingId" = ANY (ARRAY(SELECT id FROM scope)) AND e."organisationId" = $1 AND e.tracked
-        UNION ALL
-        -- Emails they took part in (a resolved party) regarding something else, or nothing.
-        SELECT e.id, 'EMAIL', e."occurredAt", COALESCE(e."conversationId", e.id::text)
-          FROM email e
-         WHERE e.id = ANY (ARRAY(SELECT "emailId" FROM email_party WHERE "resolvedId" IN (SELECT id FROM scope)))
-           AND e."organisationId" = $1 AND e.tracked
-           AND (e."regardingId" IS NULL OR e."regardingId" NOT IN (SELECT id FROM scope))
-           AND ${regardingVisible('e')}
-        UNION ALL
-        -- Tasks regarding the record (or, for an account, the contacts and opportunities under it
-        -- the user may see), each a thread of its own.
-        SELECT t.id, 'TASK', t."createdAt", t.id::text
-          FROM task t
-         WHERE t."organisationId" = $1 AND t."deletedAt" IS NULL AND t."regardingId" IN (SELECT id FROM scope)
-        UNION ALL
-        -- Appointments regarding them, or with them among the attendees.
-        SELECT a.id, 'APPOINTMENT', a."startAt", a.id::text
-          FROM appointment a
-         WHERE a."organisationId" = $1 AND a."deletedAt" IS NULL
-           AND (a."regardingId" IN (SELECT id FROM scope)
-                OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.attendees) x
-                            WHERE x->>'resolvedType' IN ('CONTACT', 'LEAD', 'ACCOUNT')
-                              AND (x->>'resolvedId')::uuid IN (SELECT id FROM scope)))
-           AND ${regardingVisible('a')}
-      ), threads AS (
-        -- A thread's place on the timeline: its latest activity.
-        SELECT "threadKey", max("occurredAt") AS "threadAt", count(*)::int AS size FROM entries GROUP BY "threadKey"
-      ), next_threads AS (
-        -- The threads the page can draw from: a page of n entries spans at most n threads, plus the
-        -- thread the cursor is in.
-        SELECT "threadKey", "threadAt" FROM threads
-         WHERE $6::timestamptz IS NULL OR ("threadAt", "threadKey") <= ($6::timestamptz, $7::text)
-         ORDER BY "threadAt" DESC, "threadKey" DESC
-         LIMIT $10 + 1
       )`;
+    // Every entry's sort key: its thread's time and key (an email's conversation; a task or an
+    // appointment is a thread of its own), then its own time and id. Emails carry their thread's
+    // time (`threadAt`, kept by triggers). The expressions are those of the index
+    // IDX_email_timeline_order, so the emails regarding the record — nearly all of a busy record's
+    // timeline — are read in page order and stop after a page.
+    const emailKey = `COALESCE(e."threadAt", e."occurredAt") AS "threadAt", COALESCE(e."conversationId", e.id::text) AS "threadKey",
+      e."occurredAt", e.id`;
+    const emailOrder = `COALESCE(e."threadAt", e."occurredAt") DESC, COALESCE(e."conversationId", e.id::text) DESC,
+      e."occurredAt" DESC, e.id DESC`;
+    const regarding = `FROM email e WHERE e."regardingId" = $2 AND e."organisationId" = $1 AND e.tracked`;
+    // The rest, whole (few rows: the page and the total both read them).
+    const others = [
+      // Emails regarding what is under an account (its contacts and opportunities).
+      ...(record.type === 'ACCOUNT'
+        ? [
+            `SELECT 'EMAIL', ${emailKey} FROM email e
+              WHERE e."regardingId" = ANY (ARRAY(SELECT id FROM scope WHERE id <> $2)) AND e."organisationId" = $1 AND e.tracked`,
+          ]
+        : []),
+      // Emails they took part in (a resolved party) regarding something else, or nothing.
+      `SELECT 'EMAIL', ${emailKey} FROM email e
+        WHERE e.id = ANY (ARRAY(SELECT "emailId" FROM email_party WHERE "resolvedId" = ANY (ARRAY(SELECT id FROM scope))))
+          AND e."organisationId" = $1 AND e.tracked
+          AND (e."regardingId" IS NULL OR e."regardingId" <> ALL (ARRAY(SELECT id FROM scope)))
+          AND ${regardingVisible('e')}`,
+      // Tasks regarding the record (or, for an account, the contacts and opportunities under it the
+      // user may see).
+      `SELECT 'TASK', t."createdAt", t.id::text, t."createdAt", t.id FROM task t
+        WHERE t."organisationId" = $1 AND t."deletedAt" IS NULL AND t."regardingId" = ANY (ARRAY(SELECT id FROM scope))`,
+      // Appointments regarding them, or with them among the attendees.
+      `SELECT 'APPOINTMENT', a."startAt", a.id::text, a."startAt", a.id FROM appointment a
+        WHERE a."organisationId" = $1 AND a."deletedAt" IS NULL
+          AND (a."regardingId" = ANY (ARRAY(SELECT id FROM scope))
+               OR EXISTS (SELECT 1 FROM jsonb_array_elements(a.attendees) x
+                           WHERE x->>'resolvedType' IN ('CONTACT', 'LEAD', 'ACCOUNT')
+                             AND (x->>'resolvedId')::uuid IN (SELECT id FROM scope)))
+          AND ${regardingVisible('a')}`,
+    ];
+    const afterCursor = (sortKey: string, keyType: 'varchar' | 'text') =>
+      `($6::timestamptz IS NULL OR (${sortKey}) < ($6::timestamptz, $7::${keyType}, $8::timestamptz, $9::uuid))`;
+    const order = `"threadAt" DESC, "threadKey" DESC, "occurredAt" DESC, id DESC`;
     // One statement: the page (one row more, to tell whether another follows) and the total. The
     // total row comes back even when the page is empty.
     const rows: (TimelineRow & { kind: 'EMAIL' | 'TASK' | 'APPOINTMENT' | null; totalCount: number })[] =
       await this.dataSource.query(
-        `${scope}
-        SELECT total.n AS "totalCount", page.* FROM (SELECT COALESCE(sum(size), 0)::int AS n FROM threads) total
+        `${scope}, others (kind, "threadAt", "threadKey", "occurredAt", id) AS MATERIALIZED (
+          ${others.join('\n          UNION ALL ')}
+        )
+        SELECT total.n AS "totalCount", page.*
+          FROM (SELECT ((SELECT count(*) ${regarding}) + (SELECT count(*) FROM others))::int AS n) total
           LEFT JOIN LATERAL (
-            SELECT e.id, e.kind, t."threadAt", e."threadKey", e."occurredAt"
-              FROM entries e JOIN next_threads t ON t."threadKey" = e."threadKey"
-             WHERE $6::timestamptz IS NULL
-                OR (t."threadAt", e."threadKey", e."occurredAt", e.id) < ($6::timestamptz, $7::text, $8::timestamptz, $9::uuid)
-             ORDER BY t."threadAt" DESC, e."threadKey" DESC, e."occurredAt" DESC, e.id DESC
-             LIMIT $10
+            SELECT * FROM (
+              (SELECT 'EMAIL' AS kind, ${emailKey} ${regarding}
+                  AND ${afterCursor(`COALESCE(e."threadAt", e."occurredAt"), COALESCE(e."conversationId", e.id::text), e."occurredAt", e.id`, 'varchar')}
+                ORDER BY ${emailOrder} LIMIT $10)
+              UNION ALL
+              SELECT * FROM others o WHERE ${afterCursor(`o."threadAt", o."threadKey", o."occurredAt", o.id`, 'text')}
+            ) entries ORDER BY ${order} LIMIT $10
           ) page ON true
-         ORDER BY page."threadAt" DESC, page."threadKey" DESC, page."occurredAt" DESC, page.id DESC`,
+         ORDER BY page.${order.replaceAll(', ', ', page.')}`,
         [
           principal.organisationId,
           recordId,
           principal.userId,
           isAdministrator(principal),
           isManager(principal),
-          key?.[0] ?? null,
-          key?.[1] ?? null,
-          key?.[2] ?? null,
-          key?.[3] ?? null,
+          cursor?.[0] ?? null,
+          cursor?.[1] ?? null,
+          cursor?.[2] ?? null,
+          cursor?.[3] ?? null,
           limit + 1,
         ],
       );
