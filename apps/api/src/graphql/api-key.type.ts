@@ -1,7 +1,10 @@
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, ObjectType } from 'type-graphql';
 
-@ObjectType('ApiKey', { description: 'A key an integration calls the API with, acting as the user who created it.' })
+@ObjectType('ApiKey', {
+  simpleResolvers: true,
+  description: 'A key an integration calls the API with, acting as the user who created it.',
+})
 export class ApiKeyType {
   @Field(() => ID)
   id: string;
@@ -22,7 +25,7 @@ export class ApiKeyType {
   revokedAt: Date | null;
 }
 
-@ObjectType('CreatedApiKey')
+@ObjectType('CreatedApiKey', { simpleResolvers: true })
 export class CreatedApiKeyType {
   @Field(() => ApiKeyType)
   apiKey: ApiKeyType;

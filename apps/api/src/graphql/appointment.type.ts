@@ -6,7 +6,7 @@ import { PartyTypeEnum, RegardingTypeEnum } from './enums.ts';
 import { PageInfo } from './page-info.type.ts';
 import { SyncDecisionType } from './sync-decision.type.ts';
 
-@ObjectType('AppointmentAttendee')
+@ObjectType('AppointmentAttendee', { simpleResolvers: true })
 export class AppointmentAttendeeType {
   @Field(() => String)
   address: string;
@@ -19,6 +19,7 @@ export class AppointmentAttendeeType {
 }
 
 @ObjectType('Appointment', {
+  simpleResolvers: true,
   implements: ActivityType,
   description:
     "A meeting owned by a user; kept in step with the owner's Exchange calendar when their mailbox syncs appointments.",
@@ -60,7 +61,7 @@ export class AppointmentType extends ActivityType {
   ownerUserId: string;
 }
 
-@ObjectType('AppointmentEdge')
+@ObjectType('AppointmentEdge', { simpleResolvers: true })
 export class AppointmentEdge {
   @Field(() => String)
   cursor: string;
@@ -69,7 +70,7 @@ export class AppointmentEdge {
   node: AppointmentType;
 }
 
-@ObjectType('AppointmentConnection')
+@ObjectType('AppointmentConnection', { simpleResolvers: true })
 export class AppointmentConnection {
   @Field(() => [AppointmentEdge])
   edges: AppointmentEdge[];

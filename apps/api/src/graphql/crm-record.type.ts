@@ -3,7 +3,7 @@ import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from './page-info.type.ts';
 import { SyncDecisionType } from './sync-decision.type.ts';
 
-@ObjectType('Account')
+@ObjectType('Account', { simpleResolvers: true })
 export class AccountType {
   @Field(() => ID)
   id: string;
@@ -20,7 +20,7 @@ export class AccountType {
   ownerUserId: string | null;
 }
 
-@ObjectType('Contact')
+@ObjectType('Contact', { simpleResolvers: true })
 export class ContactType {
   @Field(() => ID)
   id: string;
@@ -62,7 +62,7 @@ export class ContactType {
   ownerUserId: string | null;
 }
 
-@ObjectType('Lead')
+@ObjectType('Lead', { simpleResolvers: true })
 export class LeadType {
   @Field(() => ID)
   id: string;
@@ -85,7 +85,7 @@ export class LeadType {
   ownerUserId: string | null;
 }
 
-@ObjectType('Opportunity')
+@ObjectType('Opportunity', { simpleResolvers: true })
 export class OpportunityType {
   @Field(() => ID)
   id: string;
@@ -102,7 +102,7 @@ export class OpportunityType {
 }
 
 function connection<T>(node: new () => T, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class Edge {
     @Field(() => String)
     cursor: string;
@@ -111,7 +111,7 @@ function connection<T>(node: new () => T, name: string) {
     node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection {
     @Field(() => [Edge])
     edges: Edge[];

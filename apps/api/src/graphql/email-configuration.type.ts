@@ -40,7 +40,7 @@ export const JobItemStatusEnum = {
 } as const satisfies { [K in JobItemStatus]: K };
 registerEnumType(JobItemStatusEnum, { name: 'JobItemStatus' });
 
-@ObjectType('EmailConfiguration')
+@ObjectType('EmailConfiguration', { simpleResolvers: true })
 export class EmailConfigurationType {
   @Field(() => EmailConfigurationStatusEnum)
   status: EmailConfigurationStatus;
@@ -76,7 +76,7 @@ export class ConnectTenantInput {
   clientSecret: string;
 }
 
-@ObjectType('Availability')
+@ObjectType('Availability', { simpleResolvers: true })
 export class AvailabilityType {
   @Field(() => Boolean)
   available: boolean;
@@ -88,7 +88,10 @@ export class AvailabilityType {
   explanations: string[];
 }
 
-@ObjectType('JobItem', { description: 'One item of a bulk job: a mailbox and what happened to it.' })
+@ObjectType('JobItem', {
+  simpleResolvers: true,
+  description: 'One item of a bulk job: a mailbox and what happened to it.',
+})
 export class JobItemType {
   @Field(() => ID)
   id: string;
@@ -109,7 +112,7 @@ export class JobItemType {
   message: string | null;
 }
 
-@ObjectType('JobItemEdge')
+@ObjectType('JobItemEdge', { simpleResolvers: true })
 export class JobItemEdge {
   @Field(() => String)
   cursor: string;
@@ -118,7 +121,7 @@ export class JobItemEdge {
   node: JobItemType;
 }
 
-@ObjectType('JobItemConnection')
+@ObjectType('JobItemConnection', { simpleResolvers: true })
 export class JobItemConnection {
   @Field(() => [JobItemEdge])
   edges: JobItemEdge[];

@@ -21,7 +21,10 @@ import {
 } from './enums.ts';
 import { PageInfo } from './page-info.type.ts';
 
-@ObjectType('RecordRef', { description: 'A CRM record an activity is regarding, or a party resolved to.' })
+@ObjectType('RecordRef', {
+  simpleResolvers: true,
+  description: 'A CRM record an activity is regarding, or a party resolved to.',
+})
 export class RecordRefType {
   @Field(() => ID)
   id: string;
@@ -49,7 +52,7 @@ export abstract class ActivityType {
   occurredAt: Date;
 }
 
-@ObjectType('EmailParty')
+@ObjectType('EmailParty', { simpleResolvers: true })
 export class EmailPartyType {
   @Field(() => PartyRoleEnum)
   role: PartyRole;
@@ -67,7 +70,10 @@ export class EmailPartyType {
   resolvedId: string | null;
 }
 
-@ObjectType('EmailCopy', { description: 'Where the email sits in Exchange: one per CRM mailbox holding it.' })
+@ObjectType('EmailCopy', {
+  simpleResolvers: true,
+  description: 'Where the email sits in Exchange: one per CRM mailbox holding it.',
+})
 export class EmailCopyType {
   @Field(() => ID)
   mailboxId: string;
@@ -82,7 +88,7 @@ export class EmailCopyType {
   removed: boolean;
 }
 
-@ObjectType('Email', { implements: ActivityType })
+@ObjectType('Email', { simpleResolvers: true, implements: ActivityType })
 export class EmailType extends ActivityType {
   @Field(() => EmailDirectionEnum)
   direction: EmailDirection;
@@ -128,7 +134,7 @@ export class EmailType extends ActivityType {
   ownerUserId: string | null;
 }
 
-@ObjectType('TimelineEdge')
+@ObjectType('TimelineEdge', { simpleResolvers: true })
 export class TimelineEdge {
   @Field(() => String)
   cursor: string;
@@ -138,6 +144,7 @@ export class TimelineEdge {
 }
 
 @ObjectType('TimelineConnection', {
+  simpleResolvers: true,
   description:
     'Newest thread first; the emails of a thread together, newest first; a task or appointment is a thread of its own.',
 })
@@ -152,7 +159,10 @@ export class TimelineConnection {
   totalCount: number;
 }
 
-@ObjectType('TimelineEvent', { description: 'An activity appeared on, or changed on, a timeline.' })
+@ObjectType('TimelineEvent', {
+  simpleResolvers: true,
+  description: 'An activity appeared on, or changed on, a timeline.',
+})
 export class TimelineEventType {
   @Field(() => ID)
   regardingId: string;
@@ -185,7 +195,7 @@ export class SendEmailInput {
   body: string;
 }
 
-@ObjectType('FolderTrackingRule')
+@ObjectType('FolderTrackingRule', { simpleResolvers: true })
 export class FolderTrackingRuleType {
   @Field(() => ID)
   id: string;
@@ -209,7 +219,7 @@ export class FolderTrackingRuleType {
   createdAt: Date;
 }
 
-@ObjectType('MailFolder')
+@ObjectType('MailFolder', { simpleResolvers: true })
 export class MailFolderType {
   @Field(() => String)
   id: string;

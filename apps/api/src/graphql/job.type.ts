@@ -3,7 +3,7 @@ import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { JobKindEnum, JobStatusEnum } from './enums.ts';
 
-@ObjectType('Job')
+@ObjectType('Job', { simpleResolvers: true })
 export class JobType {
   @Field(() => ID)
   id: string;

@@ -20,7 +20,7 @@ import {
 } from './enums.ts';
 import { PageInfo } from './page-info.type.ts';
 
-@ObjectType('MailboxAlert')
+@ObjectType('MailboxAlert', { simpleResolvers: true })
 export class MailboxAlertType {
   @Field(() => ID)
   id: string;
@@ -46,7 +46,7 @@ export class MailboxAlertType {
   dismissedAt: Date | null;
 }
 
-@ObjectType('Mailbox')
+@ObjectType('Mailbox', { simpleResolvers: true })
 export class MailboxType {
   @Field(() => ID)
   id: string;
@@ -107,7 +107,7 @@ export class MailboxType {
   lastSyncSuccessAt: Date | null;
 }
 
-@ObjectType('MailboxEdge')
+@ObjectType('MailboxEdge', { simpleResolvers: true })
 export class MailboxEdge {
   @Field(() => String)
   cursor: string;
@@ -116,7 +116,7 @@ export class MailboxEdge {
   node: MailboxType;
 }
 
-@ObjectType('MailboxConnection')
+@ObjectType('MailboxConnection', { simpleResolvers: true })
 export class MailboxConnection {
   @Field(() => [MailboxEdge])
   edges: MailboxEdge[];

@@ -2,7 +2,7 @@ import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { PageInfo } from './page-info.type.ts';
 
-@ObjectType('Notification')
+@ObjectType('Notification', { simpleResolvers: true })
 export class NotificationType {
   @Field(() => ID)
   id: string;
@@ -26,7 +26,7 @@ export class NotificationType {
   readAt: Date | null;
 }
 
-@ObjectType('NotificationEdge')
+@ObjectType('NotificationEdge', { simpleResolvers: true })
 export class NotificationEdge {
   @Field(() => String)
   cursor: string;
@@ -35,7 +35,7 @@ export class NotificationEdge {
   node: NotificationType;
 }
 
-@ObjectType('NotificationConnection')
+@ObjectType('NotificationConnection', { simpleResolvers: true })
 export class NotificationConnection {
   @Field(() => [NotificationEdge])
   edges: NotificationEdge[];

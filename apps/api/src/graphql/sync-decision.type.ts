@@ -3,7 +3,7 @@ import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
 import { SyncSideEnum } from './enums.ts';
 
-@ObjectType('SyncFieldDecision')
+@ObjectType('SyncFieldDecision', { simpleResolvers: true })
 export class SyncFieldDecisionType {
   @Field(() => String)
   field: string;
@@ -13,6 +13,7 @@ export class SyncFieldDecisionType {
 }
 
 @ObjectType('SyncDecision', {
+  simpleResolvers: true,
   description:
     'How the last conflict between the CRM and Exchange was settled: per field, the later writer wins and the CRM wins ties.',
 })

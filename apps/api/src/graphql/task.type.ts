@@ -7,6 +7,7 @@ import { PageInfo } from './page-info.type.ts';
 import { SyncDecisionType } from './sync-decision.type.ts';
 
 @ObjectType('Task', {
+  simpleResolvers: true,
   implements: ActivityType,
   description: "A to-do owned by a user; kept in step with the owner's Microsoft To Do when their mailbox syncs tasks.",
 })
@@ -44,7 +45,7 @@ export class TaskType extends ActivityType {
   ownerUserId: string;
 }
 
-@ObjectType('TaskEdge')
+@ObjectType('TaskEdge', { simpleResolvers: true })
 export class TaskEdge {
   @Field(() => String)
   cursor: string;
@@ -53,7 +54,7 @@ export class TaskEdge {
   node: TaskType;
 }
 
-@ObjectType('TaskConnection')
+@ObjectType('TaskConnection', { simpleResolvers: true })
 export class TaskConnection {
   @Field(() => [TaskEdge])
   edges: TaskEdge[];

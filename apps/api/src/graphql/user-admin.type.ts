@@ -5,7 +5,7 @@ import { SalesLicenseEnum, SecurityRoleNameEnum } from './enums.ts';
 import { PageInfo } from './page-info.type.ts';
 import { UserType } from './user.type.ts';
 
-@ObjectType('UserEdge')
+@ObjectType('UserEdge', { simpleResolvers: true })
 export class UserEdge {
   @Field(() => String)
   cursor: string;
@@ -14,7 +14,7 @@ export class UserEdge {
   node: UserType;
 }
 
-@ObjectType('UserConnection')
+@ObjectType('UserConnection', { simpleResolvers: true })
 export class UserConnection {
   @Field(() => [UserEdge])
   edges: UserEdge[];
@@ -47,7 +47,7 @@ export class UpdateUserInput {
   managerId?: string | null;
 }
 
-@ObjectType('EmailServerProfile')
+@ObjectType('EmailServerProfile', { simpleResolvers: true })
 export class EmailServerProfileType {
   @Field(() => ID)
   id: string;

@@ -2,7 +2,7 @@ import type { SalesLicense } from '@mailroom/domain';
 import { Field, ID, ObjectType } from 'type-graphql';
 import { SalesLicenseEnum } from './enums.ts';
 
-@ObjectType('Organisation')
+@ObjectType('Organisation', { simpleResolvers: true })
 export class OrganisationType {
   @Field(() => ID)
   id: string;
@@ -11,7 +11,7 @@ export class OrganisationType {
   name: string;
 }
 
-@ObjectType('User')
+@ObjectType('User', { simpleResolvers: true })
 export class UserType {
   @Field(() => ID)
   id: string;
@@ -39,7 +39,7 @@ export class UserType {
   managerUserId: string | null;
 }
 
-@ObjectType('Session')
+@ObjectType('Session', { simpleResolvers: true })
 export class SessionType {
   @Field(() => String, { description: 'Bearer token for the Authorization header; shown once.' })
   token: string;
