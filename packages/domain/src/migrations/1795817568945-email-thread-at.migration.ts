@@ -80,6 +80,9 @@ export class EmailThreadAt1795817568945 implements MigrationInterface {
          (COALESCE("threadAt", "occurredAt")), (COALESCE("conversationId", id::text)), "occurredAt", id)
          WHERE tracked AND "regardingId" IS NOT NULL`,
     );
+    await queryRunner.query(
+      `CREATE INDEX "IDX_email_regarding_count" ON "email" ("regardingId", "organisationId") WHERE tracked AND "regardingId" IS NOT NULL`,
+    );
     await queryRunner.query(`DROP INDEX "public"."IDX_bca1d1314264a15dce6a80f7f6"`);
   }
 
@@ -87,6 +90,7 @@ export class EmailThreadAt1795817568945 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "IDX_bca1d1314264a15dce6a80f7f6" ON "email"  ("regardingId", "occurredAt", "organisationId", "tracked", "conversationId", "id") WHERE "regardingId" IS NOT NULL`,
     );
+    await queryRunner.query(`DROP INDEX "public"."IDX_email_regarding_count"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_email_timeline_order"`);
     await queryRunner.query(`DROP TRIGGER email_thread_at_delete ON email`);
     await queryRunner.query(`DROP TRIGGER email_thread_at_update ON email`);
