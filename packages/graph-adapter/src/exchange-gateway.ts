@@ -101,15 +101,17 @@ function gatewayOver(adapter: GraphAdapter): ExchangeGateway {
  * (its token cache and per-mailbox limiter must be shared by every caller in the process).
  */
 export function createExchangeGateways(options: GraphAdapterOptions = {}): ExchangeGatewayFactory {
-  const adapters = new Map<string, GraphAdapter>();
+  // The gateway is kept with its adapter: building one is some thirty closures, and a polling
+  // worker asks for one per mailbox run.
+  const gateways = new Map<string, ExchangeGateway>();
   return (connection: ExchangeConnection) => {
     const key = createHash('sha256').update(JSON.stringify(connection)).digest('hex');
-    let adapter = adapters.get(key);
-    if (!adapter) {
-      adapter = createGraphAdapter(connection, options);
-      if (adapters.size >= MAX_CACHED_ADAPTERS) adapters.delete(adapters.keys().next().value!);
-      adapters.set(key, adapter);
+    let gateway = gateways.get(key);
+    if (!gateway) {
+      gateway = gatewayOver(createGraphAdapter(connection, options));
+      if (gateways.size >= MAX_CACHED_ADAPTERS) gateways.delete(gateways.keys().next().value!);
+      gateways.set(key, gateway);
     }
-    return gatewayOver(adapter);
+    return gateway;
   };
 }

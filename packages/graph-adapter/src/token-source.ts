@@ -1,6 +1,9 @@
 import { ConfidentialClientApplication, LogLevel } from '@azure/msal-node';
 import { classifyMsalFailure, graphFailure, GraphAdapterError } from './graph-errors.ts';
 
+/** MSAL's default `tokenRenewalOffsetSeconds`: a cached token is renewed five minutes before it expires. */
+const TOKEN_RENEWAL_OFFSET_MS = 5 * 60_000;
+
 /** An app-only access token and the application permissions (`roles` claim) it carries. */
 export interface AccessToken {
   readonly value: string;
@@ -32,6 +35,8 @@ export class TokenSource {
   private readonly scope: string;
   private readonly now: () => number;
   private latest: AccessToken | undefined;
+  /** When MSAL would stop serving `latest` from its cache (wall clock ms): its expiry less the renewal offset. */
+  private latestFreshUntil = 0;
   private pending: { forced: boolean; promise: Promise<AccessToken> } | undefined;
 
   constructor(config: TokenSourceConfig) {
@@ -59,8 +64,15 @@ export class TokenSource {
     });
   }
 
-  /** A valid token, from MSAL's cache when it has one. */
+  /**
+   * A valid token: the last one while MSAL would still serve it from its cache, else from MSAL.
+   * Remembering it here skips MSAL's cache lookup on every Graph request (each one parses the
+   * authority URL and walks the cache: a tenth of a polling worker's allocations).
+   */
   current(): Promise<AccessToken> {
+    if (this.latest !== undefined && this.pending === undefined && Date.now() < this.latestFreshUntil) {
+      return Promise.resolve(this.latest);
+    }
     return this.acquire(false);
   }
 
@@ -97,6 +109,8 @@ export class TokenSource {
         detail: 'the token endpoint returned no access token',
       });
     }
+    // MSAL renews a cached token this long before it expires; so does current().
+    this.latestFreshUntil = (result.expiresOn?.getTime() ?? 0) - TOKEN_RENEWAL_OFFSET_MS;
     if (this.latest?.value === result.accessToken) return this.latest;
     const token: AccessToken = {
       value: result.accessToken,

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source.ts';
 import { EmailServerProfile } from '../entities/email-server-profile.entity.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
+import { Organisation } from '../entities/organisation.entity.ts';
 import { newOrganisation, newRoleMailboxes, newUser } from '../testing/factories.ts';
 import { mailboxWithConnection, profileOf } from './exchange-connection.ts';
 
@@ -39,6 +40,12 @@ describe('a mailbox with its connection, in one query', () => {
       expect(loaded?.mailbox).toMatchObject({ id: a.mailbox.id, emailServerProfileId });
       expect(loaded?.profile?.id).toBe(expected);
       expect((await profileOf(dataSource, loaded!.mailbox))?.id).toBe(expected);
+      // Every column as TypeORM itself loads it (types included: Dates, jsonb, nulls).
+      expect(loaded?.mailbox).toEqual(await mailboxes.findOneBy({ id: a.mailbox.id }));
+      expect(loaded?.organisation).toEqual(
+        await dataSource.getRepository(Organisation).findOneBy({ id: a.organisation.id }),
+      );
+      expect(loaded?.profile).toEqual(await dataSource.getRepository(EmailServerProfile).findOneBy({ id: expected }));
     };
     await check(null, a.fallback.id); // none named: the organisation's default
     await check(a.named.id, a.named.id); // its own named profile

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { EmailServerProfile } from '../entities/email-server-profile.entity.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
@@ -43,32 +43,67 @@ export async function profileOf(
 
 /**
  * A mailbox with its organisation and its profile (as `profileOf` chooses it), in one round trip:
- * what every sync run reads first. Null when the mailbox is gone.
+ * what every sync run reads first (some 170 times a second for a worker polling 10,000 mailboxes).
+ * Plain SQL over the entities' own column lists, hydrated column by column: TypeORM's query
+ * builder spent ~150 KB of allocations per call building and mapping this three-table join, a
+ * quarter of a polling worker's garbage. Null when the mailbox is gone.
  */
 export async function mailboxWithConnection(
   dataSource: DataSource,
   mailboxId: string,
 ): Promise<{ mailbox: Mailbox; organisation: Organisation; profile: EmailServerProfile | null } | null> {
-  const row = (await dataSource
-    .getRepository(Mailbox)
-    .createQueryBuilder('mailbox')
-    .innerJoinAndMapOne(
-      'mailbox.joinedOrganisation',
-      Organisation,
-      'organisation',
-      'organisation.id = mailbox.organisationId',
-    )
-    .leftJoinAndMapOne(
-      'mailbox.joinedProfile',
-      EmailServerProfile,
-      'profile',
-      `profile.id = COALESCE(
-         (SELECT n.id FROM email_server_profile n WHERE n.id = mailbox."emailServerProfileId" AND n."organisationId" = mailbox."organisationId"),
-         (SELECT d.id FROM email_server_profile d WHERE d."organisationId" = mailbox."organisationId" AND d."isDefault" LIMIT 1))`,
-    )
-    .where('mailbox.id = :id', { id: mailboxId })
-    .getOne()) as (Mailbox & { joinedOrganisation?: Organisation; joinedProfile?: EmailServerProfile }) | null;
-  if (!row?.joinedOrganisation) return null;
-  const { joinedOrganisation: organisation, joinedProfile: profile, ...fields } = row;
-  return { mailbox: Object.assign(new Mailbox(), fields), organisation, profile: profile ?? null };
+  const [row] = (await dataSource.query(connectionQuery(dataSource), [mailboxId])) as Record<string, unknown>[];
+  if (!row) return null;
+  return {
+    mailbox: hydrate(dataSource, Mailbox, 'm', row),
+    organisation: hydrate(dataSource, Organisation, 'o', row),
+    profile: row['p.id'] === null ? null : hydrate(dataSource, EmailServerProfile, 'p', row),
+  };
+}
+
+const connectionQueries = new WeakMap<DataSource, string>();
+
+function connectionQuery(dataSource: DataSource): string {
+  let sql = connectionQueries.get(dataSource);
+  if (sql === undefined) {
+    sql = `SELECT ${[
+      selectList(dataSource, Mailbox, 'm'),
+      selectList(dataSource, Organisation, 'o'),
+      selectList(dataSource, EmailServerProfile, 'p'),
+    ].join(', ')}
+      FROM mailbox m
+      JOIN organisation o ON o.id = m."organisationId"
+      LEFT JOIN email_server_profile p ON p.id = COALESCE(
+        (SELECT n.id FROM email_server_profile n WHERE n.id = m."emailServerProfileId" AND n."organisationId" = m."organisationId"),
+        (SELECT d.id FROM email_server_profile d WHERE d."organisationId" = m."organisationId" AND d."isDefault" LIMIT 1))
+     WHERE m.id = $1`;
+    connectionQueries.set(dataSource, sql);
+  }
+  return sql;
+}
+
+/** `alias."column" AS "alias.property"` for every column of the entity. */
+function selectList(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
+  return dataSource
+    .getMetadata(entity)
+    .columns.map((column) => `${alias}."${column.databaseName}" AS "${alias}.${column.propertyName}"`)
+    .join(', ');
+}
+
+/**
+ * The entity from its `alias.property` columns. Every column of these entities is a type the pg
+ * driver already returns as TypeORM would (uuid, text, boolean, integer, timestamptz as Date,
+ * jsonb parsed); none has a transformer.
+ */
+function hydrate<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  entity: new () => T,
+  alias: string,
+  row: Record<string, unknown>,
+): T {
+  const instance = new entity();
+  for (const column of dataSource.getMetadata(entity).columns) {
+    (instance as Record<string, unknown>)[column.propertyName] = row[`${alias}.${column.propertyName}`];
+  }
+  return instance;
 }
