@@ -11,7 +11,7 @@ import { DEMO_TENANT } from '@mailroom/exchange-emulator';
 import { loadConfig } from '../apps/api/src/config.ts';
 import { createApiServer } from '../apps/api/src/server.ts';
 import { TestClient } from '../apps/api/src/testing/graphql-client.ts';
-import { spawnTs } from '../e2e/processes.ts';
+import { spawnWorker } from '../e2e/processes.ts';
 import { startEphemeralPostgres } from '../tooling/ephemeral-postgres.ts';
 import { freePort } from '../tooling/free-port.ts';
 import { startRedisServer } from '../tooling/redis-server.ts';
@@ -112,7 +112,7 @@ export const approveAndTestBench: Bench = {
       const api = await createApiServer(config, pino({ level: 'silent' }));
       const port = await api.listen(0, '127.0.0.1');
       for (let i = 0; i < WORKERS; i++) {
-        const worker = spawnTs('apps/worker/src/main.ts', {
+        const worker = spawnWorker({
           DATABASE_URL: postgres.url,
           REDIS_URL: redis.url,
           MAILROOM_SECRET_KEY: secretKey,

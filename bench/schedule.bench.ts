@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { createDataSource, SecretCipher } from '@mailroom/domain';
 import { DEMO_TENANT } from '@mailroom/exchange-emulator';
 import { createGraphAdapter } from '@mailroom/graph-adapter';
-import { spawnTs } from '../e2e/processes.ts';
+import { spawnWorker } from '../e2e/processes.ts';
 import { runMigrations } from '../packages/domain/src/data-source.ts';
 import { startEphemeralPostgres } from '../tooling/ephemeral-postgres.ts';
 import { freePort } from '../tooling/free-port.ts';
@@ -65,7 +65,7 @@ export const scheduleBench: Bench = {
     const secretKey = randomBytes(32).toString('base64');
     const cipher = new SecretCipher(Buffer.from(secretKey, 'base64'));
     const dataSource = createDataSource({ url: postgres.url, poolSize: 2 });
-    let worker: ReturnType<typeof spawnTs> | undefined;
+    let worker: ReturnType<typeof spawnWorker> | undefined;
     try {
       await emulator.reset(MAILBOXES, 0);
       await dataSource.initialize();
@@ -82,7 +82,7 @@ export const scheduleBench: Bench = {
         [organisationId, INTERVAL_SECONDS, MAILBOXES],
       );
 
-      worker = spawnTs('apps/worker/src/main.ts', {
+      worker = spawnWorker({
         DATABASE_URL: postgres.url,
         REDIS_URL: redis.url,
         MAILROOM_SECRET_KEY: secretKey,

@@ -22,7 +22,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import type { DataSource } from 'typeorm';
-import { spawnTs, type Spawned } from '../e2e/processes.ts';
+import { spawnTs, spawnWorker, type Spawned } from '../e2e/processes.ts';
 import { runMigrations } from '../packages/domain/src/data-source.ts';
 import { startEphemeralPostgres } from '../tooling/ephemeral-postgres.ts';
 import { freePort } from '../tooling/free-port.ts';
@@ -143,7 +143,7 @@ async function startApi(stack: Stack): Promise<{ process: Spawned; url: string }
 
 async function startWorkers(stack: Stack, env: Record<string, string>): Promise<Spawned[]> {
   const workers = Array.from({ length: WORKERS }, () =>
-    spawnTs('apps/worker/src/main.ts', {
+    spawnWorker({
       DATABASE_URL: stack.databaseUrl,
       REDIS_URL: stack.redisUrl,
       MAILROOM_SECRET_KEY: stack.secretKey,

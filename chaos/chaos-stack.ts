@@ -5,7 +5,7 @@ import type { ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { spawnTs, type Spawned } from '../e2e/processes.ts';
+import { spawnTs, spawnWorker, type Spawned } from '../e2e/processes.ts';
 import { freePort } from '../tooling/free-port.ts';
 import { startPostgresServer, type RunningPostgres } from '../tooling/postgres-server.ts';
 import { startRedisServer, type RunningRedis } from '../tooling/redis-server.ts';
@@ -182,7 +182,7 @@ export async function startApiProcess(stack: StackSettings): Promise<{ process: 
 }
 
 export async function startWorkerProcess(stack: StackSettings, env: Record<string, string>): Promise<StackProcess> {
-  const worker = spawnTs('apps/worker/src/main.ts', {
+  const worker = spawnWorker({
     DATABASE_URL: stack.databaseUrl,
     REDIS_URL: stack.redisUrl,
     MAILROOM_SECRET_KEY: stack.secretKey,

@@ -16,7 +16,7 @@ import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { freePort } from '../tooling/free-port.ts';
 import { startRedisServer, type RunningRedis } from '../tooling/redis-server.ts';
-import { spawnTs, type Spawned } from './processes.ts';
+import { spawnWorker, type Spawned } from './processes.ts';
 
 // The `scale` scenario spreads a mailbox's messages over Inbox (~54 %), Sent Items (~40 %) and
 // Archive (~6 %); the sync reads Inbox and Sent Items. With seed 1, the first 5,319 generated
@@ -77,7 +77,7 @@ async function adminQuery(sql: string) {
 }
 
 function startWorkerProcess(): Spawned {
-  const worker = spawnTs('apps/worker/src/main.ts', {
+  const worker = spawnWorker({
     DATABASE_URL: databaseUrl,
     REDIS_URL: redis.url,
     MAILROOM_SECRET_KEY: inject('secretKey'),

@@ -1,7 +1,7 @@
 import { newOrganisation, newUser } from '@mailroom/domain/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
-import { spawnTs, type Spawned } from './processes.ts';
+import { spawnWorker, type Spawned } from './processes.ts';
 
 let api: ApiHarness;
 let worker: Spawned | undefined;
@@ -34,7 +34,7 @@ describe('API → Redis → worker → Postgres → subscription', () => {
     await subscription.connected;
 
     // The worker starts only now, as its own process: the updates can only arrive through Redis.
-    worker = spawnTs('apps/worker/src/main.ts', {
+    worker = spawnWorker({
       DATABASE_URL: inject('databaseUrl'),
       REDIS_URL: inject('redisUrl'),
       MAILROOM_SECRET_KEY: inject('secretKey'),

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags.ts';
 import { ROOT } from '../scripts/root.ts';
 
 export interface Spawned {
@@ -10,6 +11,11 @@ export interface Spawned {
   exited: Promise<number | null>;
   /** Sends SIGTERM and resolves with the exit code. */
   stop(): Promise<number | null>;
+}
+
+/** A worker process (apps/worker/src/main.ts), started as every launcher starts one. */
+export function spawnWorker(env: Record<string, string>): Spawned {
+  return spawnNode([...WORKER_NODE_FLAGS, '--import', 'tsx', 'apps/worker/src/main.ts'], env);
 }
 
 /** Runs one of the repository's TypeScript entry points as a real child process. */

@@ -11,6 +11,7 @@ import { startChild, prefix, type Child } from './children.ts';
 import { ConfigError, loadLauncherConfig, type LauncherConfig } from './launcher-config.ts';
 import { startDataServices } from './data-services.client.ts';
 import { ROOT } from './root.ts';
+import { WORKER_NODE_FLAGS } from '../apps/worker/src/node-flags.ts';
 
 const log = (line: string) => process.stdout.write(`${prefix('launcher')} ${line}\n`);
 
@@ -107,7 +108,10 @@ try {
   };
   const tsx = [process.execPath, '--import', 'tsx'] as const;
   const api = startChild('api', tsx[0], [...tsx.slice(1), 'apps/api/src/main.ts'], { cwd: ROOT, env });
-  const worker = startChild('worker', tsx[0], [...tsx.slice(1), 'apps/worker/src/main.ts'], { cwd: ROOT, env });
+  const worker = startChild('worker', tsx[0], [...WORKER_NODE_FLAGS, ...tsx.slice(1), 'apps/worker/src/main.ts'], {
+    cwd: ROOT,
+    env,
+  });
   const web = startChild('web', process.execPath, [`${ROOT}/node_modules/vite/bin/vite.js`, '--clearScreen', 'false'], {
     cwd: `${ROOT}/apps/web`,
     env,
