@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../data-source.ts';
 import { Account, Contact, Opportunity } from '../entities/crm-record.entities.ts';
+import { Email } from '../entities/email.entities.ts';
 import type { ExchangeGatewayFactory } from '../exchange-gateway.ts';
 import { newOrganisation, newUser, principalOf } from '../testing/factories.ts';
 import { CrmRecordService } from './crm-records.service.ts';
@@ -116,6 +117,10 @@ describe('timeline order', () => {
     const asOwner = await principalOf(ds, owner);
     const subjects = async () => (await emails.timeline(asOwner, opportunity.id)).items.map((e) => e.subject);
     expect(await subjects()).toEqual(['DPA 2', 'DPA 1', 'Standalone', 'Pricing 2', 'Pricing 1', 'Call back']);
+    // The page's emails are whole, as TypeORM loads them.
+    const loaded = (await emails.timeline(asOwner, opportunity.id)).items.filter((i) => i instanceof Email);
+    expect(loaded).toHaveLength(5);
+    for (const item of loaded) expect(item).toEqual(await ds.getRepository(Email).findOneBy({ id: item.id }));
 
     // A reply (even one that arrived late, in a separate statement) brings its thread to the top.
     const reply = await insert('Pricing 3', 'conv-pricing', hoursAgo(1));

@@ -17,6 +17,7 @@ import {
 } from '../rules/email-tracking.rule.ts';
 import { CrmRecordService } from './crm-records.service.ts';
 import { EmailIngestService, onTimelines, resolveAddresses } from './email-ingest.service.ts';
+import { entityColumns, entityFromRow } from './entity-rows.ts';
 import { profileConnection, profileOf } from './exchange-connection.ts';
 import { MailboxService } from './mailbox.service.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
@@ -253,12 +254,14 @@ export class EmailService {
     const order = `"threadAt" DESC, "threadKey" DESC, "occurredAt" DESC, id DESC`;
     // One statement: the page (one row more, to tell whether another follows) and the total. The
     // total row comes back even when the page is empty.
-    const rows: (TimelineRow & { kind: 'EMAIL' | 'TASK' | 'APPOINTMENT' | null; totalCount: number })[] =
-      await this.dataSource.query(
-        `${scope}, others (kind, "threadAt", "threadKey", "occurredAt", id) AS MATERIALIZED (
+    const rows: (TimelineRow & {
+      kind: 'EMAIL' | 'TASK' | 'APPOINTMENT' | null;
+      totalCount: number;
+    } & Record<string, unknown>)[] = await this.dataSource.query(
+      `${scope}, others (kind, "threadAt", "threadKey", "occurredAt", id) AS MATERIALIZED (
           ${others.join('\n          UNION ALL ')}
         )
-        SELECT total.n AS "totalCount", page.*
+        SELECT total.n AS "totalCount", page.*, ${entityColumns(this.dataSource, Email, 'em')}
           FROM (SELECT ((SELECT count(*) ${regarding}) + (SELECT count(*) FROM others))::int AS n) total
           LEFT JOIN LATERAL (
             SELECT * FROM (
@@ -269,27 +272,31 @@ export class EmailService {
               SELECT * FROM others o WHERE ${afterCursor(`o."threadAt", o."threadKey", o."occurredAt", o.id`, 'text')}
             ) entries ORDER BY ${order} LIMIT $10
           ) page ON true
+          -- The page's emails come with it (tasks and appointments, rarer, are loaded after).
+          LEFT JOIN email em ON page.kind = 'EMAIL' AND em.id = page.id
          ORDER BY page.${order.replaceAll(', ', ', page.')}`,
-        [
-          principal.organisationId,
-          recordId,
-          principal.userId,
-          isAdministrator(principal),
-          isManager(principal),
-          cursor?.[0] ?? null,
-          cursor?.[1] ?? null,
-          cursor?.[2] ?? null,
-          cursor?.[3] ?? null,
-          limit + 1,
-        ],
-      );
+      [
+        principal.organisationId,
+        recordId,
+        principal.userId,
+        isAdministrator(principal),
+        isManager(principal),
+        cursor?.[0] ?? null,
+        cursor?.[1] ?? null,
+        cursor?.[2] ?? null,
+        cursor?.[3] ?? null,
+        limit + 1,
+      ],
+    );
     const count = rows[0]?.totalCount ?? 0;
     const entries = rows.filter((r) => r.id !== null);
     const page = entries.slice(0, limit);
     const idsOf = (kind: string) => page.filter((r) => r.kind === kind).map((r) => r.id);
-    // Only the kinds the page holds are loaded, each in one query.
-    const [emails, tasks, appointments] = await Promise.all([
-      idsOf('EMAIL').length ? this.dataSource.getRepository(Email).findBy({ id: In(idsOf('EMAIL')) }) : [],
+    const emails = page
+      .filter((r) => r.kind === 'EMAIL' && r['em.id'] !== null)
+      .map((r) => entityFromRow(this.dataSource, Email, 'em', r));
+    // Only the other kinds the page holds are loaded, each in one query.
+    const [tasks, appointments] = await Promise.all([
       idsOf('TASK').length ? this.dataSource.getRepository(Task).findBy({ id: In(idsOf('TASK')) }) : [],
       idsOf('APPOINTMENT').length
         ? this.dataSource.getRepository(Appointment).findBy({ id: In(idsOf('APPOINTMENT')) })

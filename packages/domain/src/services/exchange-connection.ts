@@ -1,8 +1,9 @@
-import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { EmailServerProfile } from '../entities/email-server-profile.entity.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { ExchangeConnection } from '../exchange-gateway.ts';
+import { entityFromRow, entityColumns } from './entity-rows.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 
 /**
@@ -55,9 +56,9 @@ export async function mailboxWithConnection(
   const [row] = (await dataSource.query(connectionQuery(dataSource), [mailboxId])) as Record<string, unknown>[];
   if (!row) return null;
   return {
-    mailbox: hydrate(dataSource, Mailbox, 'm', row),
-    organisation: hydrate(dataSource, Organisation, 'o', row),
-    profile: row['p.id'] === null ? null : hydrate(dataSource, EmailServerProfile, 'p', row),
+    mailbox: entityFromRow(dataSource, Mailbox, 'm', row),
+    organisation: entityFromRow(dataSource, Organisation, 'o', row),
+    profile: row['p.id'] === null ? null : entityFromRow(dataSource, EmailServerProfile, 'p', row),
   };
 }
 
@@ -67,9 +68,9 @@ function connectionQuery(dataSource: DataSource): string {
   let sql = connectionQueries.get(dataSource);
   if (sql === undefined) {
     sql = `SELECT ${[
-      selectList(dataSource, Mailbox, 'm'),
-      selectList(dataSource, Organisation, 'o'),
-      selectList(dataSource, EmailServerProfile, 'p'),
+      entityColumns(dataSource, Mailbox, 'm'),
+      entityColumns(dataSource, Organisation, 'o'),
+      entityColumns(dataSource, EmailServerProfile, 'p'),
     ].join(', ')}
       FROM mailbox m
       JOIN organisation o ON o.id = m."organisationId"
@@ -80,30 +81,4 @@ function connectionQuery(dataSource: DataSource): string {
     connectionQueries.set(dataSource, sql);
   }
   return sql;
-}
-
-/** `alias."column" AS "alias.property"` for every column of the entity. */
-function selectList(dataSource: DataSource, entity: EntityTarget<ObjectLiteral>, alias: string): string {
-  return dataSource
-    .getMetadata(entity)
-    .columns.map((column) => `${alias}."${column.databaseName}" AS "${alias}.${column.propertyName}"`)
-    .join(', ');
-}
-
-/**
- * The entity from its `alias.property` columns. Every column of these entities is a type the pg
- * driver already returns as TypeORM would (uuid, text, boolean, integer, timestamptz as Date,
- * jsonb parsed); none has a transformer.
- */
-function hydrate<T extends ObjectLiteral>(
-  dataSource: DataSource,
-  entity: new () => T,
-  alias: string,
-  row: Record<string, unknown>,
-): T {
-  const instance = new entity();
-  for (const column of dataSource.getMetadata(entity).columns) {
-    (instance as Record<string, unknown>)[column.propertyName] = row[`${alias}.${column.propertyName}`];
-  }
-  return instance;
 }
