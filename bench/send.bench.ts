@@ -12,11 +12,14 @@ import { CrashablePostgres, CrashableRedis, startApiProcess, startWorkerProcess 
 import { SALES_PASSWORD, seedSalesOrganisation } from '../chaos/sales-organisation.ts';
 import { scaleUpn } from './bench-seed.ts';
 import { startBenchEmulator } from './bench-stack.ts';
-import type { Bench, BenchRow } from './bench-table.ts';
+import { median, type Bench, type BenchRow } from './bench-table.ts';
 
 const MAILBOXES = 50;
 const EMAILS = 1_000;
 const SUBJECT = 'Bench send #';
+const WARM_UP_SUBJECT = 'Bench warm-up #';
+/** Rounds measured (each on its own mailboxes, so none waits on another's sending limit); the figure is their median. */
+const ROUNDS = 3;
 /** Exchange Online's sending limit per mailbox. */
 const PER_MINUTE = 30;
 
@@ -33,7 +36,7 @@ function busiestMinute(sentAt: number[]): number {
   return most;
 }
 
-async function adapterAlone(emulatorUrl: string): Promise<number> {
+async function adapterAlone(emulatorUrl: string, total: number): Promise<number> {
   const adapter = createGraphAdapter({ graphBaseUrl: emulatorUrl, authorityUrl: emulatorUrl, ...DEMO_TENANT });
   let next = 0;
   const started = performance.now();
@@ -42,7 +45,7 @@ async function adapterAlone(emulatorUrl: string): Promise<number> {
       while (next < EMAILS) {
         const k = next++;
         await adapter.sendMail(
-          scaleUpn(k % MAILBOXES, MAILBOXES),
+          scaleUpn(k % MAILBOXES, total),
           {
             subject: `Reference send ${k}`,
             body: { contentType: 'html', content: '<p>Reference</p>' },
@@ -68,56 +71,65 @@ export const sendBench: Bench = {
     const stack = { databaseUrl: postgres.url, redisUrl: redis.url, secretKey };
     const processes: Awaited<ReturnType<typeof startWorkerProcess>>[] = [];
     const db = new pg.Client({ connectionString: postgres.url });
+    const total = MAILBOXES * ROUNDS;
     try {
-      await emulator.reset(MAILBOXES, 0);
+      await emulator.reset(total, 0);
       const seeded = await seedSalesOrganisation(postgres.url, emulator.url, secretKey, {
-        mailboxes: MAILBOXES,
+        mailboxes: total,
         pollIntervalSeconds: 60,
       });
       const api = await startApiProcess(stack);
       processes.push(api.process);
       processes.push(...(await Promise.all([0, 1].map(() => startWorkerProcess(stack, { PUBLIC_API_URL: api.url })))));
-      const upns = Array.from({ length: MAILBOXES }, (_, i) => scaleUpn(i, MAILBOXES));
+      const upns = Array.from({ length: total }, (_, i) => scaleUpn(i, total));
       const anonymous = new TestClient(api.url);
       const clients = await Promise.all(upns.map((upn) => anonymous.signIn(upn, SALES_PASSWORD)));
       await db.connect();
 
-      const started = performance.now();
-      let next = 0;
-      let refused = 0;
-      await Promise.all(
-        Array.from({ length: 20 }, async () => {
-          while (next < EMAILS) {
-            const k = next++;
-            const upn = upns[k % MAILBOXES]!;
-            const result = await clients[k % MAILBOXES]!.request(
-              'mutation Send($input: SendEmailInput!) { sendEmail(input: $input) { id } }',
-              {
-                input: {
-                  regardingId: seeded.opportunityIds.get(upn),
-                  to: [`buyer${k}@fabrikam.example`],
-                  subject: `${SUBJECT}${k + 1}`,
-                  body: `<p>Bench send ${k + 1}: our proposal.</p>`,
+      /** Queues `count` sends from the mailboxes `first`… (round-robin), 20 calls at a time; resolves when all are Sent. */
+      const sendAll = async (subject: string, first: number, count: number) => {
+        const started = performance.now();
+        let next = 0;
+        let refused = 0;
+        await Promise.all(
+          Array.from({ length: 20 }, async () => {
+            while (next < count) {
+              const k = next++;
+              const m = first + (k % MAILBOXES);
+              const result = await clients[m]!.request(
+                'mutation Send($input: SendEmailInput!) { sendEmail(input: $input) { id } }',
+                {
+                  input: {
+                    regardingId: seeded.opportunityIds.get(upns[m]!),
+                    to: [`buyer${k}@fabrikam.example`],
+                    subject: `${subject}${k + 1}`,
+                    body: `<p>Bench send ${k + 1}: our proposal.</p>`,
+                  },
                 },
-              },
-            );
-            if (result.errors) refused++;
-          }
-        }),
-      );
-      const queuedSeconds = (performance.now() - started) / 1000;
-      const deadline = performance.now() + 10 * 60_000;
-      let statuses: Record<string, number> = {};
-      while (performance.now() < deadline) {
-        const rows = await db.query<{ status: string; n: number }>(
-          `SELECT status, count(*)::int AS n FROM email WHERE "organisationId" = $1 AND subject LIKE $2 GROUP BY 1`,
-          [seeded.organisationId, `${SUBJECT}%`],
+              );
+              if (result.errors) refused++;
+            }
+          }),
         );
-        statuses = Object.fromEntries(rows.rows.map((r) => [r.status, r.n]));
-        if ((statuses.SENT ?? 0) + (statuses.FAILED ?? 0) >= EMAILS - refused) break;
-        await sleep(250);
-      }
-      const seconds = (performance.now() - started) / 1000;
+        const queuedSeconds = (performance.now() - started) / 1000;
+        const deadline = performance.now() + 10 * 60_000;
+        let statuses: Record<string, number> = {};
+        while (performance.now() < deadline) {
+          const rows = await db.query<{ status: string; n: number }>(
+            `SELECT status, count(*)::int AS n FROM email WHERE "organisationId" = $1 AND subject LIKE $2 GROUP BY 1`,
+            [seeded.organisationId, `${subject}%`],
+          );
+          statuses = Object.fromEntries(rows.rows.map((r) => [r.status, r.n]));
+          if ((statuses.SENT ?? 0) + (statuses.FAILED ?? 0) >= count - refused) break;
+          await sleep(250);
+        }
+        return { seconds: (performance.now() - started) / 1000, queuedSeconds, refused, statuses };
+      };
+
+      // Warm-up: one send per mailbox of the first round (20 more each stay within 30 a minute).
+      await sendAll(WARM_UP_SUBJECT, 0, MAILBOXES);
+      const rounds = [];
+      for (let r = 0; r < ROUNDS; r++) rounds.push(await sendAll(`${SUBJECT}${r + 1}.`, r * MAILBOXES, EMAILS));
 
       // Exchange's side: each mailbox's Sent Items.
       const perSubject = new Map<string, number>();
@@ -126,7 +138,9 @@ export const sendBench: Bench = {
         const { messages } = (await emulator.control(`/mailboxes/${encodeURIComponent(upn)}/messages`, 'GET')) as {
           messages: { folder: string; subject: string; sentDateTime?: string }[];
         };
-        const sent = messages.filter((m) => m.folder === 'sentitems' && m.subject.startsWith(SUBJECT));
+        const sent = messages.filter(
+          (m) => m.folder === 'sentitems' && (m.subject.startsWith(SUBJECT) || m.subject.startsWith(WARM_UP_SUBJECT)),
+        );
         for (const m of sent) perSubject.set(m.subject, (perSubject.get(m.subject) ?? 0) + 1);
         worstMinute = Math.max(worstMinute, busiestMinute(sent.map((m) => Date.parse(m.sentDateTime ?? ''))));
       }
@@ -134,21 +148,29 @@ export const sendBench: Bench = {
       const state = (await emulator.control('/state', 'GET')) as { throttling: { violations: number } };
       await Promise.all(processes.splice(0).map((p) => p.process.stop()));
 
-      const referenceSeconds = await adapterAlone(emulator.url);
+      const referenceSeconds = await adapterAlone(emulator.url, total);
       const perMailbox = EMAILS / MAILBOXES;
       const bound = Math.ceil(perMailbox / PER_MINUTE) * 60;
-      const allSent = statuses.SENT === EMAILS && perSubject.size === EMAILS;
+      const seconds = median(rounds.map((r) => r.seconds));
+      const allSent =
+        rounds.every((r) => r.statuses.SENT === EMAILS) && perSubject.size === EMAILS * ROUNDS + MAILBOXES;
       return [
         {
           figure: `${EMAILS.toLocaleString('en-US')} queued sends across ${MAILBOXES} mailboxes: time to all Sent`,
           value: seconds,
           unit: 's',
           target: `≤ ${bound} s (${perMailbox} per mailbox at ${PER_MINUTE}/min)`,
-          pass: allSent && seconds <= bound && worstMinute <= PER_MINUTE,
+          pass: allSent && Math.max(...rounds.map((r) => r.seconds)) <= bound && worstMinute <= PER_MINUTE,
           reference: { label: 'sendMail through the adapter alone', value: referenceSeconds },
           note:
-            `queued through the API in ${queuedSeconds.toFixed(1)} s (${refused} refused); CRM statuses ${JSON.stringify(statuses)};` +
-            ` ${perSubject.size.toLocaleString('en-US')} distinct in Sent Items; busiest mailbox minute ${worstMinute} (limit ${PER_MINUTE});` +
+            `median of ${ROUNDS} rounds, each on ${MAILBOXES} other mailboxes, after a warm-up of one send per mailbox: ` +
+            rounds
+              .map(
+                (r) =>
+                  `${r.seconds.toFixed(1)} s (queued through the API in ${r.queuedSeconds.toFixed(1)} s, ${r.refused} refused, CRM statuses ${JSON.stringify(r.statuses)})`,
+              )
+              .join('; ') +
+            `; ${perSubject.size.toLocaleString('en-US')} distinct in Sent Items; busiest mailbox minute ${worstMinute} (limit ${PER_MINUTE});` +
             ` ${state.throttling.violations} throttling violations`,
         },
         {
@@ -157,6 +179,7 @@ export const sendBench: Bench = {
           unit: '',
           target: '0',
           pass: duplicates === 0,
+          note: `over the ${ROUNDS} rounds and the warm-up (${(EMAILS * ROUNDS + MAILBOXES).toLocaleString('en-US')} sends)`,
         },
       ];
     } finally {
