@@ -18,12 +18,13 @@ import type { EmailDirection, EmailStatus, PartyRole, PartyType, RegardingType, 
 // Partial where most rows have nothing to find (incoming mail has no token, often no regarding, and
 // is never waiting to be sent): a first sync of thousands of messages maintains fewer index entries.
 @Index(['organisationId', 'trackingToken'], { where: '"trackingToken" IS NOT NULL' })
-// A timeline's tracked emails regarding one record in timeline order (thread time, thread key, own
-// time, id), so a page of a record with thousands of emails is the index's first rows. Made of
-// expressions, so the migration owns it (EmailThreadAt).
-@Index('IDX_email_timeline_order', { synchronize: false })
+// A timeline's tracked emails regarding one record, in conversation order: a timeline ranks them into
+// threads from this index alone (and reads a page's threads back from it).
+@Index('IDX_email_timeline_thread', ['regardingId', 'organisationId', 'threadHash', 'occurredAt', 'id'], {
+  where: 'tracked AND "regardingId" IS NOT NULL',
+})
 // Counts a record's timeline emails (the page's total) from a small index: one entry per email,
-// deduplicated by key, a fraction of the size of the ordering index above.
+// deduplicated by key, a fraction of the size of the one above.
 @Index('IDX_email_regarding_count', ['regardingId', 'organisationId'], {
   where: 'tracked AND "regardingId" IS NOT NULL',
 })
@@ -94,12 +95,18 @@ export class Email {
   occurredAt: Date;
 
   /**
-   * The thread's place on timelines: the latest `occurredAt` among the organisation's tracked emails
-   * of this conversation, NULL where that is this email's own. Database triggers keep it (see the
-   * EmailThreadAt migration); the application never writes it.
+   * The thread, as a 64-bit hash of its conversation (an email without one is a thread of its
+   * own): timelines rank a record's threads from a narrow index on it. Postgres computes it.
    */
-  @Column({ type: 'timestamptz', nullable: true, select: false, insert: false, update: false })
-  threadAt: Date | null;
+  @Column({
+    type: 'bigint',
+    generatedType: 'STORED',
+    asExpression: `hashtextextended(COALESCE("conversationId", "id"::text), 0)`,
+    insert: false,
+    update: false,
+    select: false,
+  })
+  threadHash: string;
 
   @Column({ type: 'text', nullable: true })
   failureReason: string | null;

@@ -12,7 +12,7 @@ import { ContactOwnerIndex1795803005149 } from './1795803005149-contact-owner-in
 import { LinkLastError1795803180613 } from './1795803180613-link-last-error.migration.ts';
 import { ApiKeys1795803340461 } from './1795803340461-api-keys.migration.ts';
 import { ReadPathIndexes1795812753921 } from './1795812753921-read-path-indexes.migration.ts';
-import { EmailThreadAt1795817568945 } from './1795817568945-email-thread-at.migration.ts';
+import { TimelineThreadIndexes1795817568945 } from './1795817568945-timeline-thread-indexes.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -30,5 +30,5 @@ export const MIGRATIONS = [
   LinkLastError1795803180613,
   ApiKeys1795803340461,
   ReadPathIndexes1795812753921,
-  EmailThreadAt1795817568945,
+  TimelineThreadIndexes1795817568945,
 ];

@@ -167,4 +167,63 @@ describe('timeline order', () => {
     }
     expect(seen).toEqual(['DPA 2', 'DPA 1', 'DPA 0', 'Standalone', 'Pricing 2', 'Pricing 1', 'Call back']);
   });
+
+  it("keeps a thread together when its newest email reaches the timeline another way (a contact's email regarding nothing)", async () => {
+    const organisation = await newOrganisation(ds);
+    const owner = await newUser(ds, organisation);
+    const account = await ds
+      .getRepository(Account)
+      .save({ organisationId: organisation.id, name: 'Northwind', ownerUserId: owner.id });
+    const contact = await ds.getRepository(Contact).save({
+      organisationId: organisation.id,
+      firstName: 'Nina',
+      lastName: 'North',
+      emailAddress: 'nina@northwind.example',
+      accountId: account.id,
+      ownerUserId: owner.id,
+    });
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+    const insert = async (subject: string, conversationId: string, at: string, regarding: boolean) => {
+      const [row] = (await ds.query(
+        `INSERT INTO email ("organisationId", direction, status, subject, body, "conversationId", "regardingType",
+            "regardingId", "trackedBy", "ownerUserId", "occurredAt")
+         VALUES ($1, 'INCOMING', 'RECEIVED', $2, 'body', $3, $4, $5, 'FILTER', $6, $7) RETURNING id`,
+        [
+          organisation.id,
+          subject,
+          conversationId,
+          regarding ? 'ACCOUNT' : null,
+          regarding ? account.id : null,
+          owner.id,
+          at,
+        ],
+      )) as { id: string }[];
+      if (!regarding) {
+        await ds.query(
+          `INSERT INTO email_party ("emailId", role, address, "resolvedType", "resolvedId") VALUES ($1, 'FROM', $2, 'CONTACT', $3)`,
+          [row!.id, contact.emailAddress, contact.id],
+        );
+      }
+    };
+    await insert('Onboarding 1', 'conv-onboarding', hoursAgo(30), true);
+    await insert('Invoice 1', 'conv-invoice', hoursAgo(20), true);
+    await insert('Invoice 2', 'conv-invoice', hoursAgo(10), true);
+    // The newest message of the onboarding thread, from the contact, regarding nothing.
+    await insert('Onboarding 2', 'conv-onboarding', hoursAgo(1), false);
+    const emails = new EmailService(ds, new SecretCipher(randomBytes(32)), noExchange);
+    const asOwner = await principalOf(ds, owner);
+    const page = await emails.timeline(asOwner, account.id);
+    expect(page.items.map((e) => e.subject)).toEqual(['Onboarding 2', 'Onboarding 1', 'Invoice 2', 'Invoice 1']);
+    expect(page.totalCount).toBe(4);
+    // One entry a page: the same order, each once.
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 6; pages++) {
+      const one = await emails.timeline(asOwner, account.id, 1, after);
+      seen.push(...one.items.map((e) => e.subject));
+      if (!one.hasNextPage) break;
+      after = one.cursorOf(one.items.at(-1)!);
+    }
+    expect(seen).toEqual(['Onboarding 2', 'Onboarding 1', 'Invoice 2', 'Invoice 1']);
+  });
 });
