@@ -70,7 +70,10 @@ export class EmailResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
     @Ctx() context: ApiContext,
   ) {
-    return toConnection(await context.services.emails.timeline(requirePrincipal(context), regardingId, first, after));
+    const page = await context.services.emails.timeline(requirePrincipal(context), regardingId, first, after);
+    // The page brought its emails' copies: the copies field reads them from the loader.
+    for (const [emailId, copies] of page.copies) context.loaders.emailCopies.prime(emailId, copies);
+    return toConnection(page);
   }
 
   @Authorized()

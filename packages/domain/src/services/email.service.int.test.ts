@@ -5,7 +5,7 @@ import { createDataSource } from '../data-source.ts';
 import { Account, Contact, Opportunity } from '../entities/crm-record.entities.ts';
 import { Email } from '../entities/email.entities.ts';
 import type { ExchangeGatewayFactory } from '../exchange-gateway.ts';
-import { newOrganisation, newUser, principalOf } from '../testing/factories.ts';
+import { newOrganisation, newRoleMailboxes, newUser, principalOf } from '../testing/factories.ts';
 import { CrmRecordService } from './crm-records.service.ts';
 import { EmailService } from './email.service.ts';
 import { SecretCipher } from './secret-cipher.ts';
@@ -118,9 +118,22 @@ describe('timeline order', () => {
     const subjects = async () => (await emails.timeline(asOwner, opportunity.id)).items.map((e) => e.subject);
     expect(await subjects()).toEqual(['DPA 2', 'DPA 1', 'Standalone', 'Pricing 2', 'Pricing 1', 'Call back']);
     // The page's emails are whole, as TypeORM loads them.
-    const loaded = (await emails.timeline(asOwner, opportunity.id)).items.filter((i) => i instanceof Email);
+    const [mailbox] = await newRoleMailboxes(ds, organisation);
+    const [first] = (await ds.query(`SELECT id FROM email WHERE "organisationId" = $1 AND subject = 'DPA 2'`, [
+      organisation.id,
+    ])) as { id: string }[];
+    await ds.query(
+      `INSERT INTO email_copy ("mailboxId", "exchangeMessageId", "emailId", "organisationId", "folderId")
+       VALUES ($1, 'AAMk-copy-1', $2, $3, 'inbox')`,
+      [mailbox!.id, first!.id, organisation.id],
+    );
+    const withCopies = await emails.timeline(asOwner, opportunity.id);
+    const loaded = withCopies.items.filter((i) => i instanceof Email);
     expect(loaded).toHaveLength(5);
     for (const item of loaded) expect(item).toEqual(await ds.getRepository(Email).findOneBy({ id: item.id }));
+    // Each email's Exchange copies come with the page, as copiesOf gives them.
+    expect(withCopies.copies.get(first!.id)).toHaveLength(1);
+    expect(withCopies.copies).toEqual(await emails.copiesOf(loaded.map((e) => e.id)));
 
     // A reply (even one that arrived late, in a separate statement) brings its thread to the top.
     const reply = await insert('Pricing 3', 'conv-pricing', hoursAgo(1));

@@ -51,6 +51,11 @@ export function addressList(values: readonly string[] | null | undefined, field:
 /** What a timeline holds. */
 export type Activity = Email | Task | Appointment;
 
+/** A timeline page, with the Exchange copies of its emails (as `copiesOf` gives them). */
+export interface TimelinePage extends Page<Activity> {
+  copies: Map<string, (EmailCopy & { emailAddress: string })[]>;
+}
+
 /** A timeline entry's sort key: its thread's latest activity, the thread, then the activity itself. */
 interface TimelineRow {
   id: string;
@@ -187,7 +192,7 @@ export class EmailService {
     recordId: string,
     first?: number | null,
     after?: string | null,
-  ): Promise<Page<Activity>> {
+  ): Promise<TimelinePage> {
     const record = await this.records.visibleRecord(principal, recordId);
     const limit = pageSize(first);
     const cursor = after ? decodeCursor(after, 4) : null;
@@ -276,7 +281,12 @@ export class EmailService {
           ORDER BY "threadAt" DESC, "threadKey" DESC
           LIMIT $10
         )
-        SELECT total.n AS "totalCount", page.*, ${entityColumns(this.dataSource, Email, 'em')}
+        SELECT total.n AS "totalCount", page.*, ${entityColumns(this.dataSource, Email, 'em')},
+               -- Its Exchange copies too, in the order copiesOf gives them.
+               CASE WHEN page.kind = 'EMAIL' THEN (
+                 SELECT COALESCE(json_agg(to_jsonb(c) || jsonb_build_object('emailAddress', m."emailAddress")
+                                          ORDER BY m."emailAddress"), '[]')
+                   FROM email_copy c JOIN mailbox m ON m.id = c."mailboxId" WHERE c."emailId" = page.id) END AS "copies"
           FROM (SELECT ((SELECT count(*) ${regarding}) + (SELECT count(*) FROM others))::int AS n) total
           LEFT JOIN LATERAL (
             SELECT * FROM (
@@ -327,8 +337,21 @@ export class EmailService {
     const byId = new Map<string, Activity>([...emails, ...tasks, ...appointments].map((e) => [e.id, e]));
     const sortKey = new Map(page.map((r) => [r.id, r]));
     const items = page.map((r) => byId.get(r.id)).filter((e): e is Activity => e !== undefined);
+    // pg returns the copies as JSON: their one timestamp is made a Date again, as copiesOf gives it.
+    const copies = new Map(
+      page
+        .filter((r) => r.kind === 'EMAIL' && Array.isArray(r.copies))
+        .map((r) => [
+          r.id,
+          (r.copies as (EmailCopy & { emailAddress: string; createdAt: string | Date })[]).map((c) => ({
+            ...c,
+            createdAt: new Date(c.createdAt),
+          })),
+        ]),
+    );
     return {
       items,
+      copies,
       hasNextPage: entries.length > limit,
       totalCount: count,
       cursorOf: (activity) => {
