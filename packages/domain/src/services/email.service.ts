@@ -18,6 +18,7 @@ import {
 import { CrmRecordService } from './crm-records.service.ts';
 import { EmailIngestService, onTimelines, resolveAddresses } from './email-ingest.service.ts';
 import { entityColumns, entityFromRow } from './entity-rows.ts';
+import { preparedQuery } from './prepared-query.ts';
 import { profileConnection, profileOf } from './exchange-connection.ts';
 import { MailboxService } from './mailbox.service.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
@@ -258,16 +259,19 @@ export class EmailService {
     const rows: (TimelineRow & {
       kind: 'EMAIL' | 'TASK' | 'APPOINTMENT' | null;
       totalCount: number;
-    } & Record<string, unknown>)[] = await this.dataSource.query(
+    } & Record<string, unknown>)[] = await preparedQuery(
+      this.dataSource,
       `${scope}, others (kind, "threadKey", "occurredAt", id) AS MATERIALIZED (
           ${others.join('\n          UNION ALL ')}
+        ), regarding_all AS MATERIALIZED (
+          -- The record's own threads at their latest email, and their sizes (the total), from the
+          -- index in thread order.
+          SELECT e."threadHash" AS "threadKey", max(e."occurredAt") AS "threadAt", count(*) AS n
+            ${regarding} GROUP BY e."threadHash"
         ), regarding_threads AS (
-          -- The record's own threads at their latest email, from the index in conversation order;
-          -- those the cursor has passed are skipped, and only as many are kept as a page can use
+          -- Those the cursor has passed are skipped, and only as many are kept as a page can use
           -- (a page's worth, plus one per thread of the rest, which may move a thread up).
-          SELECT "threadKey", "threadAt" FROM (
-            SELECT e."threadHash" AS "threadKey", max(e."occurredAt") AS "threadAt" ${regarding} GROUP BY e."threadHash"
-          ) r
+          SELECT "threadKey", "threadAt" FROM regarding_all
            WHERE $6::timestamptz IS NULL OR ("threadAt", "threadKey") <= ($6::timestamptz, $7::bigint)
            ORDER BY "threadAt" DESC, "threadKey" DESC
            LIMIT $10 + (SELECT count(DISTINCT "threadKey") FROM others)
@@ -287,7 +291,7 @@ export class EmailService {
                  SELECT COALESCE(json_agg(to_jsonb(c) || jsonb_build_object('emailAddress', m."emailAddress")
                                           ORDER BY m."emailAddress"), '[]')
                    FROM email_copy c JOIN mailbox m ON m.id = c."mailboxId" WHERE c."emailId" = page.id) END AS "copies"
-          FROM (SELECT ((SELECT count(*) ${regarding}) + (SELECT count(*) FROM others))::int AS n) total
+          FROM (SELECT ((SELECT COALESCE(sum(n), 0) FROM regarding_all) + (SELECT count(*) FROM others))::int AS n) total
           LEFT JOIN LATERAL (
             SELECT * FROM (
               SELECT 'EMAIL' AS kind, t."threadAt", t."threadKey", e."occurredAt", e.id
