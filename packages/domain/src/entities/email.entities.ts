@@ -18,14 +18,14 @@ import type { EmailDirection, EmailStatus, PartyRole, PartyType, RegardingType, 
 // Partial where most rows have nothing to find (incoming mail has no token, often no regarding, and
 // is never waiting to be sent): a first sync of thousands of messages maintains fewer index entries.
 @Index(['organisationId', 'trackingToken'], { where: '"trackingToken" IS NOT NULL' })
-// A timeline's tracked emails regarding one record, in conversation order: a timeline ranks them into
-// threads from this index alone (and reads a page's threads back from it).
+// A timeline's tracked emails regarding one record, thread by thread: a thread's newest email is one
+// probe, a page's threads are read back from it, and all threads can be ranked from it alone.
 @Index('IDX_email_timeline_thread', ['regardingId', 'organisationId', 'threadHash', 'occurredAt', 'id'], {
   where: 'tracked AND "regardingId" IS NOT NULL',
 })
-// Counts a record's timeline emails (the page's total) from a small index: one entry per email,
-// deduplicated by key, a fraction of the size of the one above.
-@Index('IDX_email_regarding_count', ['regardingId', 'organisationId'], {
+// The same emails newest first: a timeline page finds its threads among a record's newest emails,
+// and counts them (index-only) from here.
+@Index('IDX_email_timeline_recent', ['regardingId', 'organisationId', 'occurredAt', 'threadHash'], {
   where: 'tracked AND "regardingId" IS NOT NULL',
 })
 @Index(['status', 'updatedAt'], { where: `status IN ('PENDING_SEND', 'SENDING')` })

@@ -40,12 +40,12 @@ export class TimelineThreadIndexes1795817568945 implements MigrationInterface {
       `CREATE INDEX "IDX_email_timeline_thread" ON "email" ("regardingId", "organisationId", "threadHash", "occurredAt", "id") WHERE tracked AND "regardingId" IS NOT NULL`,
     );
     await queryRunner.query(
-      `CREATE INDEX "IDX_email_regarding_count" ON "email" ("regardingId", "organisationId") WHERE tracked AND "regardingId" IS NOT NULL`,
+      `CREATE INDEX "IDX_email_timeline_recent" ON "email" ("regardingId", "organisationId", "occurredAt", "threadHash") WHERE tracked AND "regardingId" IS NOT NULL`,
     );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "public"."IDX_email_regarding_count"`);
+    await queryRunner.query(`DROP INDEX "public"."IDX_email_timeline_recent"`);
     await queryRunner.query(`DROP INDEX "public"."IDX_email_timeline_thread"`);
     await queryRunner.query(
       `DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "table" = 'email' AND "name" = 'threadHash'`,

@@ -239,4 +239,52 @@ describe('timeline order', () => {
     }
     expect(seen).toEqual(['Onboarding 2', 'Onboarding 1', 'Invoice 2', 'Invoice 1']);
   });
+
+  it('ranks threads correctly when one long thread fills the newest emails', async () => {
+    const organisation = await newOrganisation(ds);
+    const owner = await newUser(ds, organisation);
+    const opportunity = await ds
+      .getRepository(Opportunity)
+      .save({ organisationId: organisation.id, name: 'Long thread', ownerUserId: owner.id });
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    const rows = [
+      ...Array.from({ length: 40 }, (_, i) => ({
+        subject: `Long ${40 - i}`,
+        conversation: 'conv-long',
+        at: minutesAgo(i + 1),
+      })),
+      { subject: 'Older A', conversation: 'conv-a', at: minutesAgo(100) },
+      { subject: 'Older B', conversation: 'conv-b', at: minutesAgo(200) },
+      { subject: 'Older A 0', conversation: 'conv-a', at: minutesAgo(300) },
+    ];
+    await ds.query(
+      `INSERT INTO email ("organisationId", direction, status, subject, body, "conversationId", "regardingType",
+          "regardingId", "trackedBy", "ownerUserId", "occurredAt")
+       SELECT $1, 'INCOMING', 'RECEIVED', s, 'body', c, 'OPPORTUNITY', $2, 'FILTER', $3, a
+         FROM unnest($4::text[], $5::text[], $6::timestamptz[]) AS t(s, c, a)`,
+      [
+        organisation.id,
+        opportunity.id,
+        owner.id,
+        rows.map((r) => r.subject),
+        rows.map((r) => r.conversation),
+        rows.map((r) => r.at),
+      ],
+    );
+    const emails = new EmailService(ds, new SecretCipher(randomBytes(32)), noExchange);
+    const asOwner = await principalOf(ds, owner);
+    const expected = [...Array.from({ length: 40 }, (_, i) => `Long ${40 - i}`), 'Older A', 'Older A 0', 'Older B'];
+    // Pages of 2 look at the 30 newest emails, all of the long thread: the whole record is ranked.
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 30; pages++) {
+      const page = await emails.timeline(asOwner, opportunity.id, 2, after);
+      expect(page.totalCount).toBe(43);
+      seen.push(...page.items.map((e) => e.subject));
+      if (!page.hasNextPage) break;
+      after = page.cursorOf(page.items.at(-1)!);
+    }
+    expect(seen).toEqual(expected);
+    expect((await emails.timeline(asOwner, opportunity.id, 50)).items.map((e) => e.subject)).toEqual(expected);
+  });
 });

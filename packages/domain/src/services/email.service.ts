@@ -52,6 +52,12 @@ export function addressList(values: readonly string[] | null | undefined, field:
 /** What a timeline holds. */
 export type Activity = Email | Task | Appointment;
 
+/**
+ * A timeline page ranks threads from the record's newest emails, this many per row of the page
+ * (a thread of several emails takes several), before falling back on ranking all of them.
+ */
+const RECENT_PER_PAGE_ROW = 10;
+
 /** A timeline page, with the Exchange copies of its emails (as `copiesOf` gives them). */
 export interface TimelinePage extends Page<Activity> {
   copies: Map<string, (EmailCopy & { emailAddress: string })[]>;
@@ -263,18 +269,41 @@ export class EmailService {
       this.dataSource,
       `${scope}, others (kind, "threadKey", "occurredAt", id) AS MATERIALIZED (
           ${others.join('\n          UNION ALL ')}
-        ), regarding_all AS MATERIALIZED (
-          -- The record's own threads at their latest email, and their sizes (the total), from the
-          -- index in thread order.
-          SELECT e."threadHash" AS "threadKey", max(e."occurredAt") AS "threadAt", count(*) AS n
-            ${regarding} GROUP BY e."threadHash"
+        ), wanted AS (
+          -- How many of the record's own threads a page can use: a page's worth, plus one per
+          -- thread of the rest (which may move one of them up).
+          SELECT $10 + (SELECT count(DISTINCT "threadKey") FROM others) AS n
+        ), recent AS MATERIALIZED (
+          -- The record's newest emails up to the cursor: a thread's newest email is where it
+          -- first appears, so the threads a page shows are usually all among them.
+          SELECT e."threadHash" AS "threadKey", e."occurredAt" ${regarding}
+             AND ($6::timestamptz IS NULL OR e."occurredAt" <= $6::timestamptz)
+           ORDER BY e."occurredAt" DESC LIMIT $11
+        ), recent_threads AS (
+          -- Each at its newest email (one index probe), unless the cursor has passed it.
+          SELECT r."threadKey", l."threadAt" FROM (SELECT DISTINCT "threadKey" FROM recent) r
+           CROSS JOIN LATERAL (SELECT max(x."occurredAt") AS "threadAt" FROM email x
+                                WHERE x."regardingId" = $2 AND x."organisationId" = $1 AND x.tracked
+                                  AND x."threadHash" = r."threadKey") l
+           WHERE $6::timestamptz IS NULL OR (l."threadAt", r."threadKey") <= ($6::timestamptz, $7::bigint)
+        ), complete AS (
+          -- Exact when the newest emails were all there is up to the cursor, or hold enough threads
+          -- newer than the oldest of them (a thread not among them is older than that).
+          SELECT (SELECT count(*) FROM recent) < $11
+              OR (SELECT count(*) FROM recent_threads WHERE "threadAt" > (SELECT min("occurredAt") FROM recent))
+                 >= (SELECT n FROM wanted) AS ok
         ), regarding_threads AS (
-          -- Those the cursor has passed are skipped, and only as many are kept as a page can use
-          -- (a page's worth, plus one per thread of the rest, which may move a thread up).
-          SELECT "threadKey", "threadAt" FROM regarding_all
-           WHERE $6::timestamptz IS NULL OR ("threadAt", "threadKey") <= ($6::timestamptz, $7::bigint)
-           ORDER BY "threadAt" DESC, "threadKey" DESC
-           LIMIT $10 + (SELECT count(DISTINCT "threadKey") FROM others)
+          (SELECT "threadKey", "threadAt" FROM recent_threads WHERE (SELECT ok FROM complete)
+            ORDER BY "threadAt" DESC, "threadKey" DESC LIMIT (SELECT n FROM wanted))
+          UNION ALL
+          -- Otherwise (threads of hundreds of emails) every thread of the record is ranked, from the
+          -- index in thread order.
+          (SELECT "threadKey", "threadAt" FROM (
+             SELECT e."threadHash" AS "threadKey", max(e."occurredAt") AS "threadAt" ${regarding} GROUP BY e."threadHash"
+           ) a
+            WHERE NOT (SELECT ok FROM complete)
+              AND ($6::timestamptz IS NULL OR ("threadAt", "threadKey") <= ($6::timestamptz, $7::bigint))
+            ORDER BY "threadAt" DESC, "threadKey" DESC LIMIT (SELECT n FROM wanted))
         ), threads AS (
           -- The page's threads, the rest's entries included.
           SELECT "threadKey", max("threadAt") AS "threadAt" FROM (
@@ -291,7 +320,7 @@ export class EmailService {
                  SELECT COALESCE(json_agg(to_jsonb(c) || jsonb_build_object('emailAddress', m."emailAddress")
                                           ORDER BY m."emailAddress"), '[]')
                    FROM email_copy c JOIN mailbox m ON m.id = c."mailboxId" WHERE c."emailId" = page.id) END AS "copies"
-          FROM (SELECT ((SELECT COALESCE(sum(n), 0) FROM regarding_all) + (SELECT count(*) FROM others))::int AS n) total
+          FROM (SELECT ((SELECT count(*) ${regarding}) + (SELECT count(*) FROM others))::int AS n) total
           LEFT JOIN LATERAL (
             SELECT * FROM (
               SELECT 'EMAIL' AS kind, t."threadAt", t."threadKey", e."occurredAt", e.id
@@ -322,6 +351,7 @@ export class EmailService {
         cursor?.[2] ?? null,
         cursor?.[3] ?? null,
         limit + 1,
+        RECENT_PER_PAGE_ROW * (limit + 1),
       ],
     );
     const count = rows[0]?.totalCount ?? 0;
