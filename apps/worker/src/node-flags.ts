@@ -4,11 +4,12 @@
  * take them from here, and a test keeps docker-compose in step.
  *
  * A worker is long-running with a small live heap (~55 MB polling 10,000 mailboxes) and a high
- * allocation rate (~60 MB/s: Graph responses, SQL rows, queue commands). With V8's defaults it
- * let the young generation grow to 128 MB and the old generation to 4× the live heap between
- * collections, so one worker peaked at 430–450 MiB RSS. Capping the semi-space at 16 MB and old
- * generation growth at 1.5× keeps it near 210 MiB for about the same CPU (measured by `npm run
- * bench -- schedule`: 36–38 % of a core either way; a full collection then runs every few seconds
- * and takes ~8 ms).
+ * allocation rate. With V8's defaults it let the young generation grow to 128 MB and the old
+ * generation to 4× the live heap between collections: one worker polling 10,000 mailboxes peaked
+ * at 430–450 MiB RSS. A 32 MB semi-space and 2× old-generation growth keep it at ~270 MiB and
+ * ~31 % of a core (`npm run bench -- schedule`). Tighter settings cost throughput where it
+ * matters: 16 MB and 1.5× held polling at ~215 MiB but nearly doubled the workers' CPU in a first
+ * sync (ingest 0.39× COPY instead of 0.61×); 32 MB and 1.5× gave 0.50×; these give 0.64×
+ * (`npm run bench -- sync`).
  */
-export const WORKER_NODE_FLAGS = ['--max-semi-space-size=16', '--heap-growing-percent=50'] as const;
+export const WORKER_NODE_FLAGS = ['--max-semi-space-size=32', '--heap-growing-percent=100'] as const;
