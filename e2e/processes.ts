@@ -13,9 +13,15 @@ export interface Spawned {
   stop(): Promise<number | null>;
 }
 
-/** A worker process (apps/worker/src/main.ts), started as every launcher starts one. */
+/**
+ * A worker process (apps/worker/src/main.ts), started as every launcher starts one. Several run
+ * side by side here, so each serves its metrics on a free port unless told one.
+ */
 export function spawnWorker(env: Record<string, string>): Spawned {
-  return spawnNode([...WORKER_NODE_FLAGS, '--import', 'tsx', 'apps/worker/src/main.ts'], env);
+  return spawnNode([...WORKER_NODE_FLAGS, '--import', 'tsx', 'apps/worker/src/main.ts'], {
+    WORKER_METRICS_PORT: '0',
+    ...env,
+  });
 }
 
 /** Runs one of the repository's TypeScript entry points as a real child process. */

@@ -10,6 +10,8 @@ export function startWorker(options: { logTo?: Writable; env?: Record<string, st
     DATABASE_URL: inject('databaseUrl'),
     REDIS_URL: inject('redisUrl'),
     MAILROOM_SECRET_KEY: inject('secretKey'),
+    // Several runtimes may run in one test process: each serves its metrics on a free port.
+    WORKER_METRICS_PORT: '0',
     ...options.env,
   });
   return startWorkerRuntime(

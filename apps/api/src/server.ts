@@ -26,6 +26,7 @@ import { queryLimitRules, validateWithLimits } from './query-limits.ts';
 import { createApiPubSub } from './pubsub.ts';
 import { JobQueues, RedisGraphHolds, RedisSignInThrottle, RedisSyncSignals } from '@mailroom/queues';
 import { mountGraphWebhooks } from './graph-webhooks.ts';
+import { apiMetrics } from './metrics.ts';
 import { createSchema } from './schema.ts';
 
 export interface ApiServer {
@@ -40,7 +41,7 @@ const redisOptions = { maxRetriesPerRequest: null, lazyConnect: false } as const
 
 /**
  * Builds the API: Express 5 with Apollo Server on /graphql, graphql-ws on the same path,
- * /healthz and /readyz. Runs migrations before it reports ready.
+ * /healthz, /readyz and /metrics (Prometheus). Runs migrations before it reports ready.
  */
 export async function createApiServer(
   config: ApiConfig,
@@ -65,6 +66,7 @@ export async function createApiServer(
   const pubSub = createApiPubSub(redis, subscriber);
   const queues = new JobQueues(queueConnection);
   const syncSignals = new RedisSyncSignals(redis, queues);
+  const metrics = apiMetrics({ dataSource, queues });
   const signInThrottle = new RedisSignInThrottle(redis);
   const services = createServices({
     syncSignals,
@@ -74,7 +76,13 @@ export async function createApiServer(
     pubSub,
     logger,
     cipher: new SecretCipher(config.MAILROOM_SECRET_KEY),
-    exchange: options.exchange ?? createExchangeGateways({ logger, sharedHolds: new RedisGraphHolds(redis) }),
+    exchange:
+      options.exchange ??
+      createExchangeGateways({
+        logger,
+        sharedHolds: new RedisGraphHolds(redis),
+        onRequest: metrics.onGraphRequest,
+      }),
   });
 
   const schema = await createSchema(pubSub);
@@ -146,6 +154,8 @@ export async function createApiServer(
   });
   await apollo.start();
 
+  app.use(metrics.middleware);
+  app.get('/metrics', metrics.handler);
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -37,6 +37,8 @@ const schema = z.object({
    * notifications go to its /graph/notifications. Unset: mailboxes are synced by polling only.
    */
   PUBLIC_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Port of the worker's own HTTP server: `GET /metrics` (Prometheus) and `GET /healthz`. 0 picks a free one. */
+  WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
   /** How often the sweeper looks for mailboxes due for polling and syncs or sends left stalled. */
   SYNC_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(1),
   /** Messages per delta page (Prefer: odata.maxpagesize). */

@@ -16,10 +16,13 @@ import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { WorkerConfig } from './config.ts';
 import { redisPublisher } from './events.ts';
+import { workerMetrics } from './metrics.ts';
 import { assertRegistryComplete, runJob } from './registry.ts';
 
 export interface WorkerRuntime {
   id: string;
+  /** Where `GET /metrics` and `GET /healthz` answer. */
+  metricsPort: number;
   /** Stops taking jobs, waits for the running ones, then closes connections. */
   stop(): Promise<void>;
 }
@@ -36,13 +39,18 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
   const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   const queues = new JobQueues(new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }));
+  const metrics = workerMetrics(() => queues.counts());
   const publicApi = config.PUBLIC_API_URL?.replace(/\/+$/, '');
   const context = {
     dataSource,
     events: redisPublisher(redis),
     logger,
     queues,
-    exchange: createExchangeGateways({ logger, sharedHolds: new RedisGraphHolds(redis) }),
+    exchange: createExchangeGateways({
+      logger,
+      sharedHolds: new RedisGraphHolds(redis),
+      onRequest: metrics.onGraphRequest,
+    }),
     cipher: new SecretCipher(config.MAILROOM_SECRET_KEY),
     signals: new RedisSyncSignals(redis, queues),
     sendThrottle: new RedisSendThrottle(redis),
@@ -66,6 +74,7 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
       queue as QueueName,
       async (job, token) => {
         const log = logger.child({ queue, job: job.name, jobId: job.id, attempt: job.attemptsMade + 1 });
+        const finished = metrics.jobStarted(queue, job.name);
         try {
           const attempts = job.opts.attempts ?? 1;
           await runJob(
@@ -78,7 +87,9 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
               finalAttempt: job.attemptsMade + 1 >= attempts,
             },
           );
+          finished('completed');
         } catch (error) {
+          finished(error instanceof DeferJob ? 'deferred' : 'failed');
           // Waiting for a rate limit is not a failed attempt.
           if (error instanceof DeferJob && token) {
             await job.moveToDelayed(Date.now() + error.delayMs, token);
@@ -107,15 +118,21 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     return worker;
   });
   await Promise.all(workers.map((w) => w.waitUntilReady()));
+  const metricsPort = await metrics.listen(config.WORKER_METRICS_PORT);
   if (config.WORKER_QUEUES.includes(QUEUES.maintenance)) {
     await queues.schedule('sync-sweep', {}, config.SYNC_SWEEP_SECONDS * 1000);
   }
-  logger.info({ id, queues: config.WORKER_QUEUES, concurrency: config.WORKER_CONCURRENCY }, 'worker ready');
+  logger.info(
+    { id, queues: config.WORKER_QUEUES, concurrency: config.WORKER_CONCURRENCY, metricsPort },
+    'worker ready',
+  );
 
   return {
     id,
+    metricsPort,
     async stop() {
       await Promise.all(workers.map((w) => w.close()));
+      await metrics.close();
       await queues.close();
       await redis.quit().catch(() => undefined);
       await dataSource.destroy();

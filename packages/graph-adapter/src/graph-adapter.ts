@@ -26,6 +26,7 @@ import {
   silentLogger,
   type AdapterLogger,
   type GraphContext,
+  type GraphRequestEvent,
 } from './graph-transport.ts';
 import { batch, type BatchStep, type BatchStepResult } from './json-batch.ts';
 import { getFolder, folderDelta, listFolders } from './mail-folders.ts';
@@ -61,6 +62,8 @@ export interface GraphAdapterOptions {
   maxAttempts?: number;
   /** Retry-After holds shared with the other processes calling Graph as this app (Redis). */
   sharedHolds?: SharedHolds;
+  /** Told of every HTTP request sent to Graph (metrics). */
+  onRequest?: (event: GraphRequestEvent) => void;
 }
 
 /**
@@ -196,6 +199,7 @@ export function createGraphAdapter(profile: GraphProfile, options: GraphAdapterO
     clock,
     logger: options.logger ?? silentLogger,
     maxAttempts: options.maxAttempts ?? 4,
+    ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     ...(options.sharedHolds
       ? { sharedHolds: { store: options.sharedHolds, scope: `${resolved.tenantId}:${resolved.clientId}` } }
       : {}),

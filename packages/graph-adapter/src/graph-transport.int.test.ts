@@ -142,6 +142,19 @@ describe('throttling', () => {
   });
 });
 
+describe('request events (metrics)', () => {
+  it('reports every HTTP request with its status, the 429s included', async () => {
+    const { upn } = await control.newMailbox();
+    const events: { status: string; durationMs: number }[] = [];
+    const adapter = demoAdapter(url, {}, { onRequest: (event) => events.push(event) });
+    await adapter.getFolder(upn, 'inbox');
+    await control.fault({ kind: 'throttle', upn, count: 1, retryAfter: 1 });
+    await adapter.getFolder(upn, 'inbox');
+    expect(events.map((e) => e.status)).toEqual(['2xx', '429', '2xx']);
+    expect(events.every((e) => e.durationMs >= 0)).toBe(true);
+  });
+});
+
 describe('authentication', () => {
   it('renews a token Graph rejects (forced expiry) once, transparently', async () => {
     const { upn } = await control.newMailbox();

@@ -56,6 +56,14 @@ export interface TransportOptions {
   maxAttempts: number;
   /** Holds shared with other processes, and the scope (tenant and app) their keys live in. */
   sharedHolds?: { store: SharedHolds; scope: string };
+  /** Told of every HTTP request sent (metrics): its status and time. */
+  onRequest?: (event: GraphRequestEvent) => void;
+}
+
+/** One HTTP request to Graph: `2xx`, the error status (e.g. `429`), or `network` when none came back. */
+export interface GraphRequestEvent {
+  status: string;
+  durationMs: number;
 }
 
 // Tenant-wide calls (directory, subscriptions) share one key so a 429 on them is honoured too.
@@ -298,6 +306,21 @@ export class GraphTransport {
   }
 
   private async send<T>(call: GraphCall, token: AccessToken): Promise<T> {
+    const { onRequest } = this.options;
+    if (!onRequest) return this.sendOnce<T>(call, token);
+    const started = performance.now();
+    try {
+      const result = await this.sendOnce<T>(call, token);
+      onRequest({ status: '2xx', durationMs: performance.now() - started });
+      return result;
+    } catch (error) {
+      const status = readGraphError(error, this.options.clock.now())?.status;
+      onRequest({ status: status === undefined ? 'network' : String(status), durationMs: performance.now() - started });
+      throw error;
+    }
+  }
+
+  private async sendOnce<T>(call: GraphCall, token: AccessToken): Promise<T> {
     const { client } = this.options;
     const prefer = [...(call.prefer ?? []), 'IdType="ImmutableId"'].join(', ');
     const request = client

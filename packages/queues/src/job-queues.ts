@@ -81,6 +81,17 @@ export class JobQueues {
     await this.queueOf(name).upsertJobScheduler(name, { every: everyMs }, { name, data, opts: { ...optionsOf(name) } });
   }
 
+  /** Jobs per queue and state (for metrics and the operators' dashboards). */
+  async counts(): Promise<Record<string, Record<string, number>>> {
+    const entries = await Promise.all(
+      [...this.queues].map(
+        async ([name, queue]) =>
+          [name, await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed')] as const,
+      ),
+    );
+    return Object.fromEntries(entries);
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.queues.values()].map((q) => q.close()));
   }
