@@ -10,7 +10,12 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'unit',
-          include: ['{apps,packages}/*/src/**/*.test.{ts,tsx}', 'apps/web/*.test.ts', '{scripts,chaos}/**/*.test.ts'],
+          include: [
+            '{apps,packages}/*/src/**/*.test.{ts,tsx}',
+            'apps/web/*.test.ts',
+            '{scripts,chaos}/**/*.test.ts',
+            'deploy/**/*.test.ts',
+          ],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
         },
       },
