@@ -17,16 +17,18 @@ import { freePort } from '../tooling/free-port.ts';
 import { startRedisServer } from '../tooling/redis-server.ts';
 import { runMigrations } from '../packages/domain/src/data-source.ts';
 import { peakRssMiB, startBenchEmulator } from './bench-stack.ts';
-import type { Bench, BenchRow } from './bench-table.ts';
+import { median, type Bench, type BenchRow } from './bench-table.ts';
 
 const MAILBOXES = 10_000;
 const WORKERS = 2;
+/** Measured runs; the figure is their median. */
+const RUNS = 3;
 
-async function seed(url: string, emulatorUrl: string, cipher: SecretCipher) {
+async function seed(url: string, emulatorUrl: string, cipher: SecretCipher, run: number) {
   const dataSource = createDataSource({ url, poolSize: 4 });
   await dataSource.initialize();
   await runMigrations(dataSource);
-  const organisation = await newOrganisation(dataSource, 'Scale Co');
+  const organisation = await newOrganisation(dataSource, `Scale Co ${run}`);
   await dataSource.getRepository(Organisation).update(
     { id: organisation.id },
     {
@@ -42,7 +44,7 @@ async function seed(url: string, emulatorUrl: string, cipher: SecretCipher) {
       { graphEndpoint: emulatorUrl, authorityUrl: emulatorUrl },
     );
   const admin: User = await newUser(dataSource, organisation, {
-    primaryEmail: 'admin@scale.example',
+    primaryEmail: `admin${run}@scale.example`,
     roles: ['SYSTEM_ADMINISTRATOR'],
     password: 'bench-pass',
   });
@@ -72,7 +74,7 @@ async function seed(url: string, emulatorUrl: string, cipher: SecretCipher) {
     [organisation.id, admin.id],
   );
   await dataSource.destroy();
-  return { mailboxIds: ids.map((r) => r.id), adminEmail: admin.primaryEmail };
+  return { mailboxIds: ids.map((r) => r.id), adminEmail: admin.primaryEmail, organisationId: organisation.id };
 }
 
 /** The reference: the same tests through the adapter alone, 40 at a time. */
@@ -102,7 +104,8 @@ export const approveAndTestBench: Bench = {
     const workers = [];
     try {
       await emulator.reset(MAILBOXES, 0);
-      const { mailboxIds, adminEmail } = await seed(postgres.url, emulator.url, cipher);
+      // Migrations before the API starts (the first seed runs them).
+      let seeded = await seed(postgres.url, emulator.url, cipher, 1);
       const config = loadConfig({
         DATABASE_URL: postgres.url,
         REDIS_URL: redis.url,
@@ -122,22 +125,36 @@ export const approveAndTestBench: Bench = {
         workers.push(worker);
       }
       await Promise.all(workers.map((w) => w.waitFor('worker ready', 60_000)));
-      const admin = await new TestClient(`http://127.0.0.1:${port}`).signIn(adminEmail, 'bench-pass');
 
-      const started = performance.now();
-      const result = await admin.request(
-        'mutation($ids: [ID!]!) { approveAndTestMailboxes(mailboxIds: $ids) { id } }',
-        { ids: mailboxIds },
-      );
-      if (result.errors) throw new Error(JSON.stringify(result.errors));
-      const jobId = result.data?.approveAndTestMailboxes.id;
-      let job: { status: string; done: number; failed: number } | undefined;
-      for (;;) {
-        job = (await admin.request('query($id: ID!) { job(id: $id) { status done failed } }', { id: jobId })).data?.job;
-        if (job?.status === 'COMPLETED' || job?.status === 'FAILED') break;
-        await new Promise((r) => setTimeout(r, 250));
+      // RUNS times: a fresh organisation of 10,000 users over the same tenant, approved and tested;
+      // then its mailboxes are disabled, so their polling does not load the next run.
+      const runs: { seconds: number; done: number; failed: number }[] = [];
+      for (let run = 1; run <= RUNS; run++) {
+        if (run > 1) seeded = await seed(postgres.url, emulator.url, cipher, run);
+        const admin = await new TestClient(`http://127.0.0.1:${port}`).signIn(seeded.adminEmail, 'bench-pass');
+        const started = performance.now();
+        const result = await admin.request(
+          'mutation($ids: [ID!]!) { approveAndTestMailboxes(mailboxIds: $ids) { id } }',
+          { ids: seeded.mailboxIds },
+        );
+        if (result.errors) throw new Error(JSON.stringify(result.errors));
+        const jobId = result.data?.approveAndTestMailboxes.id;
+        let job: { status: string; done: number; failed: number } | undefined;
+        for (;;) {
+          job = (await admin.request('query($id: ID!) { job(id: $id) { status done failed } }', { id: jobId })).data
+            ?.job;
+          if (job?.status === 'COMPLETED' || job?.status === 'FAILED') break;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        runs.push({ seconds: (performance.now() - started) / 1000, done: job?.done ?? 0, failed: job?.failed ?? 0 });
+        await api.dataSource.query(
+          `UPDATE mailbox SET "enabledForIncoming" = false, "enabledForOutgoing" = false, "enabledForAct" = false
+            WHERE "organisationId" = $1`,
+          [seeded.organisationId],
+        );
       }
-      const seconds = (performance.now() - started) / 1000;
+      const seconds = median(runs.map((r) => r.seconds));
+      const job = { done: Math.min(...runs.map((r) => r.done)), failed: Math.max(...runs.map((r) => r.failed)) };
       const peak = Math.max(...workers.map((w) => peakRssMiB(w.child.pid!)));
       const state = await emulator.control('/state', 'GET');
       const throttling = state.throttling as { violations: number; throttled: number; requests: number };
@@ -152,8 +169,11 @@ export const approveAndTestBench: Bench = {
           value: seconds,
           unit: 's',
           target: '≤ 60 s',
-          pass: seconds <= 60 && job?.done === MAILBOXES,
-          note: `${job?.done} done, ${job?.failed} failed, ${(MAILBOXES / seconds).toFixed(0)} mailboxes/s with ${WORKERS} worker processes; worker peak RSS ${peak.toFixed(0)} MiB`,
+          pass: Math.max(...runs.map((r) => r.seconds)) <= 60 && job.done === MAILBOXES,
+          note:
+            `median of ${RUNS} runs, each a fresh organisation of ${MAILBOXES.toLocaleString('en-US')} over the same tenant: ` +
+            runs.map((r) => `${r.seconds.toFixed(1)} s (${r.done} done, ${r.failed} failed)`).join(', ') +
+            `; ${(MAILBOXES / seconds).toFixed(0)} mailboxes/s with ${WORKERS} worker processes; worker peak RSS ${peak.toFixed(0)} MiB`,
         },
         {
           figure: 'approve + test: mailboxes/s',
@@ -169,7 +189,7 @@ export const approveAndTestBench: Bench = {
           unit: '',
           target: '0',
           pass: violations === 0,
-          note: `${throttling.requests} Graph requests, ${throttling.throttled} answered 429`,
+          note: `over the ${RUNS} runs: ${throttling.requests} Graph requests, ${throttling.throttled} answered 429`,
         },
       ];
     } finally {
