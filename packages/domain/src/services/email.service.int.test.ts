@@ -5,6 +5,7 @@ import { createDataSource } from '../data-source.ts';
 import { Account, Contact, Opportunity } from '../entities/crm-record.entities.ts';
 import { Email } from '../entities/email.entities.ts';
 import type { ExchangeGatewayFactory } from '../exchange-gateway.ts';
+import type { Principal } from '../principal.ts';
 import { newOrganisation, newRoleMailboxes, newUser, principalOf } from '../testing/factories.ts';
 import { CrmRecordService } from './crm-records.service.ts';
 import { EmailService } from './email.service.ts';
@@ -85,6 +86,26 @@ describe('timelines and what a user may see', () => {
     expect((await emails.timeline(await principalOf(ds, admin), account.id)).totalCount).toBe(3);
   });
 });
+
+/** Subjects of a whole timeline read `size` entries at a time through the cursor; each page's total checked when given. */
+async function subjectsPageByPage(
+  emails: EmailService,
+  principal: Principal,
+  recordId: string,
+  size: number,
+  total: number | undefined,
+): Promise<string[]> {
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let pages = 0; pages < 100; pages++) {
+    const page = await emails.timeline(principal, recordId, size, after);
+    if (total !== undefined) expect(page.totalCount).toBe(total);
+    seen.push(...page.items.map((e) => e.subject));
+    if (!page.hasNextPage) break;
+    after = page.cursorOf(page.items.at(-1)!);
+  }
+  return seen;
+}
 
 describe('timeline order', () => {
   it('puts the thread with the latest tracked email first, keeps threads together, and pages through every entry once', async () => {
@@ -169,15 +190,7 @@ describe('timeline order', () => {
     expect(await subjects()).toEqual(['DPA 2', 'DPA 1', 'DPA 0', 'Standalone', 'Pricing 2', 'Pricing 1', 'Call back']);
 
     // Pages of two, through the cursor: every entry once, in the same order, with the total.
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let pages = 0; pages < 10; pages++) {
-      const page = await emails.timeline(asOwner, opportunity.id, 2, after);
-      expect(page.totalCount).toBe(7);
-      seen.push(...page.items.map((e) => e.subject));
-      if (!page.hasNextPage) break;
-      after = page.cursorOf(page.items.at(-1)!);
-    }
+    const seen = await subjectsPageByPage(emails, asOwner, opportunity.id, 2, 7);
     expect(seen).toEqual(['DPA 2', 'DPA 1', 'DPA 0', 'Standalone', 'Pricing 2', 'Pricing 1', 'Call back']);
   });
 
@@ -229,14 +242,7 @@ describe('timeline order', () => {
     expect(page.items.map((e) => e.subject)).toEqual(['Onboarding 2', 'Onboarding 1', 'Invoice 2', 'Invoice 1']);
     expect(page.totalCount).toBe(4);
     // One entry a page: the same order, each once.
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let pages = 0; pages < 6; pages++) {
-      const one = await emails.timeline(asOwner, account.id, 1, after);
-      seen.push(...one.items.map((e) => e.subject));
-      if (!one.hasNextPage) break;
-      after = one.cursorOf(one.items.at(-1)!);
-    }
+    const seen = await subjectsPageByPage(emails, asOwner, account.id, 1, undefined);
     expect(seen).toEqual(['Onboarding 2', 'Onboarding 1', 'Invoice 2', 'Invoice 1']);
   });
 
@@ -275,15 +281,7 @@ describe('timeline order', () => {
     const asOwner = await principalOf(ds, owner);
     const expected = [...Array.from({ length: 40 }, (_, i) => `Long ${40 - i}`), 'Older A', 'Older A 0', 'Older B'];
     // Pages of 2 look at the 30 newest emails, all of the long thread: the whole record is ranked.
-    const seen: string[] = [];
-    let after: string | null = null;
-    for (let pages = 0; pages < 30; pages++) {
-      const page = await emails.timeline(asOwner, opportunity.id, 2, after);
-      expect(page.totalCount).toBe(43);
-      seen.push(...page.items.map((e) => e.subject));
-      if (!page.hasNextPage) break;
-      after = page.cursorOf(page.items.at(-1)!);
-    }
+    const seen = await subjectsPageByPage(emails, asOwner, opportunity.id, 2, 43);
     expect(seen).toEqual(expected);
     expect((await emails.timeline(asOwner, opportunity.id, 50)).items.map((e) => e.subject)).toEqual(expected);
   });
