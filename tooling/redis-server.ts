@@ -36,12 +36,15 @@ function ping(port: number): Promise<boolean> {
 
 /**
  * Spawns a redis-server on 127.0.0.1:port. With `dataDir` it keeps an append-only file there
- * (data survives restarts); without, nothing is written to disk.
+ * (data survives restarts); without, nothing is written to disk. `configFile` comes first on the
+ * command line (a Sentinel's, which it rewrites) and `args` last (e.g. `--sentinel`, Cluster mode).
  */
 export async function startRedisServer(options: {
   port: number;
   dataDir?: string;
   binary?: string;
+  configFile?: string;
+  args?: string[];
 }): Promise<RunningRedis> {
   const binary = options.binary ?? findRedisServer();
   if (!binary) throw new Error(REDIS_INSTALL_HINT);
@@ -53,6 +56,8 @@ export async function startRedisServer(options: {
   } else {
     args.push('--appendonly', 'no');
   }
+  if (options.configFile) args.unshift(options.configFile);
+  args.push(...(options.args ?? []));
   // Own process group: a terminal's Ctrl-C goes to the launcher, which stops Redis last.
   const child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   let output = '';

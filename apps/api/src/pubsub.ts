@@ -1,12 +1,12 @@
 import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { EventMap, EventPublisher } from '@mailroom/domain';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from '@mailroom/queues';
 
 type PubSubChannels = { [T in keyof EventMap]: [key: string, payload: EventMap[T]] };
 
 /** Subscriptions fan out across API replicas and from workers through Redis pub/sub. */
-export function createApiPubSub(publishClient: Redis, subscribeClient: Redis) {
+export function createApiPubSub(publishClient: RedisConnection, subscribeClient: RedisConnection) {
   return createPubSub<PubSubChannels>({
     eventTarget: createRedisEventTarget({ publishClient, subscribeClient }),
   });

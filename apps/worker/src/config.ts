@@ -1,5 +1,6 @@
-import { QUEUES } from '@mailroom/queues';
-import { ConfigError, parseConfig } from '@mailroom/domain';
+import { QUEUES } from '@mailroom/queues/queue-contracts';
+import { redisEnvShape, refineRedisEnv } from '@mailroom/queues/redis-settings';
+import { ConfigError, parseConfig } from '@mailroom/domain/config';
 import { z } from 'zod';
 
 const queueNames = Object.values(QUEUES) as [string, ...string[]];
@@ -13,7 +14,8 @@ export const secretKey = z
 /** The worker's configuration, validated at start-up. No other worker file reads process.env. */
 const schema = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  /** REDIS_URL, or Sentinel or Cluster settings (packages/queues/src/redis-connection.ts). */
+  ...redisEnvShape,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Jobs processed at once per queue by this process. */
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(10),
@@ -56,6 +58,10 @@ const schema = z.object({
   ACT_CALENDAR_DAYS_BACK: z.coerce.number().int().min(0).max(3650).default(30),
   /** …and this many ahead. */
   ACT_CALENDAR_DAYS_AHEAD: z.coerce.number().int().min(1).max(3650).default(365),
+  /** OTLP/HTTP collector base URL (e.g. http://otel-collector:4318): set, the worker sends traces there. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  /** service.name of the worker's spans. */
+  OTEL_SERVICE_NAME: z.string().min(1).max(100).default('mailroom-worker'),
 });
 
 export type WorkerConfig = z.infer<typeof schema>;
@@ -64,5 +70,5 @@ export { ConfigError };
 
 /** Parses the environment; on a bad value throws one line naming the variable and the problem. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
-  return parseConfig(schema, env);
+  return parseConfig(schema.superRefine(refineRedisEnv), env);
 }

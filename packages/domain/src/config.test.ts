@@ -13,6 +13,14 @@ describe('configuration', () => {
     );
   });
 
+  it('never repeats the password of a URL it refuses', () => {
+    const strict = z.object({ URL: z.url({ protocol: /^redis$/ }) });
+    expect(() => parseConfig(strict, { URL: 'rediss://:hunter2@cache:6379/0' })).toThrow(
+      'Configuration error: URL="rediss://:***@cache:6379/0" is invalid',
+    );
+    expect(() => parseConfig(strict, { URL: 'rediss://:hunter2@cache:6379/0' })).not.toThrow(/hunter2/);
+  });
+
   it('treats an empty variable as unset', () => {
     expect(() => parseConfig(schema, { PORT: '80', URL: '' })).toThrow('URL is not set');
     expect(parseConfig(schema, { PORT: '80', URL: 'https://x.example' })).toEqual({

@@ -14,7 +14,19 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessE
   const problems = parsed.error.issues.map((issue) => {
     const name = String(issue.path[0]);
     const value = cleaned[name];
-    return value === undefined ? `${name} is not set` : `${name}=${JSON.stringify(value)} is invalid: ${issue.message}`;
+    // A rule across variables (e.g. one needs another) says why the unset one is needed.
+    if (value === undefined)
+      return issue.code === 'custom' ? `${name} is not set: ${issue.message}` : `${name} is not set`;
+    return `${name}=${JSON.stringify(withoutPassword(value))} is invalid: ${issue.message}`;
   });
   throw new ConfigError(`Configuration error: ${problems.join('; ')}`);
+}
+
+/** A URL's password is never repeated in an error line (the line ends up in logs). */
+function withoutPassword(value: string): string {
+  if (!URL.canParse(value)) return value;
+  const url = new URL(value);
+  if (!url.password) return value;
+  url.password = '***';
+  return url.href;
 }

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './redis-connection.ts';
 import { QUEUE_PREFIX } from './queue-contracts.ts';
 
 const holdKey = (key: string) => `${QUEUE_PREFIX}:graph-hold:${key}`;
@@ -15,7 +15,7 @@ return 1`;
  * ends. Only durations cross the wire, so the processes' clocks need not agree.
  */
 export class RedisGraphHolds {
-  constructor(private readonly redis: Redis) {}
+  constructor(private readonly redis: RedisConnection) {}
 
   async remainingMs(key: string): Promise<number> {
     const left = await this.redis.pttl(holdKey(key));

@@ -1,5 +1,5 @@
 import { Queue, type JobsOptions } from 'bullmq';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './redis-connection.ts';
 import {
   JOB_IDS,
   JOB_PAYLOADS,
@@ -41,7 +41,7 @@ const optionsOf = (name: JobName): JobsOptions => ({ ...DEFAULTS, ...OPTIONS[nam
 export class JobQueues {
   private readonly queues: Map<QueueName, Queue>;
 
-  constructor(connection: Redis) {
+  constructor(connection: RedisConnection) {
     this.queues = new Map(
       Object.values(QUEUES).map((name) => [name, new Queue(name, { connection, prefix: QUEUE_PREFIX })]),
     );
@@ -79,6 +79,11 @@ export class JobQueues {
   async schedule<N extends JobName>(name: N, payload: JobPayload<N>, everyMs: number): Promise<void> {
     const data = JOB_PAYLOADS[name].parse(payload) as JobPayload<N>;
     await this.queueOf(name).upsertJobScheduler(name, { every: everyMs }, { name, data, opts: { ...optionsOf(name) } });
+  }
+
+  /** The queues themselves, for the operators' queue board (bull-board) over the same connection. */
+  get all(): readonly Queue[] {
+    return [...this.queues.values()];
   }
 
   /** Jobs per queue and state (for metrics and the operators' dashboards). */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './redis-connection.ts';
 import { QUEUE_PREFIX } from './queue-contracts.ts';
 
 /** Counts one more failure in a fixed window; returns the count and the window's remaining time. */
@@ -24,7 +24,7 @@ export const DEFAULT_SIGN_IN_LIMITS: SignInLimits = { perAddress: 10, perClient:
  */
 export class RedisSignInThrottle {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly limits: SignInLimits = DEFAULT_SIGN_IN_LIMITS,
   ) {}
 

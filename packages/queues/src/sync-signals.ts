@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisConnection } from './redis-connection.ts';
 import type { JobQueues } from './job-queues.ts';
 import { QUEUE_PREFIX } from './queue-contracts.ts';
 
@@ -16,7 +16,7 @@ const QUEUED_TTL_SECONDS = 120;
  */
 export class RedisSyncSignals {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly queues: JobQueues,
   ) {}
 
@@ -65,7 +65,7 @@ return math.max(1, tonumber(oldest[2]) + window - now)
 /** Exchange's 30 sends per minute per mailbox, as a sliding window shared by every worker. */
 export class RedisSendThrottle {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly limit = 30,
     private readonly windowMs = 60_000,
   ) {}
