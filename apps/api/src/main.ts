@@ -1,6 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
-import { createApiServer } from './server.ts';
 
 let config;
 try {
@@ -14,7 +13,17 @@ try {
 }
 const logger = createLogger(config.LOG_LEVEL, 'api');
 
+// Tracing patches http, express, graphql, pg and ioredis as they load, so it starts before the
+// server module is imported; without an endpoint the OpenTelemetry SDK is never loaded.
+const otlpEndpoint = config.OTEL_EXPORTER_OTLP_ENDPOINT;
+const tracing = otlpEndpoint
+  ? await import('@mailroom/observability/tracing').then(({ startTracing }) =>
+      startTracing({ endpoint: otlpEndpoint, serviceName: config.OTEL_SERVICE_NAME }),
+    )
+  : null;
+
 try {
+  const { createApiServer } = await import('./server.ts');
   const server = await createApiServer(config, logger);
   const port = await server.listen(config.API_PORT, config.API_HOST);
   logger.info({ port }, `API listening on http://localhost:${port}/graphql`);
@@ -24,6 +33,7 @@ try {
     stopping = true;
     logger.info({ signal }, 'shutting down');
     await server.stop();
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
