@@ -11,6 +11,8 @@ COPY apps/web/package.json apps/web/
 COPY packages/domain/package.json packages/domain/
 COPY packages/graph-adapter/package.json packages/graph-adapter/
 COPY packages/exchange-emulator/package.json packages/exchange-emulator/
+COPY packages/queues/package.json packages/queues/
+COPY packages/observability/package.json packages/observability/
 RUN npm ci --no-audit --no-fund
 
 FROM deps AS source

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
@@ -155,6 +155,14 @@ const REAL_SECRETS = {
   MAILROOM_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
 };
 
+/** docker-compose.yml with its YAML merge keys (`<<: *app`) applied, as Compose reads it. */
+const composeText = readFileSync(join(import.meta.dirname, '..', 'docker-compose.yml'), 'utf8');
+const compose = parse(composeText, { merge: true });
+
+/** A value with its `${VAR:-default}` references replaced by their defaults (nothing else set). */
+const interpolate = (value: string) =>
+  value.replace(/\$\{(\w+):?-([^}]*)\}/g, (_, _name, fallback: string) => fallback);
+
 describe('Kubernetes manifests (deploy/kubernetes)', () => {
   it('are all listed in kustomization.yaml, and its images name the ones the pods use', () => {
     expect(kustomization.apiVersion).toBe('kustomize.config.k8s.io/v1beta1');
@@ -252,8 +260,7 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
   });
 
   it('start the API, workers and migrations as docker-compose does, the workers with the V8 flags', () => {
-    const compose = parse(readFileSync(join(import.meta.dirname, '..', 'docker-compose.yml'), 'utf8'));
-    expect(containerOf(one('Deployment', 'api'), 'api').command).toEqual(compose.services.api.command);
+    expect(containerOf(one('Deployment', 'api'), 'api').command).toEqual(compose.services['api-1'].command);
     expect(containerOf(one('Deployment', 'worker'), 'worker').command).toEqual([
       'node',
       ...WORKER_NODE_FLAGS,
@@ -358,5 +365,98 @@ describe('Kubernetes manifests (deploy/kubernetes)', () => {
     expect(() => loadApiConfig(environment(containerOf(one('Deployment', 'api'), 'api'), template))).toThrow(
       /MAILROOM_SECRET_KEY/,
     );
+  });
+});
+
+describe('docker-compose.yml', () => {
+  const apiCommand = ['node', '--import', 'tsx', 'apps/api/src/main.ts'];
+  const services = compose.services as Record<string, any>;
+  const replicas = Object.keys(services).filter(
+    (name) => JSON.stringify(services[name].command) === JSON.stringify(apiCommand),
+  );
+  const proxyConf = () => {
+    const mount = (services['api-proxy'].volumes as string[]).find((v) =>
+      v.endsWith(':/etc/nginx/conf.d/default.conf:ro'),
+    );
+    expect(mount, 'api-proxy mounts its nginx configuration').toBeDefined();
+    return readFileSync(join(import.meta.dirname, '..', mount!.split(':')[0]!), 'utf8');
+  };
+
+  it('runs two API replicas, each healthy only when ready, with no host port of their own', () => {
+    expect(replicas).toEqual(['api-1', 'api-2']);
+    for (const name of replicas) {
+      const api = services[name];
+      expect(api.ports, name).toBeUndefined();
+      expect(api.container_name, name).toBeUndefined();
+      expect(api.environment.API_PORT, name).toBe('4000');
+      expect(api.healthcheck.test.join(' '), name).toContain('/readyz');
+      expect(api.depends_on.redis.condition, name).toBe('service_healthy');
+    }
+  });
+
+  it('puts them behind a proxy whose upstream lists every replica and which upgrades websockets', () => {
+    const proxy = services['api-proxy'];
+    const conf = proxyConf();
+    const upstream = /upstream\s+(\w+)\s*\{([^}]*)\}/.exec(conf);
+    expect(upstream).not.toBeNull();
+    const servers = [...upstream![2]!.matchAll(/^\s*server\s+([\w.-]+:\d+)/gm)].map((m) => m[1]);
+    expect(servers).toEqual(replicas.map((name) => `${name}:${services[name].environment.API_PORT}`));
+    expect(conf).toContain(`proxy_pass http://${upstream![1]};`);
+    expect(conf).toMatch(/proxy_http_version 1\.1;/);
+    expect(conf).toMatch(/proxy_set_header Upgrade \$http_upgrade;/);
+    expect(conf).toMatch(/proxy_set_header Connection \$connection_upgrade;/);
+    expect(conf).toMatch(/map \$http_upgrade \$connection_upgrade \{\s*default upgrade;\s*'' close;\s*\}/);
+    expect(conf).toMatch(/proxy_set_header X-Request-Id \$\w+;/);
+    const [, listen] = /listen (\d+);/.exec(conf) ?? [];
+    expect(proxy.ports).toEqual([`${listen}:${listen}`]);
+    expect(proxy.depends_on).toEqual(
+      Object.fromEntries(replicas.map((name) => [name, { condition: 'service_healthy' }])),
+    );
+
+    // Everything that reached the single API as api:4000 now reaches the proxy under that name.
+    expect(proxy.networks.default.aliases).toContain('api');
+    const webNginx = readFileSync(join(import.meta.dirname, 'nginx.conf'), 'utf8');
+    expect(/proxy_pass http:\/\/([\w.-]+:\d+)/.exec(webNginx)?.[1]).toBe(`api:${listen}`);
+    expect(services.worker.environment.PUBLIC_API_URL).toBe(`http://api:${listen}`);
+    expect(services.web.depends_on).toEqual({ 'api-proxy': { condition: 'service_healthy' } });
+  });
+
+  it('builds its image with every workspace installed', () => {
+    const dockerfile = readFileSync(join(import.meta.dirname, '..', 'Dockerfile'), 'utf8');
+    const root = join(import.meta.dirname, '..');
+    const workspaces = ['apps', 'packages'].flatMap((dir) =>
+      readdirSync(join(root, dir))
+        .filter((name) => existsSync(join(root, dir, name, 'package.json')))
+        .map((name) => `${dir}/${name}`),
+    );
+    expect(workspaces.length).toBeGreaterThanOrEqual(8);
+    for (const workspace of workspaces) {
+      expect(dockerfile, workspace).toContain(`COPY ${workspace}/package.json ${workspace}/`);
+    }
+  });
+
+  it('lets the worker scale (`--scale worker=N`): no container name, no host port', () => {
+    expect(services.worker.container_name).toBeUndefined();
+    expect(services.worker.ports).toBeUndefined();
+    expect(Object.values(services).filter((service) => service.container_name)).toEqual([]);
+  });
+
+  it('gives every ${VAR} a default, and each process an environment its config accepts', () => {
+    const references = [...composeText.matchAll(/\$\{[^}]*\}/g)].map((m) => m[0]);
+    expect(references.length).toBeGreaterThan(0);
+    expect(references.filter((reference) => !/^\$\{\w+:?-[^}]*\}$/.test(reference))).toEqual([]);
+    const environmentOf = (name: string) =>
+      Object.fromEntries(
+        Object.entries(services[name].environment as Record<string, string>).map(([key, value]) => [
+          key,
+          interpolate(String(value)),
+        ]),
+      );
+    for (const name of replicas) {
+      const config = loadApiConfig(environmentOf(name));
+      expect(config.API_PORT).toBe(4000);
+      expect(config.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined(); // empty: tracing off
+    }
+    expect(loadWorkerConfig(environmentOf('worker')).REDIS_URL).toBe('redis://redis:6379');
   });
 });
