@@ -5,8 +5,8 @@ import { defineConfig, type ProxyOptions } from 'vite';
  * The web app's only configuration module; nothing under `src/` reads the environment.
  *
  * - `WEB_PORT`: port of the dev and preview servers (default 5173).
- * - `API_URL`: origin of the API that `/graphql` (HTTP and graphql-ws) is proxied to
- *   (default http://127.0.0.1:4000).
+ * - `API_URL`: origin of the API that `/graphql` (HTTP and graphql-ws) and the queue board
+ *   (`/admin/queues`) are proxied to (default http://127.0.0.1:4000).
  */
 function readPort(name: string, fallback: number): number {
   const raw = process.env[name];
@@ -34,8 +34,10 @@ const port = readPort('WEB_PORT', 5173);
 const apiUrl = readOrigin('API_URL', 'http://127.0.0.1:4000');
 
 // The browser always talks to same-origin /graphql, so dev and preview behave like production.
+// The queue board too: its cookie is then first-party and scoped to /admin/queues.
 const proxy: Record<string, ProxyOptions> = {
   '/graphql': { target: apiUrl, changeOrigin: true, ws: true },
+  '/admin/queues': { target: apiUrl, changeOrigin: true },
 };
 
 export default defineConfig({
@@ -49,7 +51,15 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
-            { name: 'vendor', test: /node_modules[\\/]/ },
+            // Only the sync-health dashboard (a lazy route) draws charts: their library and d3 stay out
+            // of the first load. Its other dependencies are the app's own (Fluent), kept in vendor.
+            {
+              name: 'charts',
+              test: /node_modules[\\/](@fluentui[\\/](react-charts|chart-utilities)|d3-[a-z-]+|internmap)[\\/]/,
+              includeDependenciesRecursively: false,
+            },
+            // Split by the entries that use them, so what only a lazy route needs loads with it.
+            { name: 'vendor', test: /node_modules[\\/]/, entriesAware: true },
           ],
         },
       },

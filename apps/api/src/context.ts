@@ -13,6 +13,7 @@ import {
   MailboxService,
   NotificationService,
   TaskService,
+  SyncHealthService,
   type ActChangeListener,
   type SecretCipher,
   UserService,
@@ -23,6 +24,7 @@ import {
   type ExchangeGatewayFactory,
   type MailboxAlert,
   type Principal,
+  type SyncHealthCounts,
   type User,
 } from '@mailroom/domain';
 import DataLoader from 'dataloader';
@@ -46,6 +48,7 @@ export interface Services {
   emails: EmailService;
   tasks: TaskService;
   appointments: AppointmentService;
+  syncHealth: SyncHealthService;
   queues: JobQueues;
   syncSignals: RedisSyncSignals;
   signInThrottle: RedisSignInThrottle;
@@ -62,6 +65,8 @@ export interface ServiceDependencies {
   exchange: ExchangeGatewayFactory;
   syncSignals: RedisSyncSignals;
   signInThrottle: RedisSignInThrottle;
+  /** Failed syncs and 429s per organisation and minute, as workers count them. */
+  healthCounts: SyncHealthCounts;
 }
 
 export function createServices({
@@ -73,6 +78,7 @@ export function createServices({
   exchange,
   syncSignals,
   signInThrottle,
+  healthCounts,
 }: ServiceDependencies): Services {
   const actChanges: ActChangeListener = {
     // A change made in the CRM reaches Exchange now rather than at the next poll; if it cannot be
@@ -101,6 +107,7 @@ export function createServices({
     emails: new EmailService(dataSource, cipher, exchange),
     tasks: new TaskService(dataSource, actChanges),
     appointments: new AppointmentService(dataSource, actChanges),
+    syncHealth: new SyncHealthService(dataSource, healthCounts, () => queues.counts()),
     queues,
     syncSignals,
     signInThrottle,

@@ -1,3 +1,4 @@
+import { mostBehindMailboxes, syncLagQuantiles } from '@mailroom/domain';
 import { createMetricsRegistry, graphRequestMetrics, queueDepthMetrics } from '@mailroom/observability';
 import type { JobQueues } from '@mailroom/queues';
 import type { NextFunction, Request, Response } from 'express';
@@ -45,16 +46,12 @@ export function apiMetrics(deps: { dataSource: DataSource; queues: JobQueues }) 
     labelNames: ['quantile'],
     registers: [registry],
     async collect() {
-      const [row] = (await deps.dataSource.query(
-        `SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY lag) AS p50,
-                percentile_cont(0.95) WITHIN GROUP (ORDER BY lag) AS p95, max(lag) AS max
-           FROM (${LAGS}) l`,
-      )) as { p50: number | null; p95: number | null; max: number | null }[];
+      const lag = await syncLagQuantiles(deps.dataSource);
       this.reset();
-      if (row?.max === null || row === undefined) return;
-      this.set({ quantile: '0.5' }, Number(row.p50));
-      this.set({ quantile: '0.95' }, Number(row.p95));
-      this.set({ quantile: '1' }, Number(row.max));
+      if (!lag) return;
+      this.set({ quantile: '0.5' }, lag.p50);
+      this.set({ quantile: '0.95' }, lag.p95);
+      this.set({ quantile: '1' }, lag.max);
     },
   });
   new Gauge({
@@ -63,12 +60,9 @@ export function apiMetrics(deps: { dataSource: DataSource; queues: JobQueues }) 
     labelNames: ['mailbox'],
     registers: [registry],
     async collect() {
-      const rows = (await deps.dataSource.query(`${LAGS} ORDER BY lag DESC LIMIT ${SLOWEST}`)) as {
-        id: string;
-        lag: number;
-      }[];
+      const mailboxes = await mostBehindMailboxes(deps.dataSource, null, SLOWEST);
       this.reset();
-      for (const row of rows) this.set({ mailbox: row.id }, Number(row.lag));
+      for (const mailbox of mailboxes) this.set({ mailbox: mailbox.id }, mailbox.lagSeconds);
     },
   });
   return {
@@ -83,8 +77,3 @@ export function apiMetrics(deps: { dataSource: DataSource; queues: JobQueues }) 
     onGraphRequest: graphRequestMetrics(registry),
   };
 }
-
-// Mailboxes synced by Mailroom and processing, with how long since their last successful sync.
-const LAGS = `SELECT id, EXTRACT(EPOCH FROM now() - COALESCE("lastSyncSuccessAt", "updatedAt"))::float8 AS lag
-                FROM mailbox
-               WHERE "incomingMethod" = 'SERVER_SIDE_SYNC' AND "enabledForIncoming" AND "processingState" = 'ACTIVE'`;

@@ -13,6 +13,7 @@ import { JobResolver } from './graphql/job.resolver.ts';
 import { MailboxResolver } from './graphql/mailbox.resolver.ts';
 import { AppointmentResolver } from './graphql/appointment.resolver.ts';
 import { TaskResolver } from './graphql/task.resolver.ts';
+import { SyncHealthResolver } from './graphql/sync-health.resolver.ts';
 import { UserResolver } from './graphql/user.resolver.ts';
 
 export const RESOLVERS = [
@@ -33,6 +34,7 @@ export const RESOLVERS = [
   TaskResolver,
   AppointmentResolver,
   FolderTrackingRuleResolver,
+  SyncHealthResolver,
 ] as const;
 
 /**

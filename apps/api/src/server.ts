@@ -14,7 +14,6 @@ import { createExchangeGateways } from '@mailroom/graph-adapter';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 import { WebSocketServer } from 'ws';
@@ -24,8 +23,18 @@ import { createErrorFormatter } from './errors.ts';
 import { containsNul, NUL_MESSAGE } from './text-input.ts';
 import { queryLimitRules, validateWithLimits } from './query-limits.ts';
 import { createApiPubSub } from './pubsub.ts';
-import { JobQueues, RedisGraphHolds, RedisSignInThrottle, RedisSyncSignals } from '@mailroom/queues';
+import { requestIdMiddleware, scopeWebSocketsToRequestIds } from './request-id.ts';
+import {
+  createRedisConnection,
+  JobQueues,
+  RedisGraphHolds,
+  RedisSignInThrottle,
+  RedisSyncHealthCounters,
+  RedisSyncSignals,
+  redisSettingsOf,
+} from '@mailroom/queues';
 import { mountGraphWebhooks } from './graph-webhooks.ts';
+import { mountBullBoard } from './bull-board.ts';
 import { apiMetrics } from './metrics.ts';
 import { createSchema } from './schema.ts';
 
@@ -36,8 +45,6 @@ export interface ApiServer {
   listen(port: number, host?: string): Promise<number>;
   stop(): Promise<void>;
 }
-
-const redisOptions = { maxRetriesPerRequest: null, lazyConnect: false } as const;
 
 /**
  * Builds the API: Express 5 with Apollo Server on /graphql, graphql-ws on the same path,
@@ -57,9 +64,10 @@ export async function createApiServer(
   const applied = await runMigrations(dataSource);
   if (applied.length > 0) logger.info({ migrations: applied }, 'applied migrations');
 
-  const redis = new Redis(config.REDIS_URL, redisOptions);
-  const subscriber = new Redis(config.REDIS_URL, redisOptions);
-  const queueConnection = new Redis(config.REDIS_URL, redisOptions);
+  const redisSettings = redisSettingsOf(config);
+  const redis = createRedisConnection(redisSettings, { connectionName: 'mailroom-api' });
+  const subscriber = createRedisConnection(redisSettings, { connectionName: 'mailroom-api-subscriber' });
+  const queueConnection = createRedisConnection(redisSettings, { connectionName: 'mailroom-api-queues' });
   for (const client of [redis, subscriber, queueConnection]) {
     client.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
   }
@@ -68,9 +76,15 @@ export async function createApiServer(
   const syncSignals = new RedisSyncSignals(redis, queues);
   const metrics = apiMetrics({ dataSource, queues });
   const signInThrottle = new RedisSignInThrottle(redis);
+  // 429s answered to the API's own Graph calls count on the sync-health dashboard too.
+  const healthCounts = new RedisSyncHealthCounters(redis, {
+    onError: (error) =>
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'sync health counts lost'),
+  });
   const services = createServices({
     syncSignals,
     signInThrottle,
+    healthCounts,
     dataSource,
     queues,
     pubSub,
@@ -82,14 +96,21 @@ export async function createApiServer(
         logger,
         sharedHolds: new RedisGraphHolds(redis),
         onRequest: metrics.onGraphRequest,
+        onThrottled: (organisationId) => healthCounts.count(organisationId, 'throttled'),
       }),
   });
 
   const schema = await createSchema(pubSub);
   const app = express();
   app.disable('x-powered-by');
+  // Behind a proxy the TCP peer is the proxy: only trusted proxies may say who the client is
+  // (per-client sign-in limits, Secure cookies).
+  if (config.API_TRUST_PROXY !== undefined) app.set('trust proxy', config.API_TRUST_PROXY);
+  // First, so every line logged while handling a request (GraphQL, webhooks, errors) carries its id.
+  app.use(requestIdMiddleware);
   const httpServer = createServer(app);
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  scopeWebSocketsToRequestIds(wsServer);
   const formatError = createErrorFormatter(logger);
   const wsCleanup = useServer<Record<string, unknown>>(
     {
@@ -174,6 +195,7 @@ export async function createApiServer(
       .json({ status: ready ? 'ready' : 'not ready', postgres, redis: redisCheck, migrations });
   });
   mountGraphWebhooks(app, { dataSource, signals: syncSignals, logger });
+  mountBullBoard(app, { services, queues, redis, logger });
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
@@ -220,6 +242,7 @@ export async function createApiServer(
     async stop() {
       await apollo.stop();
       await queues.close();
+      await healthCounts.close();
       await Promise.all([redis.quit(), subscriber.quit(), queueConnection.quit()].map((p) => p.catch(() => undefined)));
       await dataSource.destroy();
     },

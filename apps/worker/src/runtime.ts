@@ -2,16 +2,19 @@ import { hostname } from 'node:os';
 import { createDataSource, DeferJob, isInfrastructureUnavailable, SecretCipher } from '@mailroom/domain';
 import { createExchangeGateways } from '@mailroom/graph-adapter';
 import {
+  createRedisConnection,
   JobQueues,
   QUEUE_PREFIX,
   QUEUES,
   RedisGraphHolds,
   RedisSendThrottle,
+  RedisSyncHealthCounters,
   RedisSyncSignals,
+  redisSettingsOf,
   type QueueName,
 } from '@mailroom/queues';
+import { inJobSpan } from '@mailroom/observability';
 import { DelayedError, UnrecoverableError, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { WorkerConfig } from './config.ts';
@@ -36,10 +39,17 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     applicationName: 'mailroom-worker',
   });
   await dataSource.initialize();
-  const redis = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  redis.on('error', (error) => logger.warn({ err: error.message }, 'redis connection error'));
-  const queues = new JobQueues(new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }));
+  const redisSettings = redisSettingsOf(config);
+  const redis = createRedisConnection(redisSettings, { connectionName: 'mailroom-worker' });
+  redis.on('error', (error: Error) => logger.warn({ err: error.message }, 'redis connection error'));
+  const queues = new JobQueues(createRedisConnection(redisSettings, { connectionName: 'mailroom-worker-queues' }));
   const metrics = workerMetrics(() => queues.counts());
+  // Failed syncs and 429s per organisation for the sync-health dashboard: counted in memory and
+  // written every few seconds, so the poll path makes no extra round trip.
+  const health = new RedisSyncHealthCounters(redis, {
+    onError: (error) =>
+      logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'sync health counts lost'),
+  });
   const publicApi = config.PUBLIC_API_URL?.replace(/\/+$/, '');
   const context = {
     dataSource,
@@ -50,10 +60,12 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
       logger,
       sharedHolds: new RedisGraphHolds(redis),
       onRequest: metrics.onGraphRequest,
+      onThrottled: (organisationId) => health.count(organisationId, 'throttled'),
     }),
     cipher: new SecretCipher(config.MAILROOM_SECRET_KEY),
     signals: new RedisSyncSignals(redis, queues),
     sendThrottle: new RedisSendThrottle(redis),
+    health,
     send: {
       sentItemsGraceMs: config.SEND_SENT_ITEMS_GRACE_SECONDS * 1000,
       stalledMs: config.SEND_STALLED_SECONDS * 1000,
@@ -77,15 +89,20 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
         const finished = metrics.jobStarted(queue, job.name);
         try {
           const attempts = job.opts.attempts ?? 1;
-          await runJob(
-            job.name,
-            job.data,
-            { ...context, logger: log },
-            {
-              workerId: id,
-              attempt: job.attemptsMade + 1,
-              finalAttempt: job.attemptsMade + 1 >= attempts,
-            },
+          await inJobSpan(
+            { queue, name: job.name, id: job.id, attempt: job.attemptsMade + 1 },
+            () =>
+              runJob(
+                job.name,
+                job.data,
+                { ...context, logger: log },
+                {
+                  workerId: id,
+                  attempt: job.attemptsMade + 1,
+                  finalAttempt: job.attemptsMade + 1 >= attempts,
+                },
+              ),
+            (error) => !(error instanceof DeferJob),
           );
           finished('completed');
         } catch (error) {
@@ -101,7 +118,7 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
         }
       },
       {
-        connection: new Redis(config.REDIS_URL, { maxRetriesPerRequest: null }),
+        connection: createRedisConnection(redisSettings, { connectionName: `mailroom-worker-${queue}` }),
         prefix: QUEUE_PREFIX,
         concurrency: config.WORKER_CONCURRENCY,
         autorun: true,
@@ -133,6 +150,7 @@ export async function startWorkerRuntime(config: WorkerConfig, logger: Logger): 
     async stop() {
       await Promise.all(workers.map((w) => w.close()));
       await metrics.close();
+      await health.close();
       await queues.close();
       await redis.quit().catch(() => undefined);
       await dataSource.destroy();

@@ -239,6 +239,8 @@ export interface ExchangeConnection {
   clientId: string;
   clientSecret: string;
   maxConcurrentRequestsPerMailbox: number;
+  /** The organisation calling, so what Exchange answers (429s) can be counted against it. */
+  organisationId?: string;
 }
 
 export type ExchangeGatewayFactory = (connection: ExchangeConnection) => ExchangeGateway;

@@ -55,3 +55,4 @@ export * from './rules/act-merge.rule.ts';
 export * from './services/timeline-events.ts';
 export * from './services/change-notification.service.ts';
 export * from './services/profile-health.ts';
+export * from './services/sync-health.service.ts';

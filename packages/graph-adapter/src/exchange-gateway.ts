@@ -96,11 +96,32 @@ function gatewayOver(adapter: GraphAdapter): ExchangeGateway {
   };
 }
 
+export interface ExchangeGatewaysOptions extends GraphAdapterOptions {
+  /** Told of each request Graph answered 429, with the organisation of the connection that sent it. */
+  onThrottled?: (organisationId: string) => void;
+}
+
+/** The adapter options for one connection: its 429s are told with its organisation. */
+function optionsFor(connection: ExchangeConnection, options: ExchangeGatewaysOptions): GraphAdapterOptions {
+  const { onThrottled, ...adapterOptions } = options;
+  const { organisationId } = connection;
+  if (!onThrottled || !organisationId) return adapterOptions;
+  const onRequest = adapterOptions.onRequest;
+  return {
+    ...adapterOptions,
+    onRequest: (event) => {
+      onRequest?.(event);
+      if (event.status === '429') onThrottled(organisationId);
+    },
+  };
+}
+
 /**
- * The domain's Exchange port over Microsoft Graph. One adapter per distinct connection is kept
- * (its token cache and per-mailbox limiter must be shared by every caller in the process).
+ * The domain's Exchange port over Microsoft Graph. One adapter per distinct connection (and
+ * organisation) is kept: its token cache and per-mailbox limiter must be shared by every caller in
+ * the process.
  */
-export function createExchangeGateways(options: GraphAdapterOptions = {}): ExchangeGatewayFactory {
+export function createExchangeGateways(options: ExchangeGatewaysOptions = {}): ExchangeGatewayFactory {
   // The gateway is kept with its adapter: building one is some thirty closures, and a polling
   // worker asks for one per mailbox run.
   const gateways = new Map<string, ExchangeGateway>();
@@ -108,7 +129,7 @@ export function createExchangeGateways(options: GraphAdapterOptions = {}): Excha
     const key = createHash('sha256').update(JSON.stringify(connection)).digest('hex');
     let gateway = gateways.get(key);
     if (!gateway) {
-      gateway = gatewayOver(createGraphAdapter(connection, options));
+      gateway = gatewayOver(createGraphAdapter(connection, optionsFor(connection, options)));
       if (gateways.size >= MAX_CACHED_ADAPTERS) gateways.delete(gateways.keys().next().value!);
       gateways.set(key, gateway);
     }

@@ -18,4 +18,4 @@ export type { DirectoryUser, ExchangeDetection } from './tenant-directory.ts';
 export { BATCH_LIMIT, type BatchStep, type BatchStepResult } from './json-batch.ts';
 export type { AdapterClock, SharedHolds } from './mailbox-limiter.ts';
 export type { AdapterLogger, GraphRequestEvent } from './graph-transport.ts';
-export { createExchangeGateways } from './exchange-gateway.ts';
+export { createExchangeGateways, type ExchangeGatewaysOptions } from './exchange-gateway.ts';

@@ -48,6 +48,7 @@ const MATRIX: Record<string, Access> = {
   appointments: 'signed-in',
   appointment: 'signed-in',
   apiKeys: 'signed-in',
+  syncHealth: 'admin',
   // Mutations
   signIn: 'public',
   signOut: 'signed-in',

@@ -1,4 +1,5 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
+import { lazy, Suspense } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { AccountPage } from '../features/accounts/components/account.page';
 import { ContactPage } from '../features/contacts/components/contact.page';
@@ -12,6 +13,12 @@ import { SignInPage } from '../features/session/components/sign-in.page';
 import { UsersPage } from '../features/users/components/users.page';
 import { GraphqlProvider } from './graphql-provider.component';
 import { RequireSession } from './require-session.component';
+
+// The dashboard and its chart library load only when an administrator opens it, so the first
+// page of everyone else stays small.
+const SyncHealthPage = lazy(() =>
+  import('../features/sync-health/components/sync-health.page').then((module) => ({ default: module.SyncHealthPage })),
+);
 
 export function App() {
   // No layout classes on the provider: Fluent copies its classes onto every portal (popovers,
@@ -32,6 +39,14 @@ export function App() {
               <Route path="/settings/email" element={<ConfigureEmailPage />} />
               <Route path="/settings/email-server-profiles" element={<EmailServerProfilesPage />} />
               <Route path="/settings/users" element={<UsersPage />} />
+              <Route
+                path="/sync-health"
+                element={
+                  <Suspense fallback={<Spinner label="Loading sync health" />}>
+                    <SyncHealthPage />
+                  </Suspense>
+                }
+              />
               <Route path="*" element={<Navigate to="/mailboxes" replace />} />
             </Route>
           </Routes>

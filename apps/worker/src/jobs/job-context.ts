@@ -6,7 +6,7 @@ import type {
   SecretCipher,
   SendThrottle,
 } from '@mailroom/domain';
-import type { JobQueues, RedisSyncSignals } from '@mailroom/queues';
+import type { JobQueues, RedisSyncHealthCounters, RedisSyncSignals } from '@mailroom/queues';
 import type { Logger } from 'pino';
 import type { DataSource } from 'typeorm';
 
@@ -24,6 +24,8 @@ export interface JobContext {
   signals: RedisSyncSignals;
   /** Exchange's sending limit per mailbox. */
   sendThrottle: SendThrottle;
+  /** Failed syncs per organisation and minute, for the sync-health dashboard (kept in memory, written in batches). */
+  health: Pick<RedisSyncHealthCounters, 'count'>;
   send: {
     /** How long a send that left no trace waits for its Sent Items copy before sending again. */
     sentItemsGraceMs: number;

@@ -129,6 +129,8 @@ export class Email {
 /** One Exchange copy of an email: the message in one CRM mailbox. */
 @Entity({ name: 'email_copy' })
 @Index(['emailId'])
+// BRIN on "createdAt" (migration SyncHealthIndex): the sync-health dashboard counts recent copies.
+@Index('IDX_email_copy_created_brin', { synchronize: false })
 export class EmailCopy {
   @PrimaryColumn({ type: 'uuid' })
   @ForeignKey(() => Mailbox, { onDelete: 'CASCADE' })

@@ -13,6 +13,7 @@ import { LinkLastError1795803180613 } from './1795803180613-link-last-error.migr
 import { ApiKeys1795803340461 } from './1795803340461-api-keys.migration.ts';
 import { ReadPathIndexes1795812753921 } from './1795812753921-read-path-indexes.migration.ts';
 import { TimelineThreadIndexes1795817568945 } from './1795817568945-timeline-thread-indexes.migration.ts';
+import { SyncHealthIndex1796664405392 } from './1796664405392-sync-health-index.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   ApiKeys1795803340461,
   ReadPathIndexes1795812753921,
   TimelineThreadIndexes1795817568945,
+  SyncHealthIndex1796664405392,
 ];

@@ -56,6 +56,14 @@ export class AuthService {
 
   /** The principal behind a bearer token, or null when it is unknown, expired or its user disabled. */
   async principalForToken(token: string, now = new Date()): Promise<Principal | null> {
+    return this.principalForTokenHash(hashToken(token), now);
+  }
+
+  /**
+   * The same, from the session token's hash: for credentials that stand for a session without
+   * holding its token (the queue board's cookie), so they stop working with the session.
+   */
+  async principalForTokenHash(tokenHash: string, now = new Date()): Promise<Principal | null> {
     // One round trip on every request: the session, its user (not disabled) and the user's roles.
     const [row] = (await this.dataSource.query(
       `SELECT s."userId", s."organisationId",
@@ -66,7 +74,7 @@ export class AuthService {
          LEFT JOIN security_role r ON r.id = l."roleId"
         WHERE s."tokenHash" = $1 AND s."expiresAt" > $2
         GROUP BY s."userId", s."organisationId"`,
-      [hashToken(token), now],
+      [tokenHash, now],
     )) as { userId: string; organisationId: string; roles: string[] }[];
     if (!row) return null;
     return { userId: row.userId, organisationId: row.organisationId, roles: row.roles };

@@ -184,6 +184,7 @@ export class EmailConfigurationService {
       clientId,
       clientSecret: input.clientSecret,
       maxConcurrentRequestsPerMailbox: profile.maxConcurrentRequestsPerMailbox,
+      organisationId: organisation.id,
     };
     await this.detect(organisation, connection, now);
     await this.dataSource

@@ -26,6 +26,7 @@ export function profileConnection(
     clientId,
     clientSecret: cipher.decrypt(secret),
     maxConcurrentRequestsPerMailbox: profile.maxConcurrentRequestsPerMailbox,
+    organisationId: organisation.id,
   };
 }
 

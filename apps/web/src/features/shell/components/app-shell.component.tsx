@@ -75,6 +75,7 @@ function NavItem({ to, children }: { to: string; children: ReactNode }) {
 export function AppShell({ session }: { session: Session }) {
   const styles = useStyles();
   const salesSettingsId = useId();
+  const operationsId = useId();
   const { me, isAdministrator } = useMe();
   const [{ data: availabilityData }] = useQuery({ query: EmailIntegrationAvailabilityQuery });
   const availability = availabilityData?.emailIntegrationAvailability;
@@ -113,6 +114,14 @@ export function AppShell({ session }: { session: Session }) {
             <NavItem to="/settings/email">Configure email</NavItem>
             <NavItem to="/settings/email-server-profiles">Email server profiles</NavItem>
             <NavItem to="/settings/users">Users</NavItem>
+          </div>
+        )}
+        {isAdministrator && (
+          <div role="group" aria-labelledby={operationsId} className={styles.navGroup}>
+            <Caption1Strong id={operationsId} className={styles.navGroupHeader}>
+              Operations
+            </Caption1Strong>
+            <NavItem to="/sync-health">Sync health</NavItem>
           </div>
         )}
         {availability !== undefined && !availability.available && (
