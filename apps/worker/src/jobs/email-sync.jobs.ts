@@ -5,13 +5,18 @@ import {
   dueMailboxes,
   EmailSendRunner,
   MailboxSyncRunner,
+  organisationOfMailbox,
   stalledSends,
 } from '@mailroom/domain';
 import type { JobPayload } from '@mailroom/queues';
 import type { JobContext, JobRun } from './job-context.ts';
 
 /** One sync run of a mailbox: every synced folder, page by page, each page committed with its cursor. */
-export async function mailboxSyncJob(payload: JobPayload<'mailbox-sync'>, context: JobContext): Promise<void> {
+export async function mailboxSyncJob(
+  payload: JobPayload<'mailbox-sync'>,
+  context: JobContext,
+  run: JobRun,
+): Promise<void> {
   await context.signals.dequeued(payload.mailboxId);
   const runner = new MailboxSyncRunner(
     context.dataSource,
@@ -24,10 +29,21 @@ export async function mailboxSyncJob(payload: JobPayload<'mailbox-sync'>, contex
       leaseMs: context.sync.leaseMs,
       notifications: context.sync.notifications,
       onWarning: (message) => context.logger.warn(message),
+      // Two lines per run, ids only: which worker held which mailbox when (e2e/scale-out checks
+      // from them that no mailbox is ever synced by two workers at once).
+      onRun: (record) => context.logger.debug({ ...record, workerId: run.workerId }, 'mailbox sync run'),
     },
   );
-  const result = await runner.run(payload.mailboxId);
-  context.logger.debug({ mailboxId: payload.mailboxId, result }, 'mailbox sync finished');
+  if ((await runner.run(payload.mailboxId)) === 'FAILED') await countFailure(payload.mailboxId, context);
+}
+
+/**
+ * Counts a failed sync for the sync-health dashboard. Failures are rare, so only they pay for the
+ * lookup; a lost count must never fail the job.
+ */
+async function countFailure(mailboxId: string, context: JobContext): Promise<void> {
+  const organisationId = await organisationOfMailbox(context.dataSource, mailboxId).catch(() => null);
+  if (organisationId) context.health.count(organisationId, 'failures');
 }
 
 /** One ACT sync run: the calendar and To Do, both ways. */
@@ -39,6 +55,7 @@ export async function actSyncJob(payload: JobPayload<'act-sync'>, context: JobCo
     onWarning: (message) => context.logger.warn(message),
   });
   const result = await runner.run(payload.mailboxId);
+  if (result === 'FAILED') await countFailure(payload.mailboxId, context);
   // A CRM change made while a run was under way may have been read before it: run again after it.
   if (result === 'BUSY' && payload.retryIfBusy) throw new DeferJob(2_000);
   context.logger.debug({ mailboxId: payload.mailboxId, result, ...runner.lastCounts }, 'ACT sync finished');

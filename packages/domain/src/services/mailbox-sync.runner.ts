@@ -33,9 +33,28 @@ export interface MailboxSyncOptions {
   leaseMs?: number;
   /** Problems that do not stop the sync (e.g. Exchange could not validate the notification URL). */
   onWarning?: (message: string) => void;
+  /** Each run's hold on its mailbox, as it begins and ends (for logs: proof of one run at a time). */
+  onRun?: (record: SyncRunRecord) => void;
 }
 
 export type SyncRunResult = 'SYNCED' | 'BUSY' | 'SKIPPED' | 'FAILED';
+
+/**
+ * One run's tenure of its mailbox, ids only. `at` (epoch ms) is an instant at which the run surely
+ * held the lease: just after taking it (`started`), just before a release that found it still held
+ * (`finished`), or when its last lease-fenced write was sent (`lost-lease`: the lease had expired and
+ * was taken back, so nothing after that instant was written). [started.at, end.at] therefore lies
+ * inside the real tenure, and two runs whose intervals overlap really held one mailbox at once.
+ */
+export type SyncRunRecord =
+  | { event: 'started'; mailboxId: string; runId: string; at: number }
+  | { event: 'finished' | 'lost-lease'; mailboxId: string; runId: string; at: number; result: SyncRunResult };
+
+/** A run's lease value (also its run id) and the last instant it is known to have held it. */
+interface Tenure {
+  lease: string;
+  heldAt: number;
+}
 
 /** How long a sync holds its mailbox without progress before the sweeper takes it back. */
 export const SYNC_LEASE_MS = 120_000;
@@ -70,14 +89,24 @@ export class MailboxSyncRunner {
     const leaseMs = this.options.leaseMs ?? SYNC_LEASE_MS;
     // The lease names this run, so a run that outlived it can neither release nor write for the next.
     const lease = `incoming:${randomBytes(12).toString('base64url')}`;
-    const acquired = await updateReturning<{ id: string }>(
+    // `resumes`: the last run did not finish (crashed, failed or lost its lease) after storing cursors.
+    const acquired = await updateReturning<{ id: string; resumes: boolean }>(
       this.dataSource,
-      `UPDATE mailbox SET "syncStage" = $3, "syncStageStartedAt" = now(), "lastSyncAttemptAt" = now()
+      `WITH before AS (SELECT "lastSyncAttemptAt", "lastSyncSuccessAt", "deltaCursors" FROM mailbox WHERE id = $1)
+       UPDATE mailbox SET "syncStage" = $3, "syncStageStartedAt" = now(), "lastSyncAttemptAt" = now()
         WHERE id = $1 AND ("syncStage" IS NULL OR "syncStageStartedAt" < now() - make_interval(secs => $2))
-       RETURNING id`,
+       RETURNING id, (SELECT "deltaCursors" <> '{}'::jsonb
+                             AND ("lastSyncSuccessAt" IS NULL OR "lastSyncSuccessAt" < "lastSyncAttemptAt")
+                        FROM before) AS resumes`,
       [mailboxId, leaseMs / 1000, lease],
     );
     if (acquired.length === 0) return 'BUSY';
+    // A cursor left by an unfinished run may be a page link in the middle of a round, which goes on
+    // reading that round's old snapshot: mail whose wake-up this run takes below may not be in it,
+    // so the run goes round once more, from where that round ends.
+    let resumedRound = acquired[0]!.resumes === true;
+    const tenure: Tenure = { lease, heldAt: Date.now() };
+    this.options.onRun?.({ event: 'started', mailboxId, runId: lease, at: tenure.heldAt });
     let result: SyncRunResult = 'SYNCED';
     /** The last round synced every folder: recorded with the release, in one statement. */
     let synced = false;
@@ -85,23 +114,39 @@ export class MailboxSyncRunner {
       await this.signals.takeWakeup(mailboxId);
       for (let round = 1; round <= MAX_ROUNDS; round += 1) {
         synced = false;
-        result = await this.round(mailboxId, lease);
+        result = await this.round(mailboxId, tenure);
         synced = result === 'SYNCED';
         // After the last round a pending wake-up is left for the check below, which queues a new run.
-        if (result !== 'SYNCED' || round === MAX_ROUNDS || !(await this.signals.takeWakeup(mailboxId))) break;
+        if (result !== 'SYNCED' || round === MAX_ROUNDS) break;
+        if (resumedRound) {
+          resumedRound = false;
+          continue;
+        }
+        if (!(await this.signals.takeWakeup(mailboxId))) break;
       }
     } catch (error) {
-      if (!(error instanceof LeaseLost)) throw error;
+      if (!(error instanceof LeaseLost)) {
+        result = 'FAILED';
+        throw error;
+      }
       this.options.onWarning?.(error.message);
       result = 'BUSY';
     } finally {
-      await this.dataSource.query(
+      const releasing = Date.now();
+      const released = await updateReturning<{ id: string }>(
+        this.dataSource,
         `UPDATE mailbox SET "syncStage" = NULL, "syncStageStartedAt" = NULL,
                 "lastSyncSuccessAt" = CASE WHEN $3 THEN now() ELSE "lastSyncSuccessAt" END,
                 "consecutiveFailures" = CASE WHEN $3 THEN 0 ELSE "consecutiveFailures" END,
                 "backoffUntil" = CASE WHEN $3 THEN NULL ELSE "backoffUntil" END
-          WHERE id = $1 AND "syncStage" = $2`,
+          WHERE id = $1 AND "syncStage" = $2
+         RETURNING id`,
         [mailboxId, lease, synced],
+      );
+      this.options.onRun?.(
+        released.length > 0
+          ? { event: 'finished', mailboxId, runId: lease, at: releasing, result }
+          : { event: 'lost-lease', mailboxId, runId: lease, at: tenure.heldAt, result },
       );
       // A wake-up that arrived between the last check and the release must not be lost.
       if (await this.signals.takeWakeup(mailboxId)) await this.signals.wake([mailboxId]);
@@ -109,7 +154,7 @@ export class MailboxSyncRunner {
     return result;
   }
 
-  private async round(mailboxId: string, lease: string): Promise<SyncRunResult> {
+  private async round(mailboxId: string, tenure: Tenure): Promise<SyncRunResult> {
     const loaded = await mailboxWithConnection(this.dataSource, mailboxId);
     if (!loaded) return 'SKIPPED';
     const { mailbox, organisation, profile } = loaded;
@@ -143,7 +188,7 @@ export class MailboxSyncRunner {
           folder,
           mailbox.deltaCursors[folder.id],
           profile.processEmailReceivedAfter,
-          lease,
+          tenure,
         );
       }
       // Success (last synced, failures cleared) is recorded with the lease's release in run().
@@ -190,12 +235,12 @@ export class MailboxSyncRunner {
     folder: IngestFolder,
     cursor: string | undefined,
     receivedAfter: Date | null,
-    lease: string,
+    tenure: Tenure,
   ): Promise<void> {
     // A first read is one without any cursor ever; a re-read after a 410 also carries mail that
     // arrived since the last cursor, which is treated as incremental mail.
     const read = (from: string | undefined, firstRead: boolean) =>
-      this.readDelta(gateway, mailbox, folder, from, receivedAfter, lease, firstRead).then(
+      this.readDelta(gateway, mailbox, folder, from, receivedAfter, tenure, firstRead).then(
         () => true,
         async (error: unknown) => {
           if (!(error instanceof ExchangeError) || error.kind !== 'NOT_FOUND' || folder.kind !== 'TRACKED') throw error;
@@ -231,6 +276,14 @@ export class MailboxSyncRunner {
     if (renewed.length === 0) throw new LeaseLost(mailboxId);
   }
 
+  /** A write fenced by the run's lease (it throws LeaseLost otherwise): having succeeded, it proves the lease held when sent. */
+  private async fenced<T>(tenure: Tenure, write: (lease: string) => Promise<T>): Promise<T> {
+    const sentAt = Date.now();
+    const result = await write(tenure.lease);
+    tenure.heldAt = sentAt;
+    return result;
+  }
+
   private async forgetCursor(mailboxId: string, folderId: string): Promise<void> {
     await this.dataSource.query(`UPDATE mailbox SET "deltaCursors" = "deltaCursors" - $2::text WHERE id = $1`, [
       mailboxId,
@@ -244,7 +297,7 @@ export class MailboxSyncRunner {
     folder: IngestFolder,
     cursor: string | undefined,
     receivedAfter: Date | null,
-    lease: string,
+    tenure: Tenure,
     firstRead: boolean,
   ): Promise<void> {
     const pages = gateway.messageDelta(mailbox.emailAddress, folder.id, {
@@ -254,7 +307,9 @@ export class MailboxSyncRunner {
     });
     for await (const page of pages) {
       if (page.messages.length === 0 && page.removedIds.length === 0) {
-        if (page.cursor !== null) await this.ingest.commitEmptyPage(mailbox.id, folder.id, page.cursor, lease);
+        if (page.cursor !== null) {
+          await this.fenced(tenure, (lease) => this.ingest.commitEmptyPage(mailbox.id, folder.id, page.cursor, lease));
+        }
         continue;
       }
       const plan = await this.ingest.plan(mailbox, folder, page.messages, { firstRead });
@@ -262,10 +317,12 @@ export class MailboxSyncRunner {
       if (plan.needInReplyTo.length > 0) {
         // Header reads can take a while under throttling: the lease is renewed first, so a slow
         // page is not taken over (and retried by the next run, forever) before it commits.
-        await this.renewLease(mailbox.id, lease);
+        await this.fenced(tenure, (lease) => this.renewLease(mailbox.id, lease));
         inReplyTo = await gateway.inReplyTo(mailbox.emailAddress, plan.needInReplyTo);
       }
-      const result = await this.ingest.commit(plan, inReplyTo, page.removedIds, page.cursor, lease);
+      const result = await this.fenced(tenure, (lease) =>
+        this.ingest.commit(plan, inReplyTo, page.removedIds, page.cursor, lease),
+      );
       if (result.createdOnTimelines.length > 0 || result.updatedEmailIds.length > 0) {
         await publishTimelineChanges(this.dataSource.manager, this.events, {
           created: result.createdOnTimelines,

@@ -9,7 +9,7 @@ import type { EventPublisher } from '../events.ts';
 import { ExchangeError, type ExchangeGateway, type MailDeltaPage, type MailMessage } from '../exchange-gateway.ts';
 import { newOrganisation, newRoleMailboxes, newUser } from '../testing/factories.ts';
 import { DeferJob, EmailSendRunner, SENT_ITEMS_GRACE_MS } from './email-send.runner.ts';
-import { MailboxSyncRunner, type SyncSignals } from './mailbox-sync.runner.ts';
+import { MailboxSyncRunner, type SyncRunRecord, type SyncSignals } from './mailbox-sync.runner.ts';
 import { SecretCipher } from './secret-cipher.ts';
 
 /*
@@ -186,17 +186,69 @@ describe('mailbox sync runner', () => {
       if (folder === 'inbox') await sleep(1500);
       yield done(folder);
     });
-    const options = { leaseMs: 1000 };
-    const first = new MailboxSyncRunner(ds, cipher, () => gateway, events, signals(), options).run(mailbox.id);
+    const records: { first: SyncRunRecord[]; second: SyncRunRecord[] } = { first: [], second: [] };
+    const options = (run: keyof typeof records) => ({
+      leaseMs: 1000,
+      onRun: (record: SyncRunRecord) => records[run].push(record),
+    });
+    const first = new MailboxSyncRunner(ds, cipher, () => gateway, events, signals(), options('first')).run(mailbox.id);
     await sleep(1200);
     // The first run's lease has expired: a second run takes the mailbox.
-    const second = new MailboxSyncRunner(ds, cipher, () => gateway, events, signals(), options).run(mailbox.id);
+    const second = new MailboxSyncRunner(ds, cipher, () => gateway, events, signals(), options('second')).run(
+      mailbox.id,
+    );
     expect(await first).toBe('BUSY');
     const during = await stateOf(mailbox.id);
     expect(during.syncStage).not.toBeNull();
     expect(during.deltaCursors).not.toHaveProperty('inbox', 'stale-cursor');
     expect(await second).toBe('SYNCED');
     expect((await stateOf(mailbox.id)).syncStage).toBeNull();
+
+    // Each run recorded its tenure. The first never wrote under its lease, so it held the mailbox
+    // only at its start, which comes before the second run took it: the two never overlap.
+    const [firstStart, firstEnd] = records.first;
+    const [secondStart, secondEnd] = records.second;
+    expect(records.first.map((r) => r.event)).toEqual(['started', 'lost-lease']);
+    expect(records.second.map((r) => r.event)).toEqual(['started', 'finished']);
+    expect(new Set([...records.first, ...records.second].map((r) => r.mailboxId))).toEqual(new Set([mailbox.id]));
+    expect(firstStart!.runId).toBe(firstEnd!.runId);
+    expect(secondStart!.runId).not.toBe(firstStart!.runId);
+    expect(firstEnd).toMatchObject({ at: firstStart!.at, result: 'BUSY' });
+    expect(secondStart!.at).toBeGreaterThan(firstEnd!.at);
+    expect(secondEnd).toMatchObject({ result: 'SYNCED' });
+    expect(secondEnd!.at).toBeGreaterThanOrEqual(secondStart!.at);
+  });
+  it('goes round once more after a run that died mid-round, so mail that came meanwhile waits for no poll', async () => {
+    const { organisation, mailbox } = await syncableMailbox();
+    // The crashed run stored a page link of its round and never finished.
+    await ds.query(
+      `UPDATE mailbox SET "deltaCursors" = '{"inbox": "page-2"}', "lastSyncAttemptAt" = now() - interval '1 minute'
+        WHERE id = $1`,
+      [mailbox.id],
+    );
+    const before = message();
+    const meanwhile = message();
+    const reads: string[] = [];
+    // A page link goes on with its round's snapshot; the round's delta link then gives what came since.
+    const gateway = scripted(async function* (folder, cursor) {
+      if (folder !== 'inbox') return yield done(folder);
+      reads.push(cursor ?? 'none');
+      if (cursor === 'page-2') yield { messages: [before], removedIds: [], cursor: 'delta-1', complete: true };
+      else if (cursor === 'delta-1') yield { messages: [meanwhile], removedIds: [], cursor: 'delta-2', complete: true };
+      else yield done(folder);
+    });
+    const s = signals();
+    s.dirty = true; // the change notification of `meanwhile`, taken as the run starts
+    expect(await new MailboxSyncRunner(ds, cipher, () => gateway, events, s).run(mailbox.id)).toBe('SYNCED');
+    expect(reads).toEqual(['page-2', 'delta-1']);
+    expect(await emailsOf(organisation.id)).toBe(2);
+    expect(s.woken).toBe(0);
+
+    // After a run that finished, one round: polling pays for no second one.
+    reads.length = 0;
+    s.dirty = true;
+    expect(await new MailboxSyncRunner(ds, cipher, () => gateway, events, s).run(mailbox.id)).toBe('SYNCED');
+    expect(reads).toEqual(['delta-2']);
   });
 });
 
