@@ -13,10 +13,12 @@ export default defineConfig({
           include: [
             '{apps,packages}/*/src/**/*.test.{ts,tsx}',
             'apps/web/*.test.ts',
-            '{scripts,chaos}/**/*.test.ts',
+            '{scripts,chaos,bench}/**/*.test.ts',
             'deploy/**/*.test.ts',
+            // The e2e helpers' own unit tests; the whole-stack tests there are integration tests.
+            'e2e/*.test.ts',
           ],
-          exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.e2e.test.ts', '**/node_modules/**'],
         },
       },
       {

@@ -68,7 +68,7 @@ async function withDatabase<T>(url: string, query: (client: pg.Client) => Promis
   }
 }
 
-interface GroundTruth {
+export interface GroundTruth {
   /** Internet message ids of every message in a synced folder of a run mailbox. */
   messageIds: Set<string>;
   /** Per mailbox UPN: Exchange immutable id → Internet message id, synced folders only. */
@@ -77,7 +77,8 @@ interface GroundTruth {
   sent: Map<string, number>;
 }
 
-async function groundTruth(emulator: EmulatorHandle, upns: string[]): Promise<GroundTruth> {
+/** What Exchange holds in the synced folders of `upns` (the emulator's own state), and the sends it filed. */
+export async function groundTruth(emulator: EmulatorHandle, upns: string[]): Promise<GroundTruth> {
   const truth: GroundTruth = { messageIds: new Set(), copies: new Map(), sent: new Map() };
   for (const upn of upns) {
     const { messages } = await emulator.control<{
@@ -97,7 +98,7 @@ async function groundTruth(emulator: EmulatorHandle, upns: string[]): Promise<Gr
   return truth;
 }
 
-interface Stored {
+export interface Stored {
   /** Internet message id → emails holding it. */
   emails: Map<string, number>;
   /** Per mailbox id: Exchange immutable id → the Internet message id of the email it is a copy of. */
@@ -106,7 +107,8 @@ interface Stored {
   sends: Map<string, string[]>;
 }
 
-async function stored(databaseUrl: string, organisationId: string): Promise<Stored> {
+/** What PostgreSQL holds for the organisation: emails, copies per mailbox, the API's sends. */
+export async function stored(databaseUrl: string, organisationId: string): Promise<Stored> {
   return withDatabase(databaseUrl, async (client) => {
     const emails = await client.query<{ id: string; n: number }>(
       `SELECT "internetMessageId" AS id, count(*)::int AS n FROM email
