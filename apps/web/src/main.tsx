@@ -1,3 +1,5 @@
+// First: the language is detected and the shared strings registered before anything renders.
+import './shared/i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app.component';

@@ -1,24 +1,34 @@
-import { FluentProvider, Spinner, webLightTheme } from '@fluentui/react-components';
-import { lazy, Suspense } from 'react';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { lazy, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
-import { AccountPage } from '../features/accounts/components/account.page';
-import { ContactPage } from '../features/contacts/components/contact.page';
-import { ConfigureEmailPage } from '../features/email-configuration/components/configure-email.page';
-import { EmailServerProfilesPage } from '../features/email-server-profiles/components/email-server-profiles.page';
-import { MailboxPage } from '../features/mailboxes/components/mailbox.page';
-import { MailboxesPage } from '../features/mailboxes/components/mailboxes.page';
-import { OpportunitiesPage } from '../features/opportunities/components/opportunities.page';
-import { OpportunityPage } from '../features/opportunities/components/opportunity.page';
 import { SignInPage } from '../features/session/components/sign-in.page';
-import { UsersPage } from '../features/users/components/users.page';
 import { GraphqlProvider } from './graphql-provider.component';
 import { RequireSession } from './require-session.component';
 
-// The dashboard and its chart library load only when an administrator opens it, so the first
-// page of everyone else stays small.
-const SyncHealthPage = lazy(() =>
-  import('../features/sync-health/components/sync-health.page').then((module) => ({ default: module.SyncHealthPage })),
+// Every page is its own chunk, loaded when it is first opened: the first load carries only the
+// shell, the sign-in page and the libraries they share.
+const page = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
+  lazy(() => load().then((module) => ({ default: module[name] })));
+const MailboxesPage = page(() => import('../features/mailboxes/components/mailboxes.page'), 'MailboxesPage');
+const MailboxPage = page(() => import('../features/mailboxes/components/mailbox.page'), 'MailboxPage');
+const OpportunitiesPage = page(
+  () => import('../features/opportunities/components/opportunities.page'),
+  'OpportunitiesPage',
 );
+const OpportunityPage = page(() => import('../features/opportunities/components/opportunity.page'), 'OpportunityPage');
+const AccountPage = page(() => import('../features/accounts/components/account.page'), 'AccountPage');
+const ContactPage = page(() => import('../features/contacts/components/contact.page'), 'ContactPage');
+const ConfigureEmailPage = page(
+  () => import('../features/email-configuration/components/configure-email.page'),
+  'ConfigureEmailPage',
+);
+const EmailServerProfilesPage = page(
+  () => import('../features/email-server-profiles/components/email-server-profiles.page'),
+  'EmailServerProfilesPage',
+);
+const UsersPage = page(() => import('../features/users/components/users.page'), 'UsersPage');
+// The dashboard's chart library loads only with it.
+const SyncHealthPage = page(() => import('../features/sync-health/components/sync-health.page'), 'SyncHealthPage');
 
 export function App() {
   // No layout classes on the provider: Fluent copies its classes onto every portal (popovers,
@@ -39,14 +49,7 @@ export function App() {
               <Route path="/settings/email" element={<ConfigureEmailPage />} />
               <Route path="/settings/email-server-profiles" element={<EmailServerProfilesPage />} />
               <Route path="/settings/users" element={<UsersPage />} />
-              <Route
-                path="/sync-health"
-                element={
-                  <Suspense fallback={<Spinner label="Loading sync health" />}>
-                    <SyncHealthPage />
-                  </Suspense>
-                }
-              />
+              <Route path="/sync-health" element={<SyncHealthPage />} />
               <Route path="*" element={<Navigate to="/mailboxes" replace />} />
             </Route>
           </Routes>

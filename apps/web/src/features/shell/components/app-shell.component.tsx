@@ -1,7 +1,8 @@
 import { Button, Caption1Strong, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { useId, useState, type ReactNode } from 'react';
+import { Suspense, useId, useState, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { PageLoading } from '../../../shared/page-loading.component';
 import { NotificationBell } from '../../notifications/components/notification-bell.component';
 import { SignOutMutation } from '../../session/graphql/session.graphql';
 import { useMe } from '../../session/hooks/use-me.hook';
@@ -131,7 +132,9 @@ export function AppShell({ session }: { session: Session }) {
         )}
       </nav>
       <main className={styles.main}>
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );
