@@ -1,5 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { SecretCipher } from '@mailroom/domain';
 import { startEmulatorProcess } from '../tooling/emulator-process.ts';
+import { startEphemeralPostgres } from '../tooling/ephemeral-postgres.ts';
+import { freePort } from '../tooling/free-port.ts';
+import { startRedisServer } from '../tooling/redis-server.ts';
 import { benchConfig } from './bench-config.ts';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
@@ -44,5 +49,34 @@ export async function startBenchEmulator() {
     reset: (mailboxes: number, messagesPerMailbox: number) =>
       control('/reset', 'POST', { scenario: 'scale', mailboxes, messagesPerMailbox, seed: 7 }),
     stop: emulator.stop,
+  };
+}
+
+/** What the API and worker processes of a benchmark connect to. */
+export interface Stack {
+  databaseUrl: string;
+  redisUrl: string;
+  secretKey: string;
+}
+
+/** A benchmark's own PostgreSQL, redis-server and emulator process, started side by side, and a new secret key. */
+export async function startBenchStack() {
+  const [postgres, redis, emulator] = await Promise.all([
+    startEphemeralPostgres(),
+    freePort().then((port) => startRedisServer({ port })),
+    startBenchEmulator(),
+  ]);
+  const secretKey = randomBytes(32).toString('base64');
+  const stack: Stack = { databaseUrl: postgres.url, redisUrl: redis.url, secretKey };
+  return {
+    postgres,
+    redis,
+    emulator,
+    stack,
+    cipher: new SecretCipher(Buffer.from(secretKey, 'base64')),
+    async stop() {
+      await emulator.stop();
+      await Promise.all([redis.stop(), postgres.stop()]);
+    },
   };
 }

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -64,3 +65,26 @@ export function postmasterPid(port: number): number | null {
   }
   return null;
 }
+
+/** Busy and total CPU seconds of the whole machine so far (first line of /proc/stat). */
+export function machineCpu(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const total = fields.reduce((sum, n) => sum + n, 0);
+  const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+  return { busy: (total - idle) / CLOCK_TICKS, total: total / CLOCK_TICKS };
+}
+
+/** CPU seconds each part of the stack used since the meter started. */
+export function cpuMeter(parts: Record<string, () => number>): () => Record<string, number> {
+  const before = Object.fromEntries(Object.entries(parts).map(([name, read]) => [name, read()]));
+  return () => Object.fromEntries(Object.entries(parts).map(([name, read]) => [name, read() - before[name]!]));
+}
+
+/** A meter's reading as a note; its `machine` part (machineCpu().busy) is compared with what the cores allow. */
+export const cpuNote = (used: Record<string, number>, wall: number) =>
+  `CPU s over ${wall.toFixed(0)} s wall: ` +
+  Object.entries(used)
+    .filter(([name]) => name !== 'machine')
+    .map(([name, seconds]) => `${name} ${seconds.toFixed(1)}`)
+    .join(', ') +
+  `; whole machine busy ${used['machine']!.toFixed(0)} of ${(availableParallelism() * wall).toFixed(0)} core-s (other users of the machine included)`;
