@@ -42,12 +42,16 @@ void i18n
 
 /** The language the console is shown in now (a supported one, never a regional variant). */
 export function currentLanguage(): Language {
-  const resolved = i18n.resolvedLanguage ?? i18n.language;
-  return (LANGUAGES as readonly string[]).includes(resolved) ? (resolved as Language) : 'en';
+  // Not `resolvedLanguage` alone: detected before any bundle has loaded, an it-IT browser has none
+  // (or English) while its strings show in Italian; `languages` is the chain the strings come from.
+  const chain = [...(i18n.languages ?? []), i18n.resolvedLanguage, 'en'];
+  return chain.find((code): code is Language => (LANGUAGES as readonly (string | undefined)[]).includes(code))!;
 }
 
+// Through globalThis: the end-to-end tests load the bundles (and so this module) under Node.
+const page = globalThis as { document?: { documentElement: { lang: string } } };
 const syncDocumentLanguage = () => {
-  if (typeof document !== 'undefined') document.documentElement.lang = currentLanguage();
+  if (page.document) page.document.documentElement.lang = currentLanguage();
 };
 syncDocumentLanguage();
 i18n.on('languageChanged', syncDocumentLanguage);
@@ -55,6 +59,11 @@ i18n.on('languageChanged', syncDocumentLanguage);
 type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
 /** A key as code names it: plural forms ("selected_one", "selected_other") are asked for as "selected". */
 type BaseKey<K> = K extends `${infer Base}_${PluralSuffix}` ? Base : K;
+
+/**
+ * Bundles (`<area>.strings.ts`) import this module as `…/shared/i18n.ts`, with its extension: the
+ * end-to-end tests import the bundles under Node to find controls by their names in each language.
+ */
 
 /** English strings of a feature: flat keys, `{{name}}` for values, `_one`/`_other` for plurals. */
 export type Strings = Readonly<Record<string, string>>;

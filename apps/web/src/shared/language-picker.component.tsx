@@ -1,6 +1,6 @@
 import { Select, useId } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
-import { currentLanguage, LANGUAGE_NAMES, LANGUAGES, setLanguage, useText, type Language } from './i18n';
+import { currentLanguage, LANGUAGE_NAMES, LANGUAGES, setLanguage, useText, type Language } from './i18n.ts';
 import { sharedText } from './shared.strings';
 
 /** The language menu: the browser's language until the reader picks one, then theirs. */

@@ -1,5 +1,5 @@
 import { Spinner } from '@fluentui/react-components';
-import { useText } from './i18n';
+import { useText } from './i18n.ts';
 import { sharedText } from './shared.strings';
 
 /** What a page shows while its code loads (each page is a chunk of its own). */

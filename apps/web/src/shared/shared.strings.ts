@@ -1,16 +1,55 @@
-import { defineStrings } from './i18n';
+import { defineStrings } from './i18n.ts';
 
-/** Strings of the shared components (language menu, loading and error states, record details). */
+/** Strings of the shared components (language and theme menus, loading and error states, record pages). */
 export const sharedText = defineStrings(
   'shared',
   {
     language: 'Language',
     loading: 'Loading…',
     loadingPage: 'Loading the page…',
+    theme: 'Theme',
+    'theme.system': 'System default',
+    'theme.light': 'Light',
+    'theme.dark': 'Dark',
+    'record.notFound': '{{kind}} not found',
+    'record.loading': 'Loading the record',
+    'record.loadFailed': 'Could not load the record',
+    'record.missing': 'This record does not exist, or you may not see it.',
+    'error.UNAUTHENTICATED': 'Your session has ended. Sign in again.',
+    'error.FORBIDDEN': 'You do not have permission to do this. Ask an administrator.',
+    'error.BAD_USER_INPUT': 'Some of what you entered is not valid. Check it and try again.',
+    'error.NOT_FOUND': 'We could not find what you asked for. It may have been deleted.',
+    'error.CONFLICT': 'Someone changed this at the same time. Refresh and try again.',
+    'error.NEEDS_EXCHANGE_SUBSCRIPTION':
+      'Email cannot be configured yet: connect a Microsoft 365 tenant that has an Exchange Online subscription.',
+    'error.RATE_LIMITED': 'Too many attempts. Wait a few minutes and try again.',
+    'error.SERVICE_UNAVAILABLE': 'Mailroom is briefly unavailable (a restart or failover). Try again in a few seconds.',
+    'error.INTERNAL_SERVER_ERROR': 'Something went wrong on our side. Try again in a moment.',
+    'error.network': 'Mailroom cannot reach its server. Check your connection and try again.',
   },
   {
     language: 'Lingua',
     loading: 'Caricamento…',
     loadingPage: 'Caricamento della pagina…',
+    theme: 'Tema',
+    'theme.system': 'Predefinito di sistema',
+    'theme.light': 'Chiaro',
+    'theme.dark': 'Scuro',
+    'record.notFound': '{{kind}}: record non trovato',
+    'record.loading': 'Caricamento del record',
+    'record.loadFailed': 'Impossibile caricare il record',
+    'record.missing': 'Il record non esiste oppure non hai l’autorizzazione per visualizzarlo.',
+    'error.UNAUTHENTICATED': 'La sessione è scaduta. Accedi di nuovo.',
+    'error.FORBIDDEN': 'Non hai l’autorizzazione per eseguire questa operazione. Rivolgiti a un amministratore.',
+    'error.BAD_USER_INPUT': 'Alcuni dati immessi non sono validi. Controllali e riprova.',
+    'error.NOT_FOUND': 'Impossibile trovare l’elemento richiesto. Potrebbe essere stato eliminato.',
+    'error.CONFLICT': 'Qualcun altro ha modificato questo elemento nello stesso momento. Aggiorna la pagina e riprova.',
+    'error.NEEDS_EXCHANGE_SUBSCRIPTION':
+      'Non è ancora possibile configurare la posta elettronica: connetti un tenant Microsoft 365 con una sottoscrizione di Exchange Online.',
+    'error.RATE_LIMITED': 'Troppi tentativi. Attendi qualche minuto e riprova.',
+    'error.SERVICE_UNAVAILABLE':
+      'Mailroom non è disponibile per qualche istante (riavvio o failover). Riprova tra qualche secondo.',
+    'error.INTERNAL_SERVER_ERROR': 'Si è verificato un errore nel sistema. Riprova tra qualche istante.',
+    'error.network': 'Mailroom non riesce a raggiungere il server. Controlla la connessione e riprova.',
   },
 );
