@@ -1,7 +1,8 @@
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import { lazy, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/session/components/sign-in.page';
+import { fluentThemeFor, useColorScheme, useDocumentTheme } from '../shared/theme';
 import { GraphqlProvider } from './graphql-provider.component';
 import { RequireSession } from './require-session.component';
 
@@ -31,10 +32,13 @@ const UsersPage = page(() => import('../features/users/components/users.page'), 
 const SyncHealthPage = page(() => import('../features/sync-health/components/sync-health.page'), 'SyncHealthPage');
 
 export function App() {
+  // The system's light or dark setting until the reader picks a theme in the header.
+  const scheme = useColorScheme();
+  useDocumentTheme(scheme);
   // No layout classes on the provider: Fluent copies its classes onto every portal (popovers,
   // dialogs), where a full-height box would cover the page. Each page sizes itself.
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={fluentThemeFor(scheme)}>
       <GraphqlProvider>
         <BrowserRouter>
           <Routes>

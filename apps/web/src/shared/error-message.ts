@@ -1,4 +1,6 @@
 import type { CombinedError } from '@urql/core';
+import { textOf } from './i18n';
+import { sharedText } from './shared.strings';
 
 const ERROR_CODES = [
   'UNAUTHENTICATED',
@@ -15,19 +17,6 @@ const ERROR_CODES = [
 /** The closed set of `extensions.code` values the API sends. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
-  UNAUTHENTICATED: 'Your session has ended. Sign in again.',
-  FORBIDDEN: 'You do not have permission to do this. Ask an administrator.',
-  BAD_USER_INPUT: 'Some of what you entered is not valid. Check it and try again.',
-  NOT_FOUND: 'We could not find what you asked for. It may have been deleted.',
-  CONFLICT: 'Someone changed this at the same time. Refresh and try again.',
-  NEEDS_EXCHANGE_SUBSCRIPTION:
-    'Email cannot be configured yet: connect a Microsoft 365 tenant that has an Exchange Online subscription.',
-  RATE_LIMITED: 'Too many attempts. Wait a few minutes and try again.',
-  SERVICE_UNAVAILABLE: 'Mailroom is briefly unavailable (a restart or failover). Try again in a few seconds.',
-  INTERNAL_SERVER_ERROR: 'Something went wrong on our side. Try again in a moment.',
-};
-
 // The API writes these messages for the person using the app; the others may carry internals.
 const MESSAGES_FOR_PEOPLE: readonly ErrorCode[] = [
   'BAD_USER_INPUT',
@@ -36,8 +25,6 @@ const MESSAGES_FOR_PEOPLE: readonly ErrorCode[] = [
   'CONFLICT',
   'RATE_LIMITED',
 ];
-
-const NETWORK_MESSAGE = 'Mailroom cannot reach its server. Check your connection and try again.';
 
 function isErrorCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code);
@@ -52,14 +39,16 @@ export function errorCodesOf(error: CombinedError): ErrorCode[] {
 
 /**
  * A sentence a person can act on: the API's own message for the codes whose messages are written
- * for people, otherwise a fixed text chosen by the code. Pass `overrides` where a screen knows
- * better (the sign-in form says what UNAUTHENTICATED means there).
+ * for people, otherwise a fixed text chosen by the code, in the reader's language. Pass `overrides`
+ * where a screen knows better (the sign-in form says what UNAUTHENTICATED means there).
  */
 export function errorMessage(error: CombinedError, overrides: Partial<Record<ErrorCode, string>> = {}): string {
+  // Read at call time, so the message is in the language the page is shown in now.
+  const t = textOf(sharedText);
   const [code] = errorCodesOf(error);
-  if (code === undefined) return error.response?.status === 401 ? DEFAULT_MESSAGES.UNAUTHENTICATED : NETWORK_MESSAGE;
+  if (code === undefined) return t(error.response?.status === 401 ? 'error.UNAUTHENTICATED' : 'error.network');
   const override = overrides[code];
   if (override !== undefined) return override;
   const message = error.graphQLErrors[0]?.message.trim() ?? '';
-  return MESSAGES_FOR_PEOPLE.includes(code) && message !== '' ? message : DEFAULT_MESSAGES[code];
+  return MESSAGES_FOR_PEOPLE.includes(code) && message !== '' ? message : t(`error.${code}`);
 }

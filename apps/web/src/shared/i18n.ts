@@ -85,7 +85,12 @@ export function defineStrings<const E extends Strings>(
   it: { readonly [K in keyof E]: string },
 ): StringBundle<E> {
   i18n.addResourceBundle('en', namespace, en, true, true);
-  i18n.addResourceBundle('it', namespace, it, true, true);
+  // Italian has a "many" plural form for millions (Intl.PluralRules): it reads as "other".
+  const italian: Record<string, string> = { ...it };
+  for (const [key, value] of Object.entries(it)) {
+    if (key.endsWith('_other')) italian[`${key.slice(0, -'_other'.length)}_many`] ??= value;
+  }
+  i18n.addResourceBundle('it', namespace, italian, true, true);
   return { namespace, en, it };
 }
 

@@ -11,6 +11,8 @@ import {
 import type { CombinedError } from '@urql/core';
 import { useId } from 'react';
 import { errorMessage } from './error-message';
+import { useText } from './i18n';
+import { sharedText } from './shared.strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -18,7 +20,7 @@ const useStyles = makeStyles({
 });
 
 type RecordLoadStateProps = {
-  /** What the record is, in words: "Opportunity", "Account". */
+  /** What the record is, in words and in the reader's language: "Opportunity", "Account". */
   kind: string;
   loading: boolean;
   error: CombinedError | null;
@@ -27,23 +29,23 @@ type RecordLoadStateProps = {
 /** A record page before its record is there: loading, failed, or not one the user may see. */
 export function RecordLoadState({ kind, loading, error }: RecordLoadStateProps) {
   const styles = useStyles();
+  const t = useText(sharedText);
   const headingId = useId();
-  const what = kind.toLowerCase();
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Title1 as="h1" id={headingId} className={styles.heading}>
-        {loading || error ? kind : `${kind} not found`}
+        {loading || error ? kind : t('record.notFound', { kind })}
       </Title1>
-      {loading && <Spinner label={`Loading the ${what}`} />}
+      {loading && <Spinner label={t('record.loading')} />}
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not load the {what}</MessageBarTitle>
+            <MessageBarTitle>{t('record.loadFailed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
       )}
-      {!loading && !error && <Body1>This {what} does not exist, or you may not see it.</Body1>}
+      {!loading && !error && <Body1>{t('record.missing')}</Body1>}
     </section>
   );
 }

@@ -1,13 +1,7 @@
 import type { BadgeProps, MessageBarProps } from '@fluentui/react-components';
 import type { EmailConfigurationStatus } from '../../gql/graphql';
 
-export const CONFIGURATION_STATUS_LABELS: Record<EmailConfigurationStatus, string> = {
-  NOT_CONNECTED: 'No Microsoft 365 tenant connected',
-  NEEDS_EXCHANGE_SUBSCRIPTION: 'Needs an Exchange Online subscription',
-  READY: 'Ready to configure',
-  CONFIGURED: 'Configured',
-};
-
+// The statuses' names are in email-configuration.strings.ts (`status.<STATUS>`).
 export const CONFIGURATION_STATUS_COLORS: Record<EmailConfigurationStatus, NonNullable<BadgeProps['color']>> = {
   NOT_CONNECTED: 'informative',
   NEEDS_EXCHANGE_SUBSCRIPTION: 'warning',

@@ -1,37 +1,33 @@
-/** What each worker queue carries, in the console's words. */
-export const QUEUE_LABELS: Record<string, string> = {
-  admin: 'Administration (Configure email, directory import)',
-  tests: 'Mailbox tests (Approve and test)',
-  sync: 'Synchronisation (email, appointments, contacts, tasks)',
-  send: 'Outgoing email',
-  maintenance: 'Maintenance (polling sweep)',
-};
+import type { Translate } from '../../shared/i18n';
+import type { syncHealthText } from './sync-health.strings';
 
-/** The windows the dashboard offers, in minutes. */
-export const WINDOWS = [
-  { minutes: 15, label: 'Last 15 minutes' },
-  { minutes: 60, label: 'Last hour' },
-  { minutes: 360, label: 'Last 6 hours' },
-  { minutes: 1440, label: 'Last 24 hours' },
-] as const;
+type SyncHealthTranslate = Translate<typeof syncHealthText.en>;
 
-/** How long a mailbox has gone without a successful sync, e.g. "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
-export function formatLag(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  if (s < 60) return `${s} s`;
-  const minutes = Math.floor(s / 60);
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 24) return minutes % 60 === 0 ? `${hours} h` : `${hours} h ${minutes % 60} min`;
-  const days = Math.floor(hours / 24);
-  return hours % 24 === 0 ? `${days} d` : `${days} d ${hours % 24} h`;
+/** The worker queues the console names (`queue.*` in the bundle); another queue shows as it is called. */
+export const NAMED_QUEUES = ['admin', 'tests', 'sync', 'send', 'maintenance'] as const;
+
+/** A queue in the console's words. */
+export function queueLabel(queue: string, t: SyncHealthTranslate): string {
+  return (NAMED_QUEUES as readonly string[]).includes(queue)
+    ? t(`queue.${queue as (typeof NAMED_QUEUES)[number]}`)
+    : queue;
 }
 
-const TIME = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+/** The windows the dashboard offers, in minutes (named by `window.*` and `windowPhrase.*` in the bundle). */
+export const WINDOWS = [15, 60, 360, 1440] as const;
+export type WindowMinutes = (typeof WINDOWS)[number];
 
-/** A minute's start in the reader's time zone, e.g. "14:05". */
-export function formatMinute(iso: string): string {
-  return TIME.format(new Date(iso));
+/** How long a mailbox has gone without a successful sync, e.g. "45 s", "12 min", "3 h 5 min", "2 d 4 h". */
+export function formatLag(seconds: number, t: SyncHealthTranslate): string {
+  const s = Math.max(0, Math.floor(seconds));
+  if (s < 60) return t('lag.seconds', { s });
+  const minutes = Math.floor(s / 60);
+  if (minutes < 60) return t('lag.minutes', { m: minutes });
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24)
+    return minutes % 60 === 0 ? t('lag.hours', { h: hours }) : t('lag.hoursMinutes', { h: hours, m: minutes % 60 });
+  const days = Math.floor(hours / 24);
+  return hours % 24 === 0 ? t('lag.days', { d: days }) : t('lag.daysHours', { d: days, h: hours % 24 });
 }
 
 /** Totals over the window. */

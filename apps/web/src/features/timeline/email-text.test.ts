@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { invalidAddresses, parseAddresses, textToHtml } from './email-text';
+import { i18n } from '../../shared/i18n';
+import { addressesProblem, invalidAddresses, parseAddresses, textToHtml } from './email-text';
+import { timelineText, type TimelineTranslate } from './timeline.strings';
+
+const textIn = (language: 'en' | 'it') =>
+  i18n.getFixedT(language, timelineText.namespace) as unknown as TimelineTranslate;
 
 describe('textToHtml', () => {
   it('turns blank-line separated text into paragraphs and keeps single line breaks', () => {
@@ -29,5 +34,18 @@ describe('addresses', () => {
 
   it('points out what cannot be an address', () => {
     expect(invalidAddresses(['fiona@fabrikam.example', 'fiona', 'a@b'])).toEqual(['fiona', 'a@b']);
+  });
+});
+
+describe('addressesProblem', () => {
+  it('says what is wrong with the addresses, in the reader’s language', () => {
+    const [en, it_] = [textIn('en'), textIn('it')];
+    expect(addressesProblem(' ', true, en)).toBe('Add at least one recipient.');
+    expect(addressesProblem(' ', false, en)).toBeUndefined();
+    expect(addressesProblem('fiona@fabrikam.example; bob', true, en)).toBe('bob is not an email address.');
+    expect(addressesProblem('bob, a@b', false, en)).toBe('bob, a@b are not email addresses.');
+    expect(addressesProblem(' ', true, it_)).toBe('Aggiungi almeno un destinatario.');
+    expect(addressesProblem('bob', false, it_)).toBe('bob non è un indirizzo di posta elettronica valido.');
+    expect(addressesProblem('bob, a@b', false, it_)).toBe('bob, a@b non sono indirizzi di posta elettronica validi.');
   });
 });

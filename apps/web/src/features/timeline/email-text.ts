@@ -1,3 +1,5 @@
+import type { TimelineTranslate } from './timeline.strings';
+
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 function escapeHtml(text: string): string {
@@ -41,10 +43,10 @@ export function invalidAddresses(addresses: readonly string[]): string[] {
  * What is wrong with addresses typed in a field, in words (undefined when nothing is): none given
  * where one is required, or the ones that are not email addresses.
  */
-export function addressesProblem(text: string, required: boolean): string | undefined {
+export function addressesProblem(text: string, required: boolean, t: TimelineTranslate): string | undefined {
   const addresses = parseAddresses(text);
-  if (required && addresses.length === 0) return 'Add at least one recipient.';
+  if (required && addresses.length === 0) return t('address.required');
   const invalid = invalidAddresses(addresses);
   if (invalid.length === 0) return undefined;
-  return `${invalid.join(', ')} ${invalid.length === 1 ? 'is not an email address' : 'are not email addresses'}.`;
+  return t('address.invalid', { count: invalid.length, addresses: invalid.join(', ') });
 }

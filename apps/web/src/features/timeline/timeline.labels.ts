@@ -1,16 +1,7 @@
 import type { BadgeProps } from '@fluentui/react-components';
-import type { EmailDirection, EmailStatus, TaskStatus } from '../../gql/graphql';
+import type { EmailStatus, TaskStatus } from '../../gql/graphql';
 
-export const EMAIL_STATUS_LABELS: Record<EmailStatus, string> = {
-  DRAFT: 'Draft',
-  PENDING_SEND: 'Pending send',
-  SENDING: 'Sending',
-  SENT: 'Sent',
-  FAILED: 'Failed',
-  RECEIVED: 'Received',
-  CANCELED: 'Canceled',
-};
-
+/** Status badge colours; the words are the bundle's `emailStatus.*` and `taskStatus.*` (timeline.strings.ts). */
 export const EMAIL_STATUS_COLORS: Record<EmailStatus, NonNullable<BadgeProps['color']>> = {
   DRAFT: 'informative',
   PENDING_SEND: 'warning',
@@ -21,24 +12,11 @@ export const EMAIL_STATUS_COLORS: Record<EmailStatus, NonNullable<BadgeProps['co
   CANCELED: 'subtle',
 };
 
-export const DIRECTION_LABELS: Record<EmailDirection, string> = {
-  INCOMING: 'Incoming',
-  OUTGOING: 'Outgoing',
-};
-
 /** Where a record of each kind the API names lives in the app. */
 export const RECORD_PATHS: Partial<Record<string, string>> = {
   OPPORTUNITY: '/opportunities',
   ACCOUNT: '/accounts',
   CONTACT: '/contacts',
-};
-
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  NOT_STARTED: 'Not started',
-  IN_PROGRESS: 'In progress',
-  WAITING_ON_OTHERS: 'Waiting on others',
-  DEFERRED: 'Deferred',
-  COMPLETED: 'Completed',
 };
 
 export const TASK_STATUS_COLORS: Record<TaskStatus, NonNullable<BadgeProps['color']>> = {

@@ -10,13 +10,7 @@ export const STANDARD_ROLES: readonly SecurityRoleName[] = [
   'SALES_PROFESSIONAL',
 ];
 
-export const ROLE_LABELS: Record<SecurityRoleName, string> = {
-  SYSTEM_ADMINISTRATOR: 'System Administrator',
-  SALES_MANAGER: 'Sales Manager',
-  SALESPERSON: 'Salesperson',
-  SALES_PROFESSIONAL_MANAGER: 'Sales Professional Manager',
-  SALES_PROFESSIONAL: 'Sales Professional',
-};
+// Role and licence names are in users.strings.ts under `role.*` and `licence.*`.
 
 /** In the order the licence dropdown offers them. */
 export const SALES_LICENSES: readonly SalesLicense[] = [
@@ -25,13 +19,6 @@ export const SALES_LICENSES: readonly SalesLicense[] = [
   'SALES_PROFESSIONAL',
   'NONE',
 ];
-
-export const SALES_LICENSE_LABELS: Record<SalesLicense, string> = {
-  SALES_PREMIUM: 'Sales Premium',
-  SALES_ENTERPRISE: 'Sales Enterprise',
-  SALES_PROFESSIONAL: 'Sales Professional',
-  NONE: 'None',
-};
 
 /** The roles that give a user a mailbox for server-side synchronisation. */
 export const MAILBOX_ROLES: readonly SecurityRoleName[] = ['SALES_PROFESSIONAL', 'SALES_PROFESSIONAL_MANAGER'];

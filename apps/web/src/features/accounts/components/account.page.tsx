@@ -1,7 +1,8 @@
 import { Title1, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useParams } from 'react-router';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import { RecordDetails } from '../../../shared/record-details.component';
 import { RecordLoadState } from '../../../shared/record-load-state.component';
 import { AppointmentComposer } from '../../timeline/components/appointment-composer.component';
@@ -9,6 +10,7 @@ import { TaskComposer } from '../../timeline/components/task-composer.component'
 import { Timeline } from '../../timeline/components/timeline.component';
 import { useTimeline } from '../../timeline/hooks/use-timeline.hook';
 import type { AccountRecord } from '../graphql/accounts.graphql';
+import { accountsText } from '../accounts.strings';
 import { useAccount } from '../hooks/use-account.hook';
 
 const useStyles = makeStyles({
@@ -22,14 +24,17 @@ export function AccountPage() {
 }
 
 function AccountView({ id }: { id: string }) {
+  const t = useText(accountsText);
   const { record, loading, error } = useAccount(id);
-  if (!record) return <RecordLoadState kind="Account" loading={loading} error={error} />;
+  if (!record) return <RecordLoadState kind={t('kind')} loading={loading} error={error} />;
   return <AccountRecordView account={record} />;
 }
 
 function AccountRecordView({ account }: { account: AccountRecord }) {
   const styles = useStyles();
   const headingId = useId();
+  const t = useText(accountsText);
+  const format = useFormat();
   // An account's timeline also holds its contacts' and opportunities' email.
   const timeline = useTimeline(account.id);
   return (
@@ -39,8 +44,11 @@ function AccountRecordView({ account }: { account: AccountRecord }) {
       </Title1>
       <RecordDetails
         items={[
-          { term: 'Email', value: account.emailAddress ?? 'None' },
-          { term: 'Created', value: <time dateTime={account.createdAt}>{formatDateTime(account.createdAt)}</time> },
+          { term: t('email'), value: account.emailAddress ?? t('none') },
+          {
+            term: t('created'),
+            value: <time dateTime={account.createdAt}>{format.dateTime(account.createdAt)}</time>,
+          },
         ]}
       />
       <TaskComposer regardingId={account.id} onCreated={timeline.showSent} />

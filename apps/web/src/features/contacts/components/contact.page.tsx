@@ -1,7 +1,8 @@
 import { Title1, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useParams } from 'react-router';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import { RecordDetails } from '../../../shared/record-details.component';
 import { RecordLoadState } from '../../../shared/record-load-state.component';
 import { RouterLink } from '../../../shared/router-link.component';
@@ -10,6 +11,7 @@ import { TaskComposer } from '../../timeline/components/task-composer.component'
 import { Timeline } from '../../timeline/components/timeline.component';
 import { useTimeline } from '../../timeline/hooks/use-timeline.hook';
 import type { ContactRecord } from '../graphql/contacts.graphql';
+import { contactsText } from '../contacts.strings';
 import { useContact } from '../hooks/use-contact.hook';
 
 const useStyles = makeStyles({
@@ -23,14 +25,17 @@ export function ContactPage() {
 }
 
 function ContactView({ id }: { id: string }) {
+  const t = useText(contactsText);
   const { record, loading, error } = useContact(id);
-  if (!record) return <RecordLoadState kind="Contact" loading={loading} error={error} />;
+  if (!record) return <RecordLoadState kind={t('kind')} loading={loading} error={error} />;
   return <ContactRecordView contact={record} />;
 }
 
 function ContactRecordView({ contact }: { contact: ContactRecord }) {
   const styles = useStyles();
   const headingId = useId();
+  const t = useText(contactsText);
+  const format = useFormat();
   const timeline = useTimeline(contact.id);
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -39,21 +44,21 @@ function ContactRecordView({ contact }: { contact: ContactRecord }) {
       </Title1>
       <RecordDetails
         items={[
-          { term: 'Job title', value: contact.jobTitle ?? 'None' },
-          { term: 'Email', value: contact.emailAddress ?? 'None' },
-          { term: 'Business phone', value: contact.businessPhone ?? 'None' },
-          { term: 'Mobile phone', value: contact.mobilePhone ?? 'None' },
-          { term: 'Company', value: contact.companyName ?? 'None' },
+          { term: t('jobTitle'), value: contact.jobTitle ?? t('none') },
+          { term: t('email'), value: contact.emailAddress ?? t('none') },
+          { term: t('businessPhone'), value: contact.businessPhone ?? t('none') },
+          { term: t('mobilePhone'), value: contact.mobilePhone ?? t('none') },
+          { term: t('company'), value: contact.companyName ?? t('none') },
           {
-            term: 'Account',
+            term: t('account'),
             value:
               contact.account === null ? (
-                'None'
+                t('none')
               ) : (
                 <RouterLink to={`/accounts/${contact.account.id}`}>{contact.account.name}</RouterLink>
               ),
           },
-          { term: 'Created', value: <time dateTime={contact.createdAt}>{formatDateTime(contact.createdAt)}</time> },
+          { term: t('created'), value: <time dateTime={contact.createdAt}>{format.dateTime(contact.createdAt)}</time> },
         ]}
       />
       <TaskComposer regardingId={contact.id} onCreated={timeline.showSent} />

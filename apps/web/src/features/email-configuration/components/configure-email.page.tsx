@@ -15,17 +15,15 @@ import {
 import { useCallback, useId } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useFormat, type Formatters } from '../../../shared/format';
+import { useText, type Translate } from '../../../shared/i18n';
 import { JobProgress } from '../../jobs/components/job-progress.component';
 import { JobReport } from '../../jobs/components/job-report.component';
 import type { JobSummary } from '../../jobs/graphql/job.graphql';
 import { useJobProgress } from '../../jobs/hooks/use-job-progress.hook';
 import { isJobFinished } from '../../jobs/job.labels';
-import {
-  CONFIGURATION_STATUS_COLORS,
-  CONFIGURATION_STATUS_LABELS,
-  NEXT_STEP_INTENTS,
-} from '../email-configuration.labels';
+import { CONFIGURATION_STATUS_COLORS, NEXT_STEP_INTENTS } from '../email-configuration.labels';
+import { emailConfigurationText } from '../email-configuration.strings';
 import { ConfigureEmailMutation, EmailConfigurationQuery } from '../graphql/email-configuration.graphql';
 import { Microsoft365Connection } from './microsoft-365-connection.component';
 
@@ -38,31 +36,32 @@ const useStyles = makeStyles({
   actions: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
 });
 
-function finishedSummary(job: JobSummary): { intent: 'success' | 'warning' | 'error'; title: string; body: string } {
-  const when = job.finishedAt === null ? '' : ` on ${formatDateTime(job.finishedAt)}`;
+type Summary = { intent: 'success' | 'warning' | 'error'; title: string; body: string };
+
+function finishedSummary(job: JobSummary, t: Translate<typeof emailConfigurationText.en>, format: Formatters): Summary {
   if (job.status === 'FAILED') {
-    return {
-      intent: 'error',
-      title: 'Configure email stopped',
-      body: job.error ?? 'The configuration did not finish. Run Configure email again.',
-    };
+    return { intent: 'error', title: t('finished.stopped'), body: job.error ?? t('finished.stoppedBody') };
   }
+  const finished =
+    job.finishedAt === null ? t('finished.plain') : t('finished.when', { when: format.dateTime(job.finishedAt) });
   if (job.failed > 0) {
     return {
       intent: 'warning',
-      title: 'Configure email finished with failures',
-      body: `Finished${when}. ${job.failed} of ${job.total} ${job.total === 1 ? 'mailbox' : 'mailboxes'} failed a test; the report below and each mailbox’s alerts say why.`,
+      title: t('finished.withFailures'),
+      body: `${finished} ${t('finished.failuresBody', {
+        failed: format.number(job.failed),
+        total: format.number(job.total),
+        count: job.total,
+      })}`,
     };
   }
-  return {
-    intent: 'success',
-    title: 'Configure email finished',
-    body: `Finished${when}. The report below shows what happened to each mailbox.`,
-  };
+  return { intent: 'success', title: t('finished.done'), body: `${finished} ${t('finished.doneBody')}` };
 }
 
 export function ConfigureEmailPage() {
   const styles = useStyles();
+  const t = useText(emailConfigurationText);
+  const format = useFormat();
   const headingId = useId();
   const reportHeadingId = useId();
   // Configure email also runs from other sessions and in the background: always ask for the current state.
@@ -89,52 +88,49 @@ export function ConfigureEmailPage() {
     <section className={styles.root} aria-labelledby={headingId}>
       <div className={styles.intro}>
         <Title1 as="h1" id={headingId} className={styles.heading}>
-          Configure email
+          {t('heading')}
         </Title1>
-        <Body1>
-          Configure email sets Exchange Online as the email server, turns on server-side synchronisation for incoming
-          and outgoing email, appointments, contacts and tasks, and approves, tests and enables the mailboxes of users
-          who qualify. Running it again changes nothing that is already in place.
-        </Body1>
+        <Body1>{t('intro')}</Body1>
       </div>
 
       {configuration.error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not load the email configuration</MessageBarTitle>
+            <MessageBarTitle>{t('loadFailed')}</MessageBarTitle>
             {errorMessage(configuration.error)}
           </MessageBarBody>
         </MessageBar>
       )}
-      {state === undefined && configuration.fetching && <Spinner label="Loading the email configuration" />}
+      {state === undefined && configuration.fetching && <Spinner label={t('loading')} />}
 
       {state !== undefined && (
         <>
           <div className={styles.section}>
             <div className={styles.status}>
-              <Text weight="semibold">Status</Text>
+              <Text weight="semibold">{t('status')}</Text>
               <Badge appearance="tint" size="large" color={CONFIGURATION_STATUS_COLORS[state.status]}>
-                {CONFIGURATION_STATUS_LABELS[state.status]}
+                {t(`status.${state.status}`)}
               </Badge>
-              {state.configuredAt !== null && <Text>since {formatDateTime(state.configuredAt)}</Text>}
+              {state.configuredAt !== null && <Text>{t('since', { when: format.dateTime(state.configuredAt) })}</Text>}
             </div>
             <MessageBar intent={NEXT_STEP_INTENTS[state.status]}>
               <MessageBarBody>
-                <MessageBarTitle>Next step</MessageBarTitle>
-                {state.nextStep}
+                <MessageBarTitle>{t('nextStep')}</MessageBarTitle>
+                {/* The API's nextStep is this status's step, in English; the bundle has it in every language. */}
+                {t(`nextStep.${state.status}`)}
               </MessageBarBody>
             </MessageBar>
 
             <div className={styles.actions}>
               <Button appearance="primary" onClick={handleConfigure} disabled={running || configureState.fetching}>
-                Configure email
+                {t('configure')}
               </Button>
-              {configureState.fetching && <Spinner size="tiny" label="Detecting Exchange Online…" />}
+              {configureState.fetching && <Spinner size="tiny" label={t('detecting')} />}
             </div>
             {configureState.error && (
               <MessageBar intent="error">
                 <MessageBarBody>
-                  <MessageBarTitle>Could not configure email</MessageBarTitle>
+                  <MessageBarTitle>{t('configureFailed')}</MessageBarTitle>
                   {errorMessage(configureState.error)}
                 </MessageBarBody>
               </MessageBar>
@@ -142,18 +138,22 @@ export function ConfigureEmailPage() {
             {progressError && (
               <MessageBar intent="warning">
                 <MessageBarBody>
-                  <MessageBarTitle>Live progress stopped</MessageBarTitle>
-                  Configure email goes on in the background. Reload the page to see where it stands.
+                  <MessageBarTitle>{t('progressStopped')}</MessageBarTitle>
+                  {t('progressStoppedBody')}
                 </MessageBarBody>
               </MessageBar>
             )}
             {job !== null && running && (
               <JobProgress
-                label="Configuring email"
+                label={t('progressLabel')}
                 description={
                   job.total > 0
-                    ? `${job.done} of ${job.total} ${job.total === 1 ? 'mailbox' : 'mailboxes'}`
-                    : 'Setting up the email server profile and mailboxes…'
+                    ? t('progressCount', {
+                        done: format.number(job.done),
+                        total: format.number(job.total),
+                        count: job.total,
+                      })
+                    : t('progressStarting')
                 }
                 job={job}
               />
@@ -164,7 +164,7 @@ export function ConfigureEmailPage() {
           {job !== null && !running && (
             <section className={styles.section} aria-labelledby={reportHeadingId}>
               <Subtitle1 as="h2" id={reportHeadingId} className={styles.heading}>
-                Mailbox report
+                {t('reportHeading')}
               </Subtitle1>
               <JobReport key={job.id} jobId={job.id} kind={job.kind} labelledBy={reportHeadingId} />
             </section>
@@ -178,7 +178,9 @@ export function ConfigureEmailPage() {
 }
 
 function FinishedSummary({ job }: { job: JobSummary }) {
-  const summary = finishedSummary(job);
+  const t = useText(emailConfigurationText);
+  const format = useFormat();
+  const summary = finishedSummary(job, t, format);
   return (
     <MessageBar intent={summary.intent}>
       <MessageBarBody>

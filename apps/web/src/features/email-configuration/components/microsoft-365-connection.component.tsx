@@ -13,6 +13,8 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
+import { useText } from '../../../shared/i18n';
+import { emailConfigurationText } from '../email-configuration.strings';
 import { ConnectTenantMutation, type EmailConfigurationState } from '../graphql/email-configuration.graphql';
 
 const useStyles = makeStyles({
@@ -36,6 +38,7 @@ type Microsoft365ConnectionProps = { configuration: EmailConfigurationState };
 /** The tenant and app registration Mailroom uses, and the form that connects (or reconnects) one. */
 export function Microsoft365Connection({ configuration }: Microsoft365ConnectionProps) {
   const styles = useStyles();
+  const t = useText(emailConfigurationText);
   const headingId = useId();
   const connected = configuration.status !== 'NOT_CONNECTED';
   const [editing, setEditing] = useState(false);
@@ -44,22 +47,22 @@ export function Microsoft365Connection({ configuration }: Microsoft365Connection
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        Microsoft 365 connection
+        {t('connection.heading')}
       </Subtitle1>
       {connectedNow && !editing && (
         <MessageBar intent="success">
-          <MessageBarBody>Connected to Microsoft 365. The credentials were checked with the tenant.</MessageBarBody>
+          <MessageBarBody>{t('connection.connected')}</MessageBarBody>
         </MessageBar>
       )}
       {connected && (
         <dl className={styles.details}>
-          <dt className={styles.term}>Tenant ID</dt>
+          <dt className={styles.term}>{t('connection.tenantId')}</dt>
           <dd className={styles.value}>{configuration.tenantId}</dd>
-          <dt className={styles.term}>Client ID</dt>
+          <dt className={styles.term}>{t('connection.clientId')}</dt>
           <dd className={styles.value}>{configuration.clientId}</dd>
-          <dt className={styles.term}>Client secret</dt>
+          <dt className={styles.term}>{t('connection.clientSecret')}</dt>
           <dd className={styles.value}>
-            {configuration.clientSecretSet ? 'A client secret is stored' : 'No client secret is stored'}
+            {configuration.clientSecretSet ? t('connection.secretStored') : t('connection.secretMissing')}
           </dd>
         </dl>
       )}
@@ -71,7 +74,7 @@ export function Microsoft365Connection({ configuration }: Microsoft365Connection
               setConnectedNow(false);
             }}
           >
-            Change connection
+            {t('connection.change')}
           </Button>
         </div>
       ) : (
@@ -96,6 +99,7 @@ type ConnectTenantFormProps = {
 
 function ConnectTenantForm({ configuration, onConnected, onCancel }: ConnectTenantFormProps) {
   const styles = useStyles();
+  const t = useText(emailConfigurationText);
   const [tenantId, setTenantId] = useState(configuration.tenantId ?? '');
   const [clientId, setClientId] = useState(configuration.clientId ?? '');
   const [clientSecret, setClientSecret] = useState('');
@@ -123,44 +127,37 @@ function ConnectTenantForm({ configuration, onConnected, onCancel }: ConnectTena
   }
 
   return (
-    <form className={styles.form} aria-label="Connect Microsoft 365" onSubmit={handleSubmit} noValidate>
-      <Body1>
-        Connect the Microsoft 365 tenant whose Exchange Online mailboxes Mailroom synchronises, through an app
-        registration in Microsoft Entra ID. The credentials are checked with the tenant before they are stored.
-      </Body1>
+    <form className={styles.form} aria-label={t('connection.formLabel')} onSubmit={handleSubmit} noValidate>
+      <Body1>{t('connection.formIntro')}</Body1>
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not connect</MessageBarTitle>
+            <MessageBarTitle>{t('connection.failed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
       )}
       <Field
-        label="Tenant ID"
+        label={t('connection.tenantId')}
         required
-        hint="The directory (tenant) ID, or the tenant’s domain such as contoso.onmicrosoft.com."
-        validationMessage={submitted && missing.tenantId ? 'Enter the tenant ID.' : undefined}
+        hint={t('connection.tenantIdHint')}
+        validationMessage={submitted && missing.tenantId ? t('connection.tenantIdMissing') : undefined}
       >
         <Input value={tenantId} onChange={(_, data) => setTenantId(data.value)} autoComplete="off" spellCheck={false} />
       </Field>
       <Field
-        label="Client ID"
+        label={t('connection.clientId')}
         required
-        hint="The application (client) ID of the app registration."
-        validationMessage={submitted && missing.clientId ? 'Enter the client ID.' : undefined}
+        hint={t('connection.clientIdHint')}
+        validationMessage={submitted && missing.clientId ? t('connection.clientIdMissing') : undefined}
       >
         <Input value={clientId} onChange={(_, data) => setClientId(data.value)} autoComplete="off" spellCheck={false} />
       </Field>
       <Field
-        label="Client secret"
+        label={t('connection.clientSecret')}
         required
-        hint={
-          configuration.clientSecretSet
-            ? 'A client secret is stored. Enter the secret’s value again to change the connection; it is never shown.'
-            : 'The secret’s value, not its ID. It is stored encrypted and never shown again.'
-        }
-        validationMessage={submitted && missing.clientSecret ? 'Enter the client secret.' : undefined}
+        hint={configuration.clientSecretSet ? t('connection.secretHintStored') : t('connection.secretHint')}
+        validationMessage={submitted && missing.clientSecret ? t('connection.secretMissingError') : undefined}
       >
         <Input
           type="password"
@@ -171,11 +168,11 @@ function ConnectTenantForm({ configuration, onConnected, onCancel }: ConnectTena
       </Field>
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" disabled={fetching}>
-          {fetching ? 'Connecting…' : 'Connect'}
+          {fetching ? t('connection.connecting') : t('connection.connect')}
         </Button>
         {onCancel && (
           <Button onClick={onCancel} disabled={fetching}>
-            Cancel
+            {t('connection.cancel')}
           </Button>
         )}
       </div>

@@ -16,12 +16,12 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import type { UpdateEmailServerProfileInput } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
+import { useText } from '../../../shared/i18n';
+import { emailServerProfilesText } from '../email-server-profiles.strings';
 import {
   UpdateEmailServerProfileMutation,
   type EmailServerProfileFields,
 } from '../graphql/email-server-profiles.graphql';
-
-const SERVER_TYPE_LABELS: Record<string, string> = { EXCHANGE_ONLINE: 'Exchange Online' };
 
 const useStyles = makeStyles({
   // A plain box, not Fluent's Card: the form needs none of Card's focus handling, which costs ~37 kB.
@@ -106,6 +106,7 @@ type Saved = { secretReplaced: boolean };
 
 export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServerProfileFields }) {
   const styles = useStyles();
+  const t = useText(emailServerProfilesText);
   const headingId = useId();
   const connectionId = useId();
   const processingId = useId();
@@ -164,7 +165,7 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
           </Subtitle1>
           {profile.isDefault && (
             <Badge appearance="filled" color="brand">
-              Default
+              {t('default')}
             </Badge>
           )}
         </div>
@@ -172,7 +173,7 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
         {error && (
           <MessageBar intent="error">
             <MessageBarBody>
-              <MessageBarTitle>Could not save the profile</MessageBarTitle>
+              <MessageBarTitle>{t('saveFailed')}</MessageBarTitle>
               {errorMessage(error)}
             </MessageBarBody>
           </MessageBar>
@@ -180,29 +181,27 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
         {savedNow !== null && !fetching && (
           <MessageBar intent="success">
             <MessageBarBody>
-              <MessageBarTitle>Profile saved</MessageBarTitle>
-              {savedNow.secretReplaced
-                ? 'The new client secret is stored. Server-side synchronisation uses the saved settings from now on.'
-                : 'Server-side synchronisation uses the saved settings from now on.'}
+              <MessageBarTitle>{t('saved')}</MessageBarTitle>
+              {savedNow.secretReplaced ? t('savedWithSecret') : t('savedBody')}
             </MessageBarBody>
           </MessageBar>
         )}
 
         <div role="group" aria-labelledby={connectionId} className={styles.section}>
           <Subtitle2 as="h3" id={connectionId} className={styles.sectionHeading}>
-            Connection
+            {t('connection')}
           </Subtitle2>
-          <Field label="Name" required>
+          <Field label={t('name')} required>
             <Input value={values.name} onChange={(_, data) => set('name', data.value)} autoComplete="off" />
           </Field>
-          <Field label="Server type">
+          <Field label={t('serverType')}>
             <Input
-              value={SERVER_TYPE_LABELS[profile.serverType] ?? profile.serverType}
+              value={profile.serverType === 'EXCHANGE_ONLINE' ? t('serverType.EXCHANGE_ONLINE') : profile.serverType}
               readOnly
               appearance="filled-darker"
             />
           </Field>
-          <Field label="Graph endpoint" hint="Microsoft Graph’s https origin; another one for sovereign clouds.">
+          <Field label={t('graphEndpoint')} hint={t('graphEndpointHint')}>
             <Input
               type="url"
               value={values.graphEndpoint}
@@ -211,7 +210,7 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
               spellCheck={false}
             />
           </Field>
-          <Field label="Token authority" hint="Microsoft Entra ID’s https origin that issues the access tokens.">
+          <Field label={t('authorityUrl')} hint={t('authorityUrlHint')}>
             <Input
               type="url"
               value={values.authorityUrl}
@@ -220,16 +219,16 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
               spellCheck={false}
             />
           </Field>
-          <Field label="Tenant ID" hint="Copied from the Microsoft 365 connection when Configure email runs.">
-            <Input value={profile.tenantId ?? 'Not set'} readOnly appearance="filled-darker" />
+          <Field label={t('tenantId')} hint={t('copiedHint')}>
+            <Input value={profile.tenantId ?? t('notSet')} readOnly appearance="filled-darker" />
           </Field>
-          <Field label="Client ID" hint="Copied from the Microsoft 365 connection when Configure email runs.">
-            <Input value={profile.clientId ?? 'Not set'} readOnly appearance="filled-darker" />
+          <Field label={t('clientId')} hint={t('copiedHint')}>
+            <Input value={profile.clientId ?? t('notSet')} readOnly appearance="filled-darker" />
           </Field>
-          <Field label="Client secret" hint="Stored encrypted and never shown.">
-            <Input value={profile.clientSecretSet ? 'Set' : 'Not set'} readOnly appearance="filled-darker" />
+          <Field label={t('clientSecret')} hint={t('clientSecretHint')}>
+            <Input value={profile.clientSecretSet ? t('set') : t('notSet')} readOnly appearance="filled-darker" />
           </Field>
-          <Field label="Replace secret" hint="The new secret’s value. Leave empty to keep the stored one.">
+          <Field label={t('replaceSecret')} hint={t('replaceSecretHint')}>
             <Input
               type="password"
               value={clientSecret}
@@ -244,12 +243,9 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
 
         <div role="group" aria-labelledby={processingId} className={styles.section}>
           <Subtitle2 as="h3" id={processingId} className={styles.sectionHeading}>
-            Processing
+            {t('processing')}
           </Subtitle2>
-          <Field
-            label="Process email received after"
-            hint="A day (UTC). Email received before it is not synchronised; leave empty for no limit."
-          >
+          <Field label={t('processEmailReceivedAfter')} hint={t('processEmailReceivedAfterHint')}>
             <Input
               type="date"
               value={values.processEmailReceivedAfter}
@@ -257,10 +253,10 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
             />
           </Field>
           <Field
-            label="Minimum polling interval (seconds)"
-            hint="How often each mailbox is checked at most, from 15 seconds to one day."
+            label={t('minPollingIntervalSeconds')}
+            hint={t('minPollingIntervalSecondsHint')}
             validationMessage={
-              submitted && invalid.minPollingIntervalSeconds ? 'Enter a whole number of seconds.' : undefined
+              submitted && invalid.minPollingIntervalSeconds ? t('minPollingIntervalSecondsInvalid') : undefined
             }
           >
             <Input
@@ -274,10 +270,12 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
             />
           </Field>
           <Field
-            label="Max concurrent requests per mailbox"
-            hint="1 to 4. Exchange Online allows 4."
+            label={t('maxConcurrentRequestsPerMailbox')}
+            hint={t('maxConcurrentRequestsPerMailboxHint')}
             validationMessage={
-              submitted && invalid.maxConcurrentRequestsPerMailbox ? 'Enter a whole number from 1 to 4.' : undefined
+              submitted && invalid.maxConcurrentRequestsPerMailbox
+                ? t('maxConcurrentRequestsPerMailboxInvalid')
+                : undefined
             }
           >
             <Input
@@ -289,12 +287,9 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
               onChange={(_, data) => set('maxConcurrentRequestsPerMailbox', data.value)}
             />
           </Field>
-          <Field
-            className={styles.wide}
-            hint="Email that cannot be tracked is moved to an “Undeliverable” folder of the mailbox."
-          >
+          <Field className={styles.wide} hint={t('moveFailedToUndeliverableHint')}>
             <Switch
-              label="Move failed email to Undeliverable"
+              label={t('moveFailedToUndeliverable')}
               checked={values.moveFailedToUndeliverable}
               onChange={(_, data) => set('moveFailedToUndeliverable', data.checked)}
             />
@@ -308,7 +303,7 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
             // Focus stays on it after a save, when there is nothing left to save.
             disabledFocusable={fetching || !changed}
           >
-            {fetching ? 'Saving…' : 'Save'}
+            {fetching ? t('saving') : t('save')}
           </Button>
         </div>
       </form>

@@ -18,9 +18,11 @@ import {
 } from '@fluentui/react-components';
 import type { JobKind } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
+import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import { useJobReport } from '../hooks/use-job-report.hook';
-import { AUTO_APPROVAL_REASON_LABELS, jobItemOutcome } from '../job.labels';
+import { autoApprovalReasonKey, jobItemOutcome } from '../job.labels';
+import { jobsText } from '../jobs.strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -44,6 +46,7 @@ type JobReportProps = { jobId: string; kind: JobKind; labelledBy: string };
 /** The per-mailbox table of a finished job: each mailbox, what happened to it, and why. */
 export function JobReport({ jobId, kind, labelledBy }: JobReportProps) {
   const styles = useStyles();
+  const t = useText(jobsText);
   const { items, totalCount, hasNextPage, loading, loadingMore, error, loadMore } = useJobReport(jobId);
 
   return (
@@ -51,21 +54,21 @@ export function JobReport({ jobId, kind, labelledBy }: JobReportProps) {
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not load the report</MessageBarTitle>
+            <MessageBarTitle>{t('report.loadFailed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
       )}
-      {loading && <Spinner size="small" label="Loading the report" />}
-      {totalCount === 0 && <Body1>No mailboxes were part of this run.</Body1>}
+      {loading && <Spinner size="small" label={t('report.loading')} />}
+      {totalCount === 0 && <Body1>{t('report.empty')}</Body1>}
       {items.length > 0 && (
         <div className={styles.scroller}>
           <Table aria-labelledby={labelledBy} className={styles.table}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell className={styles.email}>Email address</TableHeaderCell>
-                <TableHeaderCell className={styles.outcome}>Outcome</TableHeaderCell>
-                <TableHeaderCell>Why</TableHeaderCell>
+                <TableHeaderCell className={styles.email}>{t('report.emailAddress')}</TableHeaderCell>
+                <TableHeaderCell className={styles.outcome}>{t('report.outcome')}</TableHeaderCell>
+                <TableHeaderCell>{t('report.why')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -75,12 +78,12 @@ export function JobReport({ jobId, kind, labelledBy }: JobReportProps) {
                   <TableRow key={item.id}>
                     <TableCell className={styles.email}>
                       <RouterLink to={`/mailboxes/${item.mailboxId}`}>
-                        {item.emailAddress ?? 'Mailbox no longer exists'}
+                        {item.emailAddress ?? t('report.mailboxGone')}
                       </RouterLink>
                     </TableCell>
                     <TableCell>
                       <Badge appearance="tint" color={outcome.color}>
-                        {outcome.label}
+                        {t(outcome.label)}
                       </Badge>
                     </TableCell>
                     <TableCell>
@@ -88,15 +91,13 @@ export function JobReport({ jobId, kind, labelledBy }: JobReportProps) {
                         {item.reasons.length > 0 && (
                           <ul className={styles.reasons}>
                             {item.reasons.map((reason) => (
-                              <li key={reason}>{AUTO_APPROVAL_REASON_LABELS[reason]}</li>
+                              <li key={reason}>{t(autoApprovalReasonKey(reason))}</li>
                             ))}
                           </ul>
                         )}
                         {item.message !== null && <Caption1 className={styles.detail}>{item.message}</Caption1>}
                         {item.status === 'FAILED' && item.message === null && (
-                          <Caption1 className={styles.detail}>
-                            A test failed. The mailbox’s alerts say what went wrong and how to fix it.
-                          </Caption1>
+                          <Caption1 className={styles.detail}>{t('report.testFailed')}</Caption1>
                         )}
                       </div>
                     </TableCell>
@@ -110,7 +111,7 @@ export function JobReport({ jobId, kind, labelledBy }: JobReportProps) {
       {hasNextPage && (
         <div className={styles.footer}>
           <Button onClick={loadMore} disabled={loadingMore}>
-            {loadingMore ? 'Loading…' : 'Load more'}
+            {loadingMore ? t('loadingMore') : t('loadMore')}
           </Button>
         </div>
       )}

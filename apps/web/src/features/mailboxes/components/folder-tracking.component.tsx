@@ -25,9 +25,11 @@ import type { CombinedError } from '@urql/core';
 import { useId, useState, type FormEvent } from 'react';
 import type { RegardingType } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
+import { useText, type Translate } from '../../../shared/i18n';
 import type { FolderTrackingRule } from '../graphql/folder-tracking.graphql';
 import type { MailboxRecord } from '../graphql/mailbox.graphql';
 import { useFolderTracking, type FolderTrackingState } from '../hooks/use-folder-tracking.hook';
+import { mailboxesText } from '../mailboxes.strings';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -47,19 +49,18 @@ const useStyles = makeStyles({
 // The API refuses more (per user); said here so nobody has to find out by trying.
 const MAX_RULES = 25;
 
-// By the API's kinds of record, which `RecordRef.type` names as a string.
-const REGARDING_LABELS: Partial<Record<string, string>> = {
-  OPPORTUNITY: 'Opportunity',
-  ACCOUNT: 'Account',
-  CONTACT: 'Contact',
-  LEAD: 'Lead',
-} satisfies Record<RegardingType, string>;
+type Text = Translate<(typeof mailboxesText)['en']>;
 
-const RECORD_GROUPS: { type: RegardingType; label: string }[] = [
-  { type: 'OPPORTUNITY', label: 'Opportunities' },
-  { type: 'ACCOUNT', label: 'Accounts' },
-  { type: 'CONTACT', label: 'Contacts' },
-];
+// The API's kinds of record, which `RecordRef.type` names as a string.
+const REGARDING_TYPES: readonly RegardingType[] = ['OPPORTUNITY', 'ACCOUNT', 'CONTACT', 'LEAD'];
+
+/** The record kinds the Regarding list groups by, in its order. */
+const RECORD_GROUPS = ['OPPORTUNITY', 'ACCOUNT', 'CONTACT'] as const satisfies readonly RegardingType[];
+
+function typeLabel(t: Text, type: string): string {
+  const known = REGARDING_TYPES.find((candidate) => candidate === type);
+  return known === undefined ? type : t(`folders.type.${known}`);
+}
 
 function ErrorBar({ title, error }: { title: string; error: CombinedError | null }) {
   if (error === null) return null;
@@ -73,11 +74,11 @@ function ErrorBar({ title, error }: { title: string; error: CombinedError | null
   );
 }
 
-function ruleRecordText(rule: FolderTrackingRule): string {
+function ruleRecordText(t: Text, rule: FolderTrackingRule): string {
   const { regarding } = rule;
-  if (regarding !== null) return `${REGARDING_LABELS[regarding.type] ?? regarding.type}: ${regarding.name}`;
+  if (regarding !== null) return t('folders.recordNamed', { type: typeLabel(t, regarding.type), name: regarding.name });
   // A record that is gone leaves only its kind.
-  return rule.regardingType === null ? 'No record' : (REGARDING_LABELS[rule.regardingType] ?? rule.regardingType);
+  return rule.regardingType === null ? t('folders.noRecord') : typeLabel(t, rule.regardingType);
 }
 
 /**
@@ -86,6 +87,7 @@ function ruleRecordText(rule: FolderTrackingRule): string {
  */
 export function FolderTrackingSection({ mailbox }: { mailbox: MailboxRecord }) {
   const styles = useStyles();
+  const t = useText(mailboxesText);
   const headingId = useId();
   const state = useFolderTracking(mailbox.id);
   const { rules, toggle, remove } = state;
@@ -101,51 +103,48 @@ export function FolderTrackingSection({ mailbox }: { mailbox: MailboxRecord }) {
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        Folder tracking
+        {t('folders.title')}
       </Subtitle1>
-      <Body1>
-        Map folders under your Inbox to records: each message you move into a mapped folder is tracked to Mailroom,
-        regarding the folder’s record. You can have up to {MAX_RULES} rules.
-      </Body1>
+      <Body1>{t('folders.intro', { max: MAX_RULES })}</Body1>
 
-      <ErrorBar title="Could not change folder tracking" error={toggle.error} />
+      <ErrorBar title={t('folders.toggleFailed')} error={toggle.error} />
       <Switch
-        label="Track messages moved into mapped folders"
+        label={t('folders.toggle')}
         checked={requested ?? mailbox.folderTrackingEnabled}
         disabled={toggle.fetching}
         onChange={(_, data) => void handleToggle(data.checked)}
       />
 
-      <ErrorBar title="Could not load the rules" error={state.rulesError} />
-      <ErrorBar title="Could not delete the rule" error={remove.error} />
-      {rules === undefined && state.rulesError === null && <Spinner label="Loading the rules" />}
+      <ErrorBar title={t('folders.rulesFailed')} error={state.rulesError} />
+      <ErrorBar title={t('folders.deleteFailed')} error={remove.error} />
+      {rules === undefined && state.rulesError === null && <Spinner label={t('folders.loadingRules')} />}
       {rules !== undefined && (
         <Text role="status">
-          {rules.length === 0 ? 'No folder is mapped yet.' : `${rules.length} of ${MAX_RULES} rules`}
+          {rules.length === 0 ? t('folders.noRules') : t('folders.ruleCount', { count: rules.length, max: MAX_RULES })}
         </Text>
       )}
       {rules !== undefined && rules.length > 0 && (
-        <Table aria-label="Folder tracking rules">
+        <Table aria-label={t('folders.rules')}>
           <TableHeader>
             <TableRow>
-              <TableHeaderCell>Folder</TableHeaderCell>
-              <TableHeaderCell>Regarding</TableHeaderCell>
-              <TableHeaderCell className={styles.actions} aria-label="Actions" />
+              <TableHeaderCell>{t('folders.folder')}</TableHeaderCell>
+              <TableHeaderCell>{t('folders.regarding')}</TableHeaderCell>
+              <TableHeaderCell className={styles.actions} aria-label={t('folders.actions')} />
             </TableRow>
           </TableHeader>
           <TableBody>
             {rules.map((rule) => (
               <TableRow key={rule.id}>
                 <TableCell className={styles.folder}>{rule.folderPath}</TableCell>
-                <TableCell>{ruleRecordText(rule)}</TableCell>
+                <TableCell>{ruleRecordText(t, rule)}</TableCell>
                 <TableCell>
                   <Button
                     icon={<DeleteRegular />}
-                    aria-label={`Delete the rule for ${rule.folderPath}`}
+                    aria-label={t('folders.deleteRule', { folder: rule.folderPath })}
                     disabled={remove.fetching}
                     onClick={() => void remove.run(rule.id)}
                   >
-                    Delete
+                    {t('folders.delete')}
                   </Button>
                 </TableCell>
               </TableRow>
@@ -161,6 +160,7 @@ export function FolderTrackingSection({ mailbox }: { mailbox: MailboxRecord }) {
 
 function AddRuleForm({ state }: { state: FolderTrackingState }) {
   const styles = useStyles();
+  const t = useText(mailboxesText);
   const headingId = useId();
   const { folders, records, rules, create } = state;
   const [folderId, setFolderId] = useState('');
@@ -182,35 +182,35 @@ function AddRuleForm({ state }: { state: FolderTrackingState }) {
   return (
     <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
       <Subtitle2 as="h3" id={headingId} className={styles.formHeading}>
-        Add a rule
+        {t('folders.addRule')}
       </Subtitle2>
-      <ErrorBar title="Could not load your folders" error={state.foldersError} />
-      <ErrorBar title="Could not load your records" error={state.recordsError} />
-      <ErrorBar title="Could not add the rule" error={create.fetching ? null : create.error} />
+      <ErrorBar title={t('folders.foldersFailed')} error={state.foldersError} />
+      <ErrorBar title={t('folders.recordsFailed')} error={state.recordsError} />
+      <ErrorBar title={t('folders.addFailed')} error={create.fetching ? null : create.error} />
       <div className={styles.fields}>
         <Field
-          label="Folder"
+          label={t('folders.folder')}
           required
-          hint={folders !== undefined && folders.length === 0 ? 'Create a folder under your Inbox first.' : undefined}
-          validationMessage={submitted && folderId === '' ? 'Choose a folder.' : undefined}
+          hint={folders !== undefined && folders.length === 0 ? t('folders.noFolders') : undefined}
+          validationMessage={submitted && folderId === '' ? t('folders.chooseFolderError') : undefined}
         >
           <Select value={folderId} onChange={(_, data) => setFolderId(data.value)} disabled={folders === undefined}>
-            <option value="">{folders === undefined ? 'Loading folders…' : 'Choose a folder'}</option>
+            <option value="">{folders === undefined ? t('folders.loadingFolders') : t('folders.chooseFolder')}</option>
             {folders?.map((folder) => (
               <option key={folder.id} value={folder.id} disabled={mapped.has(folder.id)}>
-                {mapped.has(folder.id) ? `${folder.path} (mapped)` : folder.path}
+                {mapped.has(folder.id) ? t('folders.mapped', { path: folder.path }) : folder.path}
               </option>
             ))}
           </Select>
         </Field>
-        <Field label="Regarding" hint="Optional: the record tracked messages are about.">
+        <Field label={t('folders.regarding')} hint={t('folders.regardingHint')}>
           <Select value={regardingId} onChange={(_, data) => setRegardingId(data.value)}>
-            <option value="">No record</option>
-            {RECORD_GROUPS.map(({ type, label }) => {
+            <option value="">{t('folders.noRecord')}</option>
+            {RECORD_GROUPS.map((type) => {
               const options = records.filter((record) => record.type === type);
               return (
                 options.length > 0 && (
-                  <optgroup key={type} label={label}>
+                  <optgroup key={type} label={t(`folders.group.${type}`)}>
                     {options.map((record) => (
                       <option key={record.id} value={record.id}>
                         {record.name}
@@ -225,7 +225,7 @@ function AddRuleForm({ state }: { state: FolderTrackingState }) {
       </div>
       <div>
         <Button type="submit" appearance="primary" disabledFocusable={create.fetching}>
-          {create.fetching ? 'Adding…' : 'Add rule'}
+          {create.fetching ? t('folders.adding') : t('folders.add')}
         </Button>
       </div>
     </form>

@@ -14,9 +14,11 @@ import {
 import { useId, useState, type FormEvent } from 'react';
 import type { IncomingFilter } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
+import { useText } from '../../../shared/i18n';
 import type { MailboxRecord } from '../graphql/mailbox.graphql';
 import { useIncomingFilter } from '../hooks/use-incoming-filter.hook';
-import { INCOMING_FILTER_LABELS } from '../mailbox.labels';
+import { INCOMING_FILTERS } from '../mailbox.labels';
+import { mailboxesText } from '../mailboxes.strings';
 
 const useStyles = makeStyles({
   section: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -24,14 +26,13 @@ const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalM },
 });
 
-const FILTERS = Object.keys(INCOMING_FILTER_LABELS) as IncomingFilter[];
-
 /**
  * Which email arriving in the mailbox becomes CRM email. Offered to the mailbox's owner and to
  * administrators; the API decides, and its refusal shows here.
  */
 export function IncomingFilterSection({ mailbox }: { mailbox: MailboxRecord }) {
   const styles = useStyles();
+  const t = useText(mailboxesText);
   const headingId = useId();
   const { saving, error, save } = useIncomingFilter(mailbox.id);
   // What the API saved shows until the mailbox, read again after the change, says the same.
@@ -62,17 +63,14 @@ export function IncomingFilterSection({ mailbox }: { mailbox: MailboxRecord }) {
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        Incoming email
+        {t('incoming.title')}
       </Subtitle1>
-      <Body1>
-        Choose which email arriving in this mailbox Mailroom tracks as CRM email. New mailboxes track email messages in
-        response to CRM email.
-      </Body1>
+      <Body1>{t('incoming.intro')}</Body1>
 
       {error !== null && !saving && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not save the incoming email setting</MessageBarTitle>
+            <MessageBarTitle>{t('incoming.saveFailed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
@@ -80,22 +78,22 @@ export function IncomingFilterSection({ mailbox }: { mailbox: MailboxRecord }) {
       {confirmed && (
         <MessageBar intent="success">
           <MessageBarBody>
-            <MessageBarTitle>Saved</MessageBarTitle>
-            Email to track: {INCOMING_FILTER_LABELS[current]}.
+            <MessageBarTitle>{t('incoming.saved')}</MessageBarTitle>
+            {t('incoming.savedBody', { filter: t(`incomingFilter.${current}`) })}
           </MessageBarBody>
         </MessageBar>
       )}
 
       <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit}>
-        <Field label="Email to track">
+        <Field label={t('incoming.field')}>
           <RadioGroup value={selected} disabled={saving} onChange={(_, data) => handleChange(data.value)}>
-            {FILTERS.map((filter) => (
-              <Radio key={filter} value={filter} label={INCOMING_FILTER_LABELS[filter]} />
+            {INCOMING_FILTERS.map((filter) => (
+              <Radio key={filter} value={filter} label={t(`incomingFilter.${filter}`)} />
             ))}
           </RadioGroup>
         </Field>
         <Button type="submit" appearance="primary" disabledFocusable={!changed || saving}>
-          {saving ? 'Saving…' : 'Save'}
+          {saving ? t('saving') : t('save')}
         </Button>
       </form>
     </section>

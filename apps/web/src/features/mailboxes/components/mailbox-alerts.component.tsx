@@ -14,9 +14,11 @@ import { useId, type ReactElement } from 'react';
 import { useMutation } from 'urql';
 import type { AlertSeverity } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import { DismissMailboxAlertMutation, type MailboxAlert } from '../graphql/mailbox.graphql';
-import { ALERT_SEVERITY_COLORS, ALERT_SEVERITY_LABELS } from '../mailbox.labels';
+import { ALERT_SEVERITY_COLORS } from '../mailbox.labels';
+import { mailboxesText } from '../mailboxes.strings';
 
 const useStyles = makeStyles({
   list: {
@@ -52,6 +54,7 @@ type MailboxAlertsProps = { alerts: MailboxAlert[] };
 /** A mailbox's open alerts, newest first, each dismissible. */
 export function MailboxAlerts({ alerts }: MailboxAlertsProps) {
   const styles = useStyles();
+  const t = useText(mailboxesText);
   const [{ fetching, error }, dismiss] = useMutation(DismissMailboxAlertMutation);
 
   return (
@@ -59,15 +62,15 @@ export function MailboxAlerts({ alerts }: MailboxAlertsProps) {
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not dismiss the alert</MessageBarTitle>
+            <MessageBarTitle>{t('alerts.dismissFailed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
       )}
       {alerts.length === 0 ? (
-        <Body1>No open alerts.</Body1>
+        <Body1>{t('alerts.none')}</Body1>
       ) : (
-        <ul className={styles.list} aria-label="Open alerts">
+        <ul className={styles.list} aria-label={t('alerts.list')}>
           {alerts.map((alert) => (
             <AlertItem
               key={alert.id}
@@ -84,27 +87,30 @@ export function MailboxAlerts({ alerts }: MailboxAlertsProps) {
 
 function AlertItem({ alert, disabled, onDismiss }: { alert: MailboxAlert; disabled: boolean; onDismiss: () => void }) {
   const styles = useStyles();
+  const t = useText(mailboxesText);
+  const format = useFormat();
   const messageId = useId();
   return (
     <li className={styles.alert}>
       <div className={styles.body}>
         <Badge appearance="tint" color={ALERT_SEVERITY_COLORS[alert.severity]} icon={SEVERITY_ICONS[alert.severity]}>
-          {ALERT_SEVERITY_LABELS[alert.severity]}
+          {t(`alertSeverity.${alert.severity}`)}
         </Badge>
         <Body1 id={messageId}>{alert.message}</Body1>
         <Caption1 className={styles.meta}>
-          Seen {alert.count} {alert.count === 1 ? 'time' : 'times'} · last{' '}
-          <time dateTime={alert.lastOccurredAt}>{formatDateTime(alert.lastOccurredAt)}</time>
+          {t('alerts.seen', { count: alert.count })} · {t('alerts.last')}{' '}
+          <time dateTime={alert.lastOccurredAt}>{format.dateTime(alert.lastOccurredAt)}</time>
           {alert.count > 1 && (
             <>
               {' '}
-              · first <time dateTime={alert.firstOccurredAt}>{formatDateTime(alert.firstOccurredAt)}</time>
+              · {t('alerts.first')}{' '}
+              <time dateTime={alert.firstOccurredAt}>{format.dateTime(alert.firstOccurredAt)}</time>
             </>
           )}
         </Caption1>
       </div>
       <Button aria-describedby={messageId} disabled={disabled} onClick={onDismiss}>
-        Dismiss
+        {t('alerts.dismiss')}
       </Button>
     </li>
   );

@@ -8,43 +8,41 @@ import {
 } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { errorMessage } from '../../../shared/error-message';
+import { useText, type Translate } from '../../../shared/i18n';
 import { JobProgress } from '../../jobs/components/job-progress.component';
 import type { JobSummary } from '../../jobs/graphql/job.graphql';
 import { isJobFinished } from '../../jobs/job.labels';
 import type { MailboxJobState } from '../hooks/use-mailbox-job.hook';
+import { mailboxesText } from '../mailboxes.strings';
 
-const JOB_LABELS: Partial<Record<JobSummary['kind'], string>> = {
-  APPROVE_AND_TEST: 'Approve and test',
-  TEST_AND_ENABLE: 'Test and enable',
-};
+type Text = Translate<(typeof mailboxesText)['en']>;
 
-function mailboxes(count: number): string {
-  return `${count} ${count === 1 ? 'mailbox' : 'mailboxes'}`;
+function jobLabel(t: Text, kind: JobSummary['kind']): string {
+  return kind === 'APPROVE_AND_TEST' || kind === 'TEST_AND_ENABLE' ? t(`job.${kind}`) : t('job.other');
 }
 
-function outcome(job: JobSummary): { intent: NonNullable<MessageBarProps['intent']>; title: string; body: string } {
-  const enabled = job.kind === 'TEST_AND_ENABLE' ? 'tested and enabled' : 'approved, tested and enabled';
+function outcome(
+  t: Text,
+  job: JobSummary,
+): { intent: NonNullable<MessageBarProps['intent']>; title: string; body: string } {
+  const enableOnly = job.kind === 'TEST_AND_ENABLE';
   if (job.status === 'FAILED') {
-    return {
-      intent: 'error',
-      title: 'The tests stopped before the end',
-      body: job.error ?? 'Some mailboxes were not tested. Run the tests again.',
-    };
+    return { intent: 'error', title: t('job.stopped'), body: job.error ?? t('job.stoppedBody') };
   }
   if (job.failed === 0) {
     return {
       intent: 'success',
-      title: job.total === 1 ? 'The mailbox passed' : `All ${mailboxes(job.total)} passed`,
-      body: `${job.total === 1 ? 'It is' : 'They are'} ${enabled}.`,
+      title: t('job.allPassed', { count: job.total }),
+      body: t(enableOnly ? 'job.allEnabled' : 'job.allApproved', { count: job.total }),
     };
   }
   const passed = job.total - job.failed;
   return {
     intent: 'warning',
-    title: `${job.failed} of ${mailboxes(job.total)} failed`,
+    title: t('job.someFailed', { failed: job.failed, count: job.total }),
     body:
-      (passed > 0 ? `${passed === 1 ? 'One is' : `${passed} are`} ${enabled}. ` : '') +
-      'A failed mailbox shows Failure; open it to see its alerts and how to fix them.',
+      (passed > 0 ? `${t(enableOnly ? 'job.someEnabled' : 'job.someApproved', { count: passed })} ` : '') +
+      t('job.failedHint'),
   };
 }
 
@@ -52,45 +50,44 @@ type MailboxJobStatusProps = Pick<MailboxJobState, 'job' | 'error' | 'progressEr
 
 /** Where an Approve and test or Test and enable job stands: why it did not start, its progress, its outcome. */
 export function MailboxJobStatus({ job, error, progressError, dismiss }: MailboxJobStatusProps) {
+  const t = useText(mailboxesText);
   if (error) {
     return (
       <MessageBar intent="error">
         <MessageBarBody>
-          <MessageBarTitle>Could not start the tests</MessageBarTitle>
+          <MessageBarTitle>{t('job.startFailed')}</MessageBarTitle>
           {errorMessage(error)}
         </MessageBarBody>
       </MessageBar>
     );
   }
   if (job === null) return null;
-  const label = JOB_LABELS[job.kind] ?? 'Testing mailboxes';
+  const label = jobLabel(t, job.kind);
   if (!isJobFinished(job.status)) {
     return (
       <>
-        <JobProgress label={label} description={`Testing ${job.done} of ${mailboxes(job.total)}…`} job={job} />
+        <JobProgress label={label} description={t('job.progress', { done: job.done, count: job.total })} job={job} />
         {progressError && (
           <MessageBar intent="warning">
             <MessageBarBody>
-              <MessageBarTitle>Live progress stopped</MessageBarTitle>
-              The tests go on in the background; the statuses show where each mailbox stands.
+              <MessageBarTitle>{t('job.progressStopped')}</MessageBarTitle>
+              {t('job.progressStoppedBody')}
             </MessageBarBody>
           </MessageBar>
         )}
       </>
     );
   }
-  const { intent, title, body } = outcome(job);
+  const { intent, title, body } = outcome(t, job);
   return (
     <MessageBar intent={intent}>
       <MessageBarBody>
-        <MessageBarTitle>
-          {label}: {title}
-        </MessageBarTitle>
+        <MessageBarTitle>{t('job.outcome', { job: label, outcome: title })}</MessageBarTitle>
         {body}
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button appearance="transparent" aria-label="Close" icon={<DismissRegular />} onClick={dismiss} />
+          <Button appearance="transparent" aria-label={t('close')} icon={<DismissRegular />} onClick={dismiss} />
         }
       />
     </MessageBar>

@@ -19,12 +19,13 @@ import {
 import { useId } from 'react';
 import { useParams } from 'react-router';
 import { errorMessage } from '../../../shared/error-message';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useFormat } from '../../../shared/format';
+import { useText, type Translate } from '../../../shared/i18n';
 import { useMe } from '../../session/hooks/use-me.hook';
 import type { MailboxRecord } from '../graphql/mailbox.graphql';
 import { useMailboxJob } from '../hooks/use-mailbox-job.hook';
 import { useMailboxRecord } from '../hooks/use-mailbox-record.hook';
-import { APPROVAL_LABELS, PROCESSING_LABELS, SYNC_METHOD_LABELS } from '../mailbox.labels';
+import { mailboxesText } from '../mailboxes.strings';
 import { FolderTrackingSection } from './folder-tracking.component';
 import { IncomingFilterSection } from './incoming-filter.component';
 import { MailboxAlerts } from './mailbox-alerts.component';
@@ -48,8 +49,9 @@ const useStyles = makeStyles({
   value: { margin: 0 },
 });
 
-function ownerText(mailbox: MailboxRecord): string {
-  if (mailbox.owner === null) return mailbox.queueName === null ? 'Queue' : `Queue: ${mailbox.queueName}`;
+function ownerText(t: Translate<(typeof mailboxesText)['en']>, mailbox: MailboxRecord): string {
+  if (mailbox.owner === null)
+    return mailbox.queueName === null ? t('queue') : t('queueNamed', { name: mailbox.queueName });
   return `${mailbox.owner.displayName} (${mailbox.owner.primaryEmail})`;
 }
 
@@ -61,6 +63,8 @@ export function MailboxPage() {
 
 function MailboxRecordView({ id }: { id: string }) {
   const styles = useStyles();
+  const t = useText(mailboxesText);
+  const format = useFormat();
   const headingId = useId();
   const { mailbox, loading, error, liveError } = useMailboxRecord(id);
   const { me, isAdministrator } = useMe();
@@ -71,13 +75,13 @@ function MailboxRecordView({ id }: { id: string }) {
     return (
       <section className={styles.root} aria-labelledby={headingId}>
         <Title1 as="h1" id={headingId} className={styles.heading}>
-          Mailbox
+          {t('record.title')}
         </Title1>
-        {loading && <Spinner label="Loading the mailbox" />}
+        {loading && <Spinner label={t('record.loading')} />}
         {error && (
           <MessageBar intent="error">
             <MessageBarBody>
-              <MessageBarTitle>Could not load the mailbox</MessageBarTitle>
+              <MessageBarTitle>{t('record.loadFailed')}</MessageBarTitle>
               {errorMessage(error)}
             </MessageBarBody>
           </MessageBar>
@@ -90,9 +94,9 @@ function MailboxRecordView({ id }: { id: string }) {
     return (
       <section className={styles.root} aria-labelledby={headingId}>
         <Title1 as="h1" id={headingId} className={styles.heading}>
-          Mailbox not found
+          {t('record.notFound')}
         </Title1>
-        <Body1>This mailbox does not exist, or you may not see it.</Body1>
+        <Body1>{t('record.notFoundBody')}</Body1>
       </section>
     );
   }
@@ -110,7 +114,7 @@ function MailboxRecordView({ id }: { id: string }) {
               disabled={mailboxJob.running}
               onClick={() => void mailboxJob.start('APPROVE_AND_TEST', [mailbox.id])}
             >
-              Approve and test
+              {t('record.approveAndTest')}
             </Button>
           </div>
         )}
@@ -120,31 +124,33 @@ function MailboxRecordView({ id }: { id: string }) {
       {liveError && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            <MessageBarTitle>Live updates stopped</MessageBarTitle>
-            The statuses may be out of date. Reload the page to see the latest.
+            <MessageBarTitle>{t('liveStopped')}</MessageBarTitle>
+            {t('liveStoppedRecord')}
           </MessageBarBody>
         </MessageBar>
       )}
 
       <dl className={styles.details}>
-        <dt className={styles.term}>Owner</dt>
-        <dd className={styles.value}>{ownerText(mailbox)}</dd>
-        <dt className={styles.term}>Approval</dt>
-        <dd className={styles.value}>{APPROVAL_LABELS[mailbox.approvalStatus]}</dd>
-        <dt className={styles.term}>Test run status</dt>
+        <dt className={styles.term}>{t('record.owner')}</dt>
+        <dd className={styles.value}>{ownerText(t, mailbox)}</dd>
+        <dt className={styles.term}>{t('record.approval')}</dt>
+        <dd className={styles.value}>{t(`approval.${mailbox.approvalStatus}`)}</dd>
+        <dt className={styles.term}>{t('record.testRunStatus')}</dt>
         <dd className={styles.value}>
           <TestStatusBadge status={mailbox.testRunStatus} />
         </dd>
-        <dt className={styles.term}>Processing</dt>
-        <dd className={styles.value}>{PROCESSING_LABELS[mailbox.processingState]}</dd>
-        <dt className={styles.term}>Failures in a row</dt>
-        <dd className={styles.value}>{mailbox.consecutiveFailures === 0 ? 'None' : mailbox.consecutiveFailures}</dd>
-        <dt className={styles.term}>Last sync</dt>
+        <dt className={styles.term}>{t('record.processing')}</dt>
+        <dd className={styles.value}>{t(`processing.${mailbox.processingState}`)}</dd>
+        <dt className={styles.term}>{t('record.failuresInARow')}</dt>
+        <dd className={styles.value}>
+          {mailbox.consecutiveFailures === 0 ? t('record.noFailures') : format.number(mailbox.consecutiveFailures)}
+        </dd>
+        <dt className={styles.term}>{t('record.lastSync')}</dt>
         <dd className={styles.value}>
           {mailbox.lastSyncAt === null ? (
-            'Never'
+            t('never')
           ) : (
-            <time dateTime={mailbox.lastSyncAt}>{formatDateTime(mailbox.lastSyncAt)}</time>
+            <time dateTime={mailbox.lastSyncAt}>{format.dateTime(mailbox.lastSyncAt)}</time>
           )}
         </dd>
       </dl>
@@ -164,22 +170,26 @@ function MailboxRecordView({ id }: { id: string }) {
 
 function ChannelsSection({ mailbox }: { mailbox: MailboxRecord }) {
   const styles = useStyles();
+  const t = useText(mailboxesText);
   const headingId = useId();
   const channels = [
     {
-      name: 'Incoming email',
+      id: 'incoming',
+      name: t('channels.incoming'),
       method: mailbox.incomingMethod,
       status: mailbox.incomingStatus,
       enabled: mailbox.enabledForIncoming,
     },
     {
-      name: 'Outgoing email',
+      id: 'outgoing',
+      name: t('channels.outgoing'),
       method: mailbox.outgoingMethod,
       status: mailbox.outgoingStatus,
       enabled: mailbox.enabledForOutgoing,
     },
     {
-      name: 'Appointments, contacts and tasks',
+      id: 'act',
+      name: t('channels.act'),
       method: mailbox.actMethod,
       status: mailbox.actStatus,
       enabled: mailbox.enabledForAct,
@@ -188,26 +198,26 @@ function ChannelsSection({ mailbox }: { mailbox: MailboxRecord }) {
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        Channels
+        {t('channels.title')}
       </Subtitle1>
       <Table aria-labelledby={headingId}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Channel</TableHeaderCell>
-            <TableHeaderCell>Synchronisation</TableHeaderCell>
-            <TableHeaderCell>Test status</TableHeaderCell>
-            <TableHeaderCell>Enabled</TableHeaderCell>
+            <TableHeaderCell>{t('channels.channel')}</TableHeaderCell>
+            <TableHeaderCell>{t('channels.synchronisation')}</TableHeaderCell>
+            <TableHeaderCell>{t('channels.testStatus')}</TableHeaderCell>
+            <TableHeaderCell>{t('channels.enabled')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {channels.map((channel) => (
-            <TableRow key={channel.name}>
+            <TableRow key={channel.id}>
               <TableCell>{channel.name}</TableCell>
-              <TableCell>{SYNC_METHOD_LABELS[channel.method]}</TableCell>
+              <TableCell>{t(`syncMethod.${channel.method}`)}</TableCell>
               <TableCell>
                 <TestStatusBadge status={channel.status} />
               </TableCell>
-              <TableCell>{channel.enabled ? 'Yes' : 'No'}</TableCell>
+              <TableCell>{channel.enabled ? t('yes') : t('no')}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -218,11 +228,12 @@ function ChannelsSection({ mailbox }: { mailbox: MailboxRecord }) {
 
 function AlertsSection({ mailbox }: { mailbox: MailboxRecord }) {
   const styles = useStyles();
+  const t = useText(mailboxesText);
   const headingId = useId();
   return (
     <section className={styles.section} aria-labelledby={headingId}>
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        Alerts
+        {t('alerts.title')}
       </Subtitle1>
       <MailboxAlerts alerts={mailbox.alerts} />
     </section>

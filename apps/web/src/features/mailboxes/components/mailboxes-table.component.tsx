@@ -15,11 +15,13 @@ import {
   type TableColumnId,
   type TableRowId,
 } from '@fluentui/react-components';
-import type { ReactNode } from 'react';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useMemo, type ReactNode } from 'react';
+import type { TestStatus } from '../../../gql/graphql';
+import { useFormat, type Formatters } from '../../../shared/format';
+import { useText, type Translate } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import type { MailboxRow } from '../graphql/mailboxes.graphql';
-import { APPROVAL_LABELS, PROCESSING_LABELS, TEST_STATUS_LABELS } from '../mailbox.labels';
+import { mailboxesText } from '../mailboxes.strings';
 import { TestStatusBadge } from './test-status-badge.component';
 
 const useStyles = makeStyles({
@@ -40,71 +42,55 @@ function byText(text: (mailbox: MailboxRow) => string) {
   return (a: MailboxRow, b: MailboxRow) => text(a).localeCompare(text(b));
 }
 
-const ownerName = (mailbox: MailboxRow) => mailbox.owner?.displayName ?? 'Queue';
+type Text = Translate<(typeof mailboxesText)['en']>;
 
-// Sorting only reorders the rows already loaded; the API pages by email address.
-const COLUMNS: readonly Column[] = [
-  {
-    id: 'emailAddress',
-    title: 'Email address',
-    render: (mailbox) => <RouterLink to={`/mailboxes/${mailbox.id}`}>{mailbox.emailAddress}</RouterLink>,
-    compare: byText((mailbox) => mailbox.emailAddress),
-  },
-  { id: 'owner', title: 'Owner', render: ownerName, compare: byText(ownerName) },
-  {
-    id: 'approvalStatus',
-    title: 'Approval',
-    render: (mailbox) => APPROVAL_LABELS[mailbox.approvalStatus],
-    compare: byText((mailbox) => APPROVAL_LABELS[mailbox.approvalStatus]),
-  },
-  {
-    id: 'incomingStatus',
-    title: 'Incoming',
-    render: (mailbox) => <TestStatusBadge status={mailbox.incomingStatus} />,
-    compare: byText((mailbox) => TEST_STATUS_LABELS[mailbox.incomingStatus]),
-  },
-  {
-    id: 'outgoingStatus',
-    title: 'Outgoing',
-    render: (mailbox) => <TestStatusBadge status={mailbox.outgoingStatus} />,
-    compare: byText((mailbox) => TEST_STATUS_LABELS[mailbox.outgoingStatus]),
-  },
-  {
-    id: 'actStatus',
-    title: 'Appointments, contacts and tasks',
-    render: (mailbox) => <TestStatusBadge status={mailbox.actStatus} />,
-    compare: byText((mailbox) => TEST_STATUS_LABELS[mailbox.actStatus]),
-  },
-  {
-    id: 'testRunStatus',
-    title: 'Test run status',
-    render: (mailbox) => <TestStatusBadge status={mailbox.testRunStatus} />,
-    compare: byText((mailbox) => TEST_STATUS_LABELS[mailbox.testRunStatus]),
-  },
-  {
-    id: 'processingState',
-    title: 'Processing',
-    render: (mailbox) => PROCESSING_LABELS[mailbox.processingState],
-    compare: byText((mailbox) => PROCESSING_LABELS[mailbox.processingState]),
-  },
-  {
-    id: 'lastSyncAt',
-    title: 'Last sync',
-    render: (mailbox) =>
-      mailbox.lastSyncAt === null ? (
-        'Never'
-      ) : (
-        <time dateTime={mailbox.lastSyncAt}>{formatDateTime(mailbox.lastSyncAt)}</time>
-      ),
-    // Never synchronised sorts before any date.
-    compare: (a, b) =>
-      (a.lastSyncAt === null ? 0 : Date.parse(a.lastSyncAt)) - (b.lastSyncAt === null ? 0 : Date.parse(b.lastSyncAt)),
-  },
-];
-
-const TABLE_COLUMNS: TableColumnDefinition<MailboxRow>[] = COLUMNS.map(({ id, compare }) =>
-  createTableColumn<MailboxRow>({ columnId: id, compare }),
-);
+// Sorting only reorders the rows already loaded; the API pages by email address. Labels sort as
+// the reader sees them, so the columns follow the language.
+function columnsFor(t: Text, format: Formatters): readonly Column[] {
+  const ownerName = (mailbox: MailboxRow) => mailbox.owner?.displayName ?? t('queue');
+  const status = (pick: (mailbox: MailboxRow) => TestStatus) => ({
+    render: (mailbox: MailboxRow) => <TestStatusBadge status={pick(mailbox)} />,
+    compare: byText((mailbox) => t(`testStatus.${pick(mailbox)}`)),
+  });
+  return [
+    {
+      id: 'emailAddress',
+      title: t('column.emailAddress'),
+      render: (mailbox) => <RouterLink to={`/mailboxes/${mailbox.id}`}>{mailbox.emailAddress}</RouterLink>,
+      compare: byText((mailbox) => mailbox.emailAddress),
+    },
+    { id: 'owner', title: t('column.owner'), render: ownerName, compare: byText(ownerName) },
+    {
+      id: 'approvalStatus',
+      title: t('column.approvalStatus'),
+      render: (mailbox) => t(`approval.${mailbox.approvalStatus}`),
+      compare: byText((mailbox) => t(`approval.${mailbox.approvalStatus}`)),
+    },
+    { id: 'incomingStatus', title: t('column.incomingStatus'), ...status((mailbox) => mailbox.incomingStatus) },
+    { id: 'outgoingStatus', title: t('column.outgoingStatus'), ...status((mailbox) => mailbox.outgoingStatus) },
+    { id: 'actStatus', title: t('column.actStatus'), ...status((mailbox) => mailbox.actStatus) },
+    { id: 'testRunStatus', title: t('column.testRunStatus'), ...status((mailbox) => mailbox.testRunStatus) },
+    {
+      id: 'processingState',
+      title: t('column.processingState'),
+      render: (mailbox) => t(`processing.${mailbox.processingState}`),
+      compare: byText((mailbox) => t(`processing.${mailbox.processingState}`)),
+    },
+    {
+      id: 'lastSyncAt',
+      title: t('column.lastSyncAt'),
+      render: (mailbox) =>
+        mailbox.lastSyncAt === null ? (
+          t('never')
+        ) : (
+          <time dateTime={mailbox.lastSyncAt}>{format.dateTime(mailbox.lastSyncAt)}</time>
+        ),
+      // Never synchronised sorts before any date.
+      compare: (a, b) =>
+        (a.lastSyncAt === null ? 0 : Date.parse(a.lastSyncAt)) - (b.lastSyncAt === null ? 0 : Date.parse(b.lastSyncAt)),
+    },
+  ];
+}
 
 type MailboxesTableProps = {
   rows: MailboxRow[];
@@ -117,11 +103,18 @@ type MailboxesTableProps = {
 
 export function MailboxesTable({ rows, labelledBy, selectable, selected, onSelectedChange }: MailboxesTableProps) {
   const styles = useStyles();
+  const t = useText(mailboxesText);
+  const format = useFormat();
+  const columns = useMemo(() => columnsFor(t, format), [t, format]);
+  const tableColumns = useMemo<TableColumnDefinition<MailboxRow>[]>(
+    () => columns.map(({ id, compare }) => createTableColumn<MailboxRow>({ columnId: id, compare })),
+    [columns],
+  );
   const {
     getRows,
     selection: { allRowsSelected, someRowsSelected, toggleAllRows, toggleRow, isRowSelected },
     sort: { getSortDirection, toggleColumnSort, sort },
-  } = useTableFeatures({ columns: TABLE_COLUMNS, items: rows, getRowId: (mailbox) => mailbox.id }, [
+  } = useTableFeatures({ columns: tableColumns, items: rows, getRowId: (mailbox) => mailbox.id }, [
     useTableSelection({
       selectionMode: 'multiselect',
       selectedItems: selected,
@@ -139,10 +132,10 @@ export function MailboxesTable({ rows, labelledBy, selectable, selected, onSelec
               <TableSelectionCell
                 checked={allRowsSelected ? true : someRowsSelected ? 'mixed' : false}
                 onClick={toggleAllRows}
-                checkboxIndicator={{ 'aria-label': 'Select all' }}
+                checkboxIndicator={{ 'aria-label': t('selectAll') }}
               />
             )}
-            {COLUMNS.map((column) => (
+            {columns.map((column) => (
               <TableHeaderCell
                 key={column.id}
                 // A th after the selection cell's td would otherwise count as a row header.
@@ -167,12 +160,12 @@ export function MailboxesTable({ rows, labelledBy, selectable, selected, onSelec
                   <TableSelectionCell
                     checked={checked}
                     onClick={(event) => toggleRow(event, rowId)}
-                    checkboxIndicator={{ 'aria-label': `Select ${mailbox.emailAddress}` }}
+                    checkboxIndicator={{ 'aria-label': t('selectMailbox', { email: mailbox.emailAddress }) }}
                     // Named apart from its checkbox, so the only cell named by the address is the address.
-                    aria-label="Selection"
+                    aria-label={t('selection')}
                   />
                 )}
-                {COLUMNS.map((column) => (
+                {columns.map((column) => (
                   <TableCell key={column.id} className={column.id === 'emailAddress' ? styles.email : undefined}>
                     {column.render(mailbox)}
                   </TableCell>

@@ -17,16 +17,15 @@ import {
 import { useId, useMemo, useState } from 'react';
 import type { MailboxFilter } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
-import { useDebouncedValue } from '../../../shared/use-debounced-value.hook';
+import { useText } from '../../../shared/i18n';
 import { useMe } from '../../session/hooks/use-me.hook';
 import { useMailboxFilter } from '../hooks/use-mailbox-filter.hook';
 import { useMailboxJob, type MailboxJobKind } from '../hooks/use-mailbox-job.hook';
 import { useMailboxes } from '../hooks/use-mailboxes.hook';
+import { mailboxesText } from '../mailboxes.strings';
 import { MailboxFilters } from './mailbox-filters.component';
 import { MailboxJobStatus } from './mailbox-job-status.component';
 import { MailboxesTable } from './mailboxes-table.component';
-
-const SEARCH_DELAY_MS = 300;
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -53,15 +52,16 @@ const useStyles = makeStyles({
 
 export function MailboxesPage() {
   const styles = useStyles();
+  const t = useText(mailboxesText);
   const headingId = useId();
-  const { search, testRunStatus, setSearch, setTestRunStatus, clear } = useMailboxFilter();
-  const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
+  const { search, appliedSearch, testRunStatus, setSearch, setTestRunStatus, clear } = useMailboxFilter();
+  const searchText = appliedSearch.trim();
   const filter = useMemo<MailboxFilter>(
     () => ({
-      ...(debouncedSearch !== '' && { search: debouncedSearch }),
+      ...(searchText !== '' && { search: searchText }),
       ...(testRunStatus !== null && { testRunStatus }),
     }),
-    [debouncedSearch, testRunStatus],
+    [searchText, testRunStatus],
   );
   const filtered = Object.keys(filter).length > 0;
   const { rows, totalCount, hasNextPage, loading, loadingMore, error, liveError, loadMore, refresh } =
@@ -80,7 +80,7 @@ export function MailboxesPage() {
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Title1 as="h1" id={headingId} className={styles.heading}>
-        Mailboxes
+        {t('title')}
       </Title1>
       <div className={styles.bar}>
         <MailboxFilters
@@ -89,29 +89,29 @@ export function MailboxesPage() {
           onSearchChange={setSearch}
           onTestRunStatusChange={setTestRunStatus}
         />
-        <Toolbar aria-label="Mailbox actions">
+        <Toolbar aria-label={t('actions')}>
           {isAdministrator && (
             <>
               <Text className={styles.selectedCount} aria-live="polite">
-                {selectedIds.length} selected
+                {t('selected', { count: selectedIds.length })}
               </Text>
               <ToolbarButton
                 appearance="primary"
                 disabled={selectedIds.length === 0 || mailboxJob.running}
                 onClick={() => startJob('APPROVE_AND_TEST')}
               >
-                Approve and test mailboxes
+                {t('approveAndTestMailboxes')}
               </ToolbarButton>
               <ToolbarButton
                 disabled={selectedIds.length === 0 || mailboxJob.running}
                 onClick={() => startJob('TEST_AND_ENABLE')}
               >
-                Test and enable
+                {t('testAndEnable')}
               </ToolbarButton>
               <ToolbarDivider />
             </>
           )}
-          <ToolbarButton onClick={refresh}>Refresh</ToolbarButton>
+          <ToolbarButton onClick={refresh}>{t('refresh')}</ToolbarButton>
         </Toolbar>
       </div>
 
@@ -120,7 +120,7 @@ export function MailboxesPage() {
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not load mailboxes</MessageBarTitle>
+            <MessageBarTitle>{t('loadFailed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
@@ -128,28 +128,25 @@ export function MailboxesPage() {
       {liveError && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            <MessageBarTitle>Live updates stopped</MessageBarTitle>
-            Statuses may be out of date. Refresh to see the latest.
+            <MessageBarTitle>{t('liveStopped')}</MessageBarTitle>
+            {t('liveStoppedList')}
           </MessageBarBody>
         </MessageBar>
       )}
 
-      <Text role="status">{totalCount !== null && `${totalCount} ${totalCount === 1 ? 'mailbox' : 'mailboxes'}`}</Text>
+      <Text role="status">{totalCount !== null && t('count', { count: totalCount })}</Text>
 
-      {loading && <Spinner label="Loading mailboxes" />}
+      {loading && <Spinner label={t('loadingList')} />}
 
       {totalCount === 0 &&
         (filtered ? (
           <div className={styles.empty}>
-            <Body1>No mailboxes match these filters.</Body1>
-            <Button onClick={clear}>Clear filters</Button>
+            <Body1>{t('noMatch')}</Body1>
+            <Button onClick={clear}>{t('clearFilters')}</Button>
           </div>
         ) : (
           <div className={styles.empty}>
-            <Body1>
-              No mailboxes yet. Users with the Sales Professional or Sales Professional Manager role get a mailbox when
-              an administrator runs Configure email.
-            </Body1>
+            <Body1>{t('emptyList')}</Body1>
           </div>
         ))}
 
@@ -166,7 +163,7 @@ export function MailboxesPage() {
       {hasNextPage && (
         <div className={styles.footer}>
           <Button onClick={loadMore} disabled={loadingMore}>
-            {loadingMore ? 'Loading…' : 'Load more'}
+            {loadingMore ? t('loadingMore') : t('loadMore')}
           </Button>
         </div>
       )}

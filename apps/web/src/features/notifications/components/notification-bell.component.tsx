@@ -17,10 +17,12 @@ import {
 import { AlertRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import { errorMessage } from '../../../shared/error-message';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import type { NotificationItem } from '../graphql/notifications.graphql';
 import { useNotifications } from '../hooks/use-notifications.hook';
+import { notificationsText } from '../notifications.strings';
 
 const useStyles = makeStyles({
   surface: {
@@ -71,8 +73,11 @@ function mailboxIdOf(notification: NotificationItem): string | null {
 /** The header's bell: the unread count, live, and a list of the user's notifications. */
 export function NotificationBell() {
   const styles = useStyles();
+  const t = useText(notificationsText);
+  const format = useFormat();
   const headingId = useId();
   const countId = useId();
+  const bellId = useId();
   const [open, setOpen] = useState(false);
   const { items, unreadCount, error, markingRead, markAllRead } = useNotifications();
 
@@ -80,14 +85,23 @@ export function NotificationBell() {
     <>
       <Popover open={open} onOpenChange={(_, data) => setOpen(data.open)} positioning="below-end" trapFocus>
         <PopoverTrigger disableButtonEnhancement>
-          <Button appearance="primary" icon={<AlertRegular />} aria-label="Notifications" aria-describedby={countId}>
+          <Button
+            id={bellId}
+            appearance="primary"
+            icon={<AlertRegular />}
+            aria-label={t('heading')}
+            // With a count showing, the name says it ("Notifications 1 unread"): a control's name must
+            // contain its visible text (WCAG 2.5.3). The self-reference reads the aria-label.
+            aria-labelledby={unreadCount > 0 ? `${bellId} ${countId}` : undefined}
+            aria-describedby={unreadCount > 0 ? undefined : countId}
+          >
             {unreadCount > 0 && <CounterBadge count={unreadCount} color="danger" size="small" />}
           </Button>
         </PopoverTrigger>
         <PopoverSurface className={styles.surface} aria-labelledby={headingId}>
           <div className={styles.header}>
             <Subtitle2 as="h2" id={headingId} className={styles.heading}>
-              Notifications
+              {t('heading')}
             </Subtitle2>
             <Button
               size="small"
@@ -95,7 +109,7 @@ export function NotificationBell() {
               // Focus stays on it once everything is read, so Escape still closes the popover.
               disabledFocusable={unreadCount === 0 || markingRead}
             >
-              Mark all as read
+              {t('markAllRead')}
             </Button>
           </div>
           {error && (
@@ -104,7 +118,7 @@ export function NotificationBell() {
             </MessageBar>
           )}
           {items.length === 0 ? (
-            <Body1>You have no notifications.</Body1>
+            <Body1>{t('empty')}</Body1>
           ) : (
             <ul className={styles.list}>
               {items.map((notification) => {
@@ -120,11 +134,11 @@ export function NotificationBell() {
                           {notification.title}
                         </RouterLink>
                       )}
-                      {unread && <span className={styles.hidden}> (unread)</span>}
+                      {unread && <span className={styles.hidden}>{t('unreadMarker')}</span>}
                     </Text>
                     <Body1>{notification.message}</Body1>
                     <Caption1 className={styles.time}>
-                      <time dateTime={notification.createdAt}>{formatDateTime(notification.createdAt)}</time>
+                      <time dateTime={notification.createdAt}>{format.dateTime(notification.createdAt)}</time>
                     </Caption1>
                   </li>
                 );
@@ -134,7 +148,7 @@ export function NotificationBell() {
         </PopoverSurface>
       </Popover>
       <span id={countId} className={styles.hidden}>
-        {unreadCount === 0 ? 'No unread notifications' : `${unreadCount} unread`}
+        {unreadCount === 0 ? t('noneUnread') : t('unread', { count: unreadCount })}
       </span>
     </>
   );

@@ -9,10 +9,11 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { formatCurrency } from '../../../shared/format-currency';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import type { OpportunityRow } from '../graphql/opportunities.graphql';
+import { opportunitiesText } from '../opportunities.strings';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
@@ -39,17 +40,19 @@ type OpportunitiesTableProps = {
 /** The opportunities with their account, the contacts involved, owner and estimated value. */
 export function OpportunitiesTable({ rows, labelledBy }: OpportunitiesTableProps) {
   const styles = useStyles();
+  const t = useText(opportunitiesText);
+  const format = useFormat();
   return (
     <div className={styles.scroller}>
       <Table aria-labelledby={labelledBy} className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.name}>Name</TableHeaderCell>
-            <TableHeaderCell className={styles.account}>Account</TableHeaderCell>
-            <TableHeaderCell className={styles.contacts}>Contacts</TableHeaderCell>
-            <TableHeaderCell>Owner</TableHeaderCell>
-            <TableHeaderCell>Estimated value</TableHeaderCell>
-            <TableHeaderCell>Created</TableHeaderCell>
+            <TableHeaderCell className={styles.name}>{t('name')}</TableHeaderCell>
+            <TableHeaderCell className={styles.account}>{t('account')}</TableHeaderCell>
+            <TableHeaderCell className={styles.contacts}>{t('contacts')}</TableHeaderCell>
+            <TableHeaderCell>{t('owner')}</TableHeaderCell>
+            <TableHeaderCell>{t('estimatedValue')}</TableHeaderCell>
+            <TableHeaderCell>{t('created')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -60,14 +63,14 @@ export function OpportunitiesTable({ rows, labelledBy }: OpportunitiesTableProps
               </TableCell>
               <TableCell className={styles.wrap}>
                 {opportunity.account === null ? (
-                  'None'
+                  t('none')
                 ) : (
                   <RouterLink to={`/accounts/${opportunity.account.id}`}>{opportunity.account.name}</RouterLink>
                 )}
               </TableCell>
               <TableCell>
                 {opportunity.contacts.length === 0 ? (
-                  'None'
+                  t('none')
                 ) : (
                   <ul className={styles.list}>
                     {opportunity.contacts.map((contact) => (
@@ -84,11 +87,11 @@ export function OpportunitiesTable({ rows, labelledBy }: OpportunitiesTableProps
                   </ul>
                 )}
               </TableCell>
-              <TableCell>{opportunity.owner?.displayName ?? 'None'}</TableCell>
+              <TableCell>{opportunity.owner?.displayName ?? t('none')}</TableCell>
               <TableCell>
-                {opportunity.estimatedValue === null ? 'Not estimated' : formatCurrency(opportunity.estimatedValue)}
+                {opportunity.estimatedValue === null ? t('notEstimated') : format.currency(opportunity.estimatedValue)}
               </TableCell>
-              <TableCell>{formatDateTime(opportunity.createdAt)}</TableCell>
+              <TableCell>{format.dateTime(opportunity.createdAt)}</TableCell>
             </TableRow>
           ))}
         </TableBody>

@@ -12,7 +12,10 @@ import {
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import { errorMessage } from '../../../shared/error-message';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import { useOpportunities } from '../hooks/use-opportunities.hook';
+import { opportunitiesText } from '../opportunities.strings';
 import { OpportunitiesTable } from './opportunities-table.component';
 
 const useStyles = makeStyles({
@@ -33,32 +36,34 @@ const useStyles = makeStyles({
 export function OpportunitiesPage() {
   const styles = useStyles();
   const headingId = useId();
+  const t = useText(opportunitiesText);
+  const format = useFormat();
   const { rows, totalCount, hasNextPage, loading, loadingMore, error, loadMore } = useOpportunities();
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Title1 as="h1" id={headingId} className={styles.heading}>
-        Opportunities
+        {t('heading')}
       </Title1>
 
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not load opportunities</MessageBarTitle>
+            <MessageBarTitle>{t('loadFailed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
       )}
 
       <Text role="status">
-        {totalCount !== null && `${totalCount} ${totalCount === 1 ? 'opportunity' : 'opportunities'}`}
+        {totalCount !== null && t('count', { count: totalCount, n: format.number(totalCount) })}
       </Text>
 
-      {loading && <Spinner label="Loading opportunities" />}
+      {loading && <Spinner label={t('loading')} />}
 
       {totalCount === 0 && (
         <div className={styles.empty}>
-          <Body1>No opportunities yet. Opportunities you own, and your team’s, show here.</Body1>
+          <Body1>{t('empty')}</Body1>
         </div>
       )}
 
@@ -67,7 +72,7 @@ export function OpportunitiesPage() {
       {hasNextPage && (
         <div className={styles.footer}>
           <Button onClick={loadMore} disabled={loadingMore}>
-            {loadingMore ? 'Loading…' : 'Load more'}
+            {loadingMore ? t('loadingMore') : t('loadMore')}
           </Button>
         </div>
       )}

@@ -1,8 +1,8 @@
 import { Title1, makeStyles, tokens } from '@fluentui/react-components';
 import { useId } from 'react';
 import { useParams } from 'react-router';
-import { formatCurrency } from '../../../shared/format-currency';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import { RecordDetails } from '../../../shared/record-details.component';
 import { RecordLoadState } from '../../../shared/record-load-state.component';
 import { RouterLink } from '../../../shared/router-link.component';
@@ -13,6 +13,7 @@ import { Timeline } from '../../timeline/components/timeline.component';
 import { useTimeline } from '../../timeline/hooks/use-timeline.hook';
 import type { OpportunityRow } from '../graphql/opportunities.graphql';
 import { useOpportunity } from '../hooks/use-opportunity.hook';
+import { opportunitiesText } from '../opportunities.strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL, maxWidth: '960px' },
@@ -34,14 +35,17 @@ export function OpportunityPage() {
 }
 
 function OpportunityView({ id }: { id: string }) {
+  const t = useText(opportunitiesText);
   const { record, loading, error } = useOpportunity(id);
-  if (!record) return <RecordLoadState kind="Opportunity" loading={loading} error={error} />;
+  if (!record) return <RecordLoadState kind={t('kind')} loading={loading} error={error} />;
   return <OpportunityRecordView opportunity={record} />;
 }
 
 function OpportunityRecordView({ opportunity }: { opportunity: OpportunityRow }) {
   const styles = useStyles();
   const headingId = useId();
+  const t = useText(opportunitiesText);
+  const format = useFormat();
   const timeline = useTimeline(opportunity.id);
   const contactAddresses = opportunity.contacts.flatMap((contact) =>
     contact.emailAddress === null ? [] : [contact.emailAddress],
@@ -56,19 +60,19 @@ function OpportunityRecordView({ opportunity }: { opportunity: OpportunityRow })
       <RecordDetails
         items={[
           {
-            term: 'Account',
+            term: t('account'),
             value:
               opportunity.account === null ? (
-                'None'
+                t('none')
               ) : (
                 <RouterLink to={`/accounts/${opportunity.account.id}`}>{opportunity.account.name}</RouterLink>
               ),
           },
           {
-            term: 'Contacts',
+            term: t('contacts'),
             value:
               opportunity.contacts.length === 0 ? (
-                'None'
+                t('none')
               ) : (
                 <ul className={styles.contacts}>
                   {opportunity.contacts.map((contact) => (
@@ -82,14 +86,15 @@ function OpportunityRecordView({ opportunity }: { opportunity: OpportunityRow })
                 </ul>
               ),
           },
-          { term: 'Owner', value: opportunity.owner?.displayName ?? 'None' },
+          { term: t('owner'), value: opportunity.owner?.displayName ?? t('none') },
           {
-            term: 'Estimated value',
-            value: opportunity.estimatedValue === null ? 'Not estimated' : formatCurrency(opportunity.estimatedValue),
+            term: t('estimatedValue'),
+            value:
+              opportunity.estimatedValue === null ? t('notEstimated') : format.currency(opportunity.estimatedValue),
           },
           {
-            term: 'Created',
-            value: <time dateTime={opportunity.createdAt}>{formatDateTime(opportunity.createdAt)}</time>,
+            term: t('created'),
+            value: <time dateTime={opportunity.createdAt}>{format.dateTime(opportunity.createdAt)}</time>,
           },
         ]}
       />

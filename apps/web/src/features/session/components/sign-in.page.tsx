@@ -14,15 +14,21 @@ import { useId, useState, type FormEvent } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useMutation } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
+import { useText } from '../../../shared/i18n';
+import { LanguagePicker } from '../../../shared/language-picker.component';
+import { ThemePicker } from '../../../shared/theme-picker.component';
 import { SignInMutation } from '../graphql/session.graphql';
 import { useSession } from '../hooks/use-session.hook';
+import { sessionText } from '../session.strings';
 import { startSession } from '../session.store';
 
 const useStyles = makeStyles({
   page: {
     minHeight: '100vh',
     display: 'grid',
-    placeItems: 'center',
+    gridTemplateRows: 'auto 1fr',
+    justifyItems: 'center',
+    alignItems: 'center',
     padding: tokens.spacingHorizontalL,
     boxSizing: 'border-box',
     backgroundColor: tokens.colorNeutralBackground2,
@@ -38,11 +44,11 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     boxShadow: tokens.shadow16,
   },
+  // A signed-out person chooses the language and theme here too.
+  preferences: { justifySelf: 'end', display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   heading: { margin: 0 },
   hint: { color: tokens.colorNeutralForeground3 },
 });
-
-const MESSAGES = { UNAUTHENTICATED: 'The email or password is not right.' };
 
 /** Where to go after signing in: back to the page that sent the user here, or the mailboxes. */
 function returnPath(state: unknown): string {
@@ -58,6 +64,7 @@ function returnPath(state: unknown): string {
 
 export function SignInPage() {
   const styles = useStyles();
+  const t = useText(sessionText);
   const headingId = useId();
   const session = useSession();
   const location = useLocation();
@@ -75,19 +82,23 @@ export function SignInPage() {
 
   return (
     <main className={styles.page}>
+      <div className={styles.preferences}>
+        <LanguagePicker />
+        <ThemePicker />
+      </div>
       <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit}>
         <Title2 as="h1" id={headingId} className={styles.heading}>
-          Sign in to Mailroom
+          {t('heading')}
         </Title2>
         {error && (
           <MessageBar intent="error">
             <MessageBarBody>
-              <MessageBarTitle>Could not sign in</MessageBarTitle>
-              {errorMessage(error, MESSAGES)}
+              <MessageBarTitle>{t('failed')}</MessageBarTitle>
+              {errorMessage(error, { UNAUTHENTICATED: t('wrongCredentials') })}
             </MessageBarBody>
           </MessageBar>
         )}
-        <Field label="Email" required>
+        <Field label={t('email')} required>
           <Input
             type="email"
             name="email"
@@ -96,7 +107,7 @@ export function SignInPage() {
             onChange={(_, data) => setEmail(data.value)}
           />
         </Field>
-        <Field label="Password" required>
+        <Field label={t('password')} required>
           <Input
             type="password"
             name="password"
@@ -106,9 +117,11 @@ export function SignInPage() {
           />
         </Field>
         <Button type="submit" appearance="primary" disabled={fetching}>
-          Sign in
+          {t('signIn')}
         </Button>
-        <Caption1 className={styles.hint}>Demo: admin@contoso.example / mailroom-demo</Caption1>
+        <Caption1 className={styles.hint}>
+          {t('demoHint', { email: 'admin@contoso.example', password: 'mailroom-demo' })}
+        </Caption1>
       </form>
     </main>
   );

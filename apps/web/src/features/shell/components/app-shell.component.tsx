@@ -1,14 +1,22 @@
 import { Button, Caption1Strong, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { DismissRegular, NavigationRegular } from '@fluentui/react-icons';
 import { Suspense, useId, useState, type ReactNode } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { useMutation, useQuery } from 'urql';
+import { useText } from '../../../shared/i18n';
+import { LanguagePicker } from '../../../shared/language-picker.component';
 import { PageLoading } from '../../../shared/page-loading.component';
+import { ThemePicker } from '../../../shared/theme-picker.component';
 import { NotificationBell } from '../../notifications/components/notification-bell.component';
 import { SignOutMutation } from '../../session/graphql/session.graphql';
 import { useMe } from '../../session/hooks/use-me.hook';
 import { endSession, type Session } from '../../session/session.store';
 import { EmailIntegrationAvailabilityQuery } from '../graphql/email-integration-availability.graphql';
+import { shellText } from '../shell.strings';
 import { EmailOptionsHelp } from './email-options-help.component';
+
+// Below this width the navigation folds behind a button, so a tablet's page keeps its width.
+const NARROW = '@media (max-width: 1023px)';
 
 const useStyles = makeStyles({
   root: {
@@ -17,6 +25,11 @@ const useStyles = makeStyles({
     gridTemplateColumns: '220px minmax(0, 1fr)',
     gridTemplateRows: 'auto 1fr',
     gridTemplateAreas: '"header header" "nav main"',
+    [NARROW]: {
+      gridTemplateColumns: 'minmax(0, 1fr)',
+      gridTemplateRows: 'auto auto 1fr',
+      gridTemplateAreas: '"header" "nav" "main"',
+    },
   },
   header: {
     gridArea: 'header',
@@ -28,7 +41,17 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorBrandBackground,
     color: tokens.colorNeutralForegroundOnBrand,
   },
-  user: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  brand: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  menuButton: { display: 'none', [NARROW]: { display: 'inline-flex' } },
+  user: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    justifyContent: 'end',
+    gap: tokens.spacingHorizontalM,
+    minWidth: 0,
+  },
+  userName: { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: '200px' },
   nav: {
     gridArea: 'nav',
     display: 'flex',
@@ -37,7 +60,13 @@ const useStyles = makeStyles({
     padding: tokens.spacingVerticalM,
     backgroundColor: tokens.colorNeutralBackground2,
     borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    [NARROW]: {
+      display: 'none',
+      borderRight: 'none',
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    },
   },
+  navOpen: { [NARROW]: { display: 'flex' } },
   navGroup: {
     display: 'flex',
     flexDirection: 'column',
@@ -61,13 +90,22 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1Selected,
   },
   help: { marginTop: tokens.spacingVerticalL },
-  main: { gridArea: 'main', padding: tokens.spacingHorizontalXXL, minWidth: 0 },
+  main: {
+    gridArea: 'main',
+    padding: tokens.spacingHorizontalXXL,
+    minWidth: 0,
+    [NARROW]: { padding: tokens.spacingHorizontalL },
+  },
 });
 
-function NavItem({ to, children }: { to: string; children: ReactNode }) {
+function NavItem({ to, children, onClick }: { to: string; children: ReactNode; onClick: () => void }) {
   const styles = useStyles();
   return (
-    <NavLink to={to} className={({ isActive }) => mergeClasses(styles.navLink, isActive && styles.navLinkActive)}>
+    <NavLink
+      to={to}
+      onClick={onClick}
+      className={({ isActive }) => mergeClasses(styles.navLink, isActive && styles.navLinkActive)}
+    >
       {children}
     </NavLink>
   );
@@ -75,6 +113,8 @@ function NavItem({ to, children }: { to: string; children: ReactNode }) {
 
 export function AppShell({ session }: { session: Session }) {
   const styles = useStyles();
+  const t = useText(shellText);
+  const navId = useId();
   const salesSettingsId = useId();
   const operationsId = useId();
   const { me, isAdministrator } = useMe();
@@ -82,6 +122,9 @@ export function AppShell({ session }: { session: Session }) {
   const availability = availabilityData?.emailIntegrationAvailability;
   const [, signOut] = useMutation(SignOutMutation);
   const [signingOut, setSigningOut] = useState(false);
+  // Only narrow screens fold the navigation; a chosen page folds it again.
+  const [navOpen, setNavOpen] = useState(false);
+  const closeNav = () => setNavOpen(false);
 
   async function handleSignOut() {
     setSigningOut(true);
@@ -93,36 +136,61 @@ export function AppShell({ session }: { session: Session }) {
   return (
     <div className={styles.root}>
       <header className={styles.header}>
-        <Text size={500} weight="semibold">
-          Mailroom
-        </Text>
+        <div className={styles.brand}>
+          <Button
+            appearance="primary"
+            className={styles.menuButton}
+            icon={navOpen ? <DismissRegular /> : <NavigationRegular />}
+            aria-label={navOpen ? t('nav.hide') : t('nav.show')}
+            aria-expanded={navOpen}
+            aria-controls={navId}
+            onClick={() => setNavOpen((open) => !open)}
+          />
+          <Text size={500} weight="semibold">
+            {t('productName')}
+          </Text>
+        </div>
         <div className={styles.user}>
           <NotificationBell />
-          <Text>{me?.displayName ?? session.user.displayName}</Text>
+          <Text className={styles.userName}>{me?.displayName ?? session.user.displayName}</Text>
+          <LanguagePicker />
+          <ThemePicker />
           <Button appearance="secondary" onClick={handleSignOut} disabled={signingOut}>
-            Sign out
+            {t('signOut')}
           </Button>
         </div>
       </header>
-      <nav className={styles.nav} aria-label="Main">
-        <NavItem to="/mailboxes">Mailboxes</NavItem>
-        <NavItem to="/opportunities">Opportunities</NavItem>
+      <nav id={navId} className={mergeClasses(styles.nav, navOpen && styles.navOpen)} aria-label={t('nav.label')}>
+        <NavItem to="/mailboxes" onClick={closeNav}>
+          {t('nav.mailboxes')}
+        </NavItem>
+        <NavItem to="/opportunities" onClick={closeNav}>
+          {t('nav.opportunities')}
+        </NavItem>
         {isAdministrator && (
           <div role="group" aria-labelledby={salesSettingsId} className={styles.navGroup}>
             <Caption1Strong id={salesSettingsId} className={styles.navGroupHeader}>
-              Sales Settings
+              {t('nav.salesSettings')}
             </Caption1Strong>
-            <NavItem to="/settings/email">Configure email</NavItem>
-            <NavItem to="/settings/email-server-profiles">Email server profiles</NavItem>
-            <NavItem to="/settings/users">Users</NavItem>
+            <NavItem to="/settings/email" onClick={closeNav}>
+              {t('nav.configureEmail')}
+            </NavItem>
+            <NavItem to="/settings/email-server-profiles" onClick={closeNav}>
+              {t('nav.emailServerProfiles')}
+            </NavItem>
+            <NavItem to="/settings/users" onClick={closeNav}>
+              {t('nav.users')}
+            </NavItem>
           </div>
         )}
         {isAdministrator && (
           <div role="group" aria-labelledby={operationsId} className={styles.navGroup}>
             <Caption1Strong id={operationsId} className={styles.navGroupHeader}>
-              Operations
+              {t('nav.operations')}
             </Caption1Strong>
-            <NavItem to="/sync-health">Sync health</NavItem>
+            <NavItem to="/sync-health" onClick={closeNav}>
+              {t('nav.syncHealth')}
+            </NavItem>
           </div>
         )}
         {availability !== undefined && !availability.available && (

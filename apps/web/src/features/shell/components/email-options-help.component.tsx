@@ -11,6 +11,8 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import { useText } from '../../../shared/i18n';
+import { shellText } from '../shell.strings';
 
 const useStyles = makeStyles({
   trigger: { justifyContent: 'start', textAlign: 'start', fontWeight: tokens.fontWeightRegular },
@@ -24,18 +26,19 @@ const useStyles = makeStyles({
  */
 export function EmailOptionsHelp({ explanations }: { explanations: readonly string[] }) {
   const styles = useStyles();
+  const t = useText(shellText);
   return (
     <Dialog>
       <DialogTrigger disableButtonEnhancement>
         <Button appearance="subtle" className={styles.trigger}>
-          Can't find the email options?
+          {t('help.open')}
         </Button>
       </DialogTrigger>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>Why the email options are missing</DialogTitle>
+          <DialogTitle>{t('help.title')}</DialogTitle>
           <DialogContent className={styles.content}>
-            <Body1>Configure email and the mailbox features are not available to you:</Body1>
+            <Body1>{t('help.intro')}</Body1>
             <ul className={styles.list}>
               {explanations.map((explanation) => (
                 <li key={explanation}>
@@ -46,7 +49,7 @@ export function EmailOptionsHelp({ explanations }: { explanations: readonly stri
           </DialogContent>
           <DialogActions>
             <DialogTrigger disableButtonEnhancement>
-              <Button appearance="primary">Close</Button>
+              <Button appearance="primary">{t('help.close')}</Button>
             </DialogTrigger>
           </DialogActions>
         </DialogBody>

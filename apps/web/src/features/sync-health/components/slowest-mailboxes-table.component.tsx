@@ -8,10 +8,12 @@ import {
   TableRow,
   makeStyles,
 } from '@fluentui/react-components';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import type { LaggingMailbox } from '../graphql/sync-health.graphql';
 import { formatLag } from '../sync-health.labels';
+import { syncHealthText } from '../sync-health.strings';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
@@ -27,15 +29,17 @@ export function SlowestMailboxesTable({
   labelledBy: string;
 }) {
   const styles = useStyles();
+  const t = useText(syncHealthText);
+  const format = useFormat();
   return (
     <div className={styles.scroller}>
       <Table aria-labelledby={labelledBy} size="small">
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Mailbox</TableHeaderCell>
-            <TableHeaderCell>Behind by</TableHeaderCell>
-            <TableHeaderCell>Last synced</TableHeaderCell>
-            <TableHeaderCell>Failures in a row</TableHeaderCell>
+            <TableHeaderCell>{t('mailbox')}</TableHeaderCell>
+            <TableHeaderCell>{t('behindBy')}</TableHeaderCell>
+            <TableHeaderCell>{t('lastSynced')}</TableHeaderCell>
+            <TableHeaderCell>{t('failuresInARow')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -44,12 +48,12 @@ export function SlowestMailboxesTable({
               <TableCell className={styles.wrap}>
                 <RouterLink to={`/mailboxes/${mailbox.id}`}>{mailbox.emailAddress}</RouterLink>
               </TableCell>
-              <TableCell>{formatLag(mailbox.lagSeconds)}</TableCell>
-              <TableCell>{mailbox.lastSyncAt === null ? 'Never' : formatDateTime(mailbox.lastSyncAt)}</TableCell>
+              <TableCell>{formatLag(mailbox.lagSeconds, t)}</TableCell>
+              <TableCell>{mailbox.lastSyncAt === null ? t('never') : format.dateTime(mailbox.lastSyncAt)}</TableCell>
               <TableCell>
                 {mailbox.consecutiveFailures > 0 ? (
                   <Badge appearance="tint" color="danger">
-                    {mailbox.consecutiveFailures}
+                    {format.number(mailbox.consecutiveFailures)}
                   </Badge>
                 ) : (
                   0

@@ -12,8 +12,11 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId, useMemo } from 'react';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import type { SyncHealthMinute } from '../graphql/sync-health.graphql';
-import { formatMinute, totalsOf } from '../sync-health.labels';
+import { totalsOf, type WindowMinutes } from '../sync-health.labels';
+import { syncHealthText } from '../sync-health.strings';
 
 const CHART_HEIGHT = 260;
 
@@ -49,12 +52,16 @@ function peakOf(minutes: readonly SyncHealthMinute[], key: 'emailsSynced' | 'fai
 /** Emails synced per minute (bars), failures and 429s per minute (lines), and the same figures as a table. */
 export function SyncHealthCharts({
   minutes,
-  windowLabel,
+  windowMinutes,
 }: {
   minutes: readonly SyncHealthMinute[];
-  windowLabel: string;
+  windowMinutes: WindowMinutes;
 }) {
   const styles = useStyles();
+  const t = useText(syncHealthText);
+  const format = useFormat();
+  const period = t(`windowPhrase.${windowMinutes}`);
+  const count = (n: number) => ({ count: n, n: format.number(n) });
   const syncedId = useId();
   const problemsId = useId();
   const tableId = useId();
@@ -66,29 +73,29 @@ export function SyncHealthCharts({
       minutes.map((minute) => ({
         x: new Date(minute.at),
         y: minute.emailsSynced,
-        legend: 'Emails synced',
+        legend: t('syncedLegend'),
         color: tokens.colorBrandBackground,
-        xAxisCalloutData: formatMinute(minute.at),
-        yAxisCalloutData: `${minute.emailsSynced} emails`,
+        xAxisCalloutData: format.time(minute.at),
+        yAxisCalloutData: t('syncedCallout', { count: minute.emailsSynced, n: format.number(minute.emailsSynced) }),
       })),
-    [minutes],
+    [minutes, t, format],
   );
   const problemsData = useMemo(
     () => ({
       lineChartData: [
         {
-          legend: 'Failed syncs',
+          legend: t('failedSyncs'),
           color: DataVizPalette.error,
           data: minutes.map((minute) => ({ x: new Date(minute.at), y: minute.failures })),
         },
         {
-          legend: 'Throttled requests (429)',
+          legend: t('throttled'),
           color: DataVizPalette.warning,
           data: minutes.map((minute) => ({ x: new Date(minute.at), y: minute.throttled })),
         },
       ],
     }),
-    [minutes],
+    [minutes, t],
   );
   const active = minutes.filter((minute) => minute.emailsSynced > 0 || minute.failures > 0 || minute.throttled > 0);
 
@@ -97,11 +104,13 @@ export function SyncHealthCharts({
       <div className={styles.charts}>
         <figure className={styles.figure} aria-labelledby={syncedId}>
           <Subtitle2 as="h2" id={syncedId}>
-            Emails synced per minute
+            {t('syncedHeading')}
           </Subtitle2>
           <Body1>
-            {totals.emailsSynced} emails synced, {windowLabel.toLowerCase()}
-            {syncedPeak && `; most in one minute: ${syncedPeak.emailsSynced} at ${formatMinute(syncedPeak.at)}`}.
+            {t('syncedSummary', { ...count(totals.emailsSynced), period })}
+            {syncedPeak &&
+              t('syncedPeak', { n: format.number(syncedPeak.emailsSynced), time: format.time(syncedPeak.at) })}
+            {'.'}
           </Body1>
           <div className={styles.chart}>
             <VerticalBarChart
@@ -110,48 +119,59 @@ export function SyncHealthCharts({
               hideLegend
               // Time-scaled bars are as wide as the minutes allow: 12 px for an hour, 2 px for a day.
               barWidth={Math.max(2, Math.min(12, Math.floor(600 / Math.max(1, minutes.length))))}
-              yAxisTitle="Emails"
+              yAxisTitle={t('emailsAxis')}
+              customDateTimeFormatter={(at) => format.time(at)}
+              yAxisTickFormat={(value: number) => format.number(value)}
             />
           </div>
         </figure>
         <figure className={styles.figure} aria-labelledby={problemsId}>
           <Subtitle2 as="h2" id={problemsId}>
-            Failures and throttling per minute
+            {t('problemsHeading')}
           </Subtitle2>
           <Body1>
-            {totals.failures} failed {totals.failures === 1 ? 'sync' : 'syncs'} and {totals.throttled} throttled{' '}
-            {totals.throttled === 1 ? 'request' : 'requests'} (429), {windowLabel.toLowerCase()}.
+            {t('problemsSummary', {
+              failures: t('failedSyncsCount', count(totals.failures)),
+              throttled: t('throttledCount', count(totals.throttled)),
+              period,
+            })}
           </Body1>
           <div className={styles.chart}>
-            <LineChart data={problemsData} height={CHART_HEIGHT} yAxisTitle="Count" />
+            <LineChart
+              data={problemsData}
+              height={CHART_HEIGHT}
+              yAxisTitle={t('countAxis')}
+              customDateTimeFormatter={(at) => format.time(at)}
+              yAxisTickFormat={(value: number) => format.number(value)}
+            />
           </div>
         </figure>
       </div>
       <details className={styles.details}>
         <summary className={styles.summary}>
-          <Subtitle2 id={tableId}>Figures per minute</Subtitle2>
+          <Subtitle2 id={tableId}>{t('figures')}</Subtitle2>
         </summary>
         {active.length === 0 ? (
-          <Body1>No emails, failures or throttling in this window.</Body1>
+          <Body1>{t('figuresEmpty')}</Body1>
         ) : (
           <Table aria-labelledby={tableId} size="small">
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>Minute</TableHeaderCell>
-                <TableHeaderCell>Emails synced</TableHeaderCell>
-                <TableHeaderCell>Failed syncs</TableHeaderCell>
-                <TableHeaderCell>Throttled requests (429)</TableHeaderCell>
+                <TableHeaderCell>{t('minute')}</TableHeaderCell>
+                <TableHeaderCell>{t('emailsSynced')}</TableHeaderCell>
+                <TableHeaderCell>{t('failedSyncs')}</TableHeaderCell>
+                <TableHeaderCell>{t('throttled')}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
               {active.map((minute) => (
                 <TableRow key={minute.at}>
                   <TableCell>
-                    <time dateTime={minute.at}>{formatMinute(minute.at)}</time>
+                    <time dateTime={minute.at}>{format.time(minute.at)}</time>
                   </TableCell>
-                  <TableCell>{minute.emailsSynced}</TableCell>
-                  <TableCell>{minute.failures}</TableCell>
-                  <TableCell>{minute.throttled}</TableCell>
+                  <TableCell>{format.number(minute.emailsSynced)}</TableCell>
+                  <TableCell>{format.number(minute.failures)}</TableCell>
+                  <TableCell>{format.number(minute.throttled)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -16,10 +16,13 @@ import {
 import { OpenRegular } from '@fluentui/react-icons';
 import { useEffect, useId, useState, type MouseEvent } from 'react';
 import { errorMessage } from '../../../shared/error-message';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import { QUEUE_BOARD_PATH, useQueueBoard } from '../hooks/use-queue-board.hook';
 import { REFRESH_MS, useSyncHealth } from '../hooks/use-sync-health.hook';
-import { WINDOWS, totalsOf } from '../sync-health.labels';
+import { WINDOWS, totalsOf, type WindowMinutes } from '../sync-health.labels';
+import { syncHealthText } from '../sync-health.strings';
 import { QueueDepthsTable } from './queue-depths-table.component';
 import { SlowestMailboxesTable } from './slowest-mailboxes-table.component';
 import { SyncHealthCharts } from './sync-health-charts.component';
@@ -48,19 +51,18 @@ const useStyles = makeStyles({
   },
 });
 
-const TIME = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-
 /** Administrators: how synchronisation is going, per minute, with the queues and the mailboxes most behind. */
 export function SyncHealthPage() {
   const styles = useStyles();
   const headingId = useId();
+  const t = useText(syncHealthText);
+  const format = useFormat();
   const mailboxesId = useId();
   const queuesId = useId();
-  const [windowMinutes, setWindowMinutes] = useState<number>(60);
+  const [windowMinutes, setWindowMinutes] = useState<WindowMinutes>(60);
   const { health, loading, error } = useSyncHealth(windowMinutes);
   const board = useQueueBoard();
   const [updatedAt, setUpdatedAt] = useState<Date | null>(null);
-  const windowLabel = WINDOWS.find((w) => w.minutes === windowMinutes)?.label ?? `Last ${windowMinutes} minutes`;
 
   useEffect(() => {
     if (health) setUpdatedAt(new Date());
@@ -86,28 +88,27 @@ export function SyncHealthPage() {
     <section className={styles.root} aria-labelledby={headingId}>
       <div className={styles.intro}>
         <Title1 as="h1" id={headingId} className={styles.heading}>
-          Sync health
+          {t('heading')}
         </Title1>
-        <Body1>
-          How server-side synchronisation is going in your organisation: emails synced, failed syncs and requests
-          Exchange Online throttled, minute by minute, and the mailboxes furthest behind. The figures refresh every{' '}
-          {REFRESH_MS / 1000} seconds.
-        </Body1>
+        <Body1>{t('intro', { seconds: format.number(REFRESH_MS / 1000) })}</Body1>
       </div>
 
       <div className={styles.bar}>
-        <Field label="Period">
-          <Select value={String(windowMinutes)} onChange={(_, data) => setWindowMinutes(Number(data.value))}>
-            {WINDOWS.map((w) => (
-              <option key={w.minutes} value={w.minutes}>
-                {w.label}
+        <Field label={t('period')}>
+          <Select
+            value={String(windowMinutes)}
+            onChange={(_, data) => setWindowMinutes(Number(data.value) as WindowMinutes)}
+          >
+            {WINDOWS.map((minutes) => (
+              <option key={minutes} value={minutes}>
+                {t(`window.${minutes}`)}
               </option>
             ))}
           </Select>
         </Field>
         <Link href={QUEUE_BOARD_PATH} target="_blank" onClick={openBoard} disabled={board.opening}>
           <span className={styles.boardLink}>
-            Queues (bull-board) <OpenRegular aria-label="opens in a new tab" />
+            {t('queueBoard')} <OpenRegular aria-label={t('opensInNewTab')} />
           </span>
         </Link>
       </div>
@@ -115,8 +116,8 @@ export function SyncHealthPage() {
       {board.error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not open the queues</MessageBarTitle>
-            {board.error}
+            <MessageBarTitle>{t('boardFailed')}</MessageBarTitle>
+            {t(`board.${board.error}`)}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -124,36 +125,34 @@ export function SyncHealthPage() {
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not load sync health</MessageBarTitle>
+            <MessageBarTitle>{t('loadFailed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
       )}
 
-      {loading && <Spinner label="Loading sync health" />}
+      {loading && <Spinner label={t('loading')} />}
 
-      {updatedAt && <Text size={200}>Updated at {TIME.format(updatedAt)}</Text>}
+      {updatedAt && <Text size={200}>{t('updatedAt', { time: format.time(updatedAt, { seconds: true }) })}</Text>}
 
       {nothingYet && (
         <div className={styles.empty}>
-          <Subtitle1 as="h2">Nothing is syncing yet</Subtitle1>
+          <Subtitle1 as="h2">{t('nothingYet')}</Subtitle1>
           <Body1>
-            No email was synced in this period and no mailbox is enabled for server-side synchronisation. Mailboxes sync
-            once email is configured and they are approved and tested: run{' '}
-            <RouterLink to="/settings/email">Configure email</RouterLink>, then{' '}
-            <RouterLink to="/mailboxes">Approve and test mailboxes</RouterLink>.
+            {t('nothingYetBefore')} <RouterLink to="/settings/email">{t('configureEmail')}</RouterLink>
+            {t('nothingYetBetween')} <RouterLink to="/mailboxes">{t('approveAndTest')}</RouterLink>.
           </Body1>
         </div>
       )}
 
-      {health && !nothingYet && <SyncHealthCharts minutes={health.minutes} windowLabel={windowLabel} />}
+      {health && !nothingYet && <SyncHealthCharts minutes={health.minutes} windowMinutes={windowMinutes} />}
 
       {health && health.slowestMailboxes.length > 0 && (
         <section className={styles.section} aria-labelledby={mailboxesId}>
           <Subtitle1 as="h2" id={mailboxesId}>
-            Slowest mailboxes
+            {t('slowest')}
           </Subtitle1>
-          <Body1>The enabled mailboxes longest without a successful sync.</Body1>
+          <Body1>{t('slowestDetail')}</Body1>
           <SlowestMailboxesTable mailboxes={health.slowestMailboxes} labelledBy={mailboxesId} />
         </section>
       )}
@@ -161,9 +160,9 @@ export function SyncHealthPage() {
       {health && (
         <section className={styles.section} aria-labelledby={queuesId}>
           <Subtitle1 as="h2" id={queuesId}>
-            Queue depth
+            {t('queueDepth')}
           </Subtitle1>
-          <Body1>Jobs in the worker queues now. Every organisation’s jobs share these queues.</Body1>
+          <Body1>{t('queueDepthDetail')}</Body1>
           <QueueDepthsTable queues={health.queues} labelledBy={queuesId} />
         </section>
       )}

@@ -4,6 +4,9 @@ import { getSession } from '../../session/session.store';
 /** Where the API serves the queue board (bull-board); the dev server proxies it like /graphql. */
 export const QUEUE_BOARD_PATH = '/admin/queues/';
 
+/** Why the board did not open; the page says it in words (`board.*` in the bundle). */
+export type QueueBoardProblem = 'sessionEnded' | 'forbidden' | 'unavailable' | 'network';
+
 /**
  * Opens the queue board in a new tab. A tab cannot send the session's bearer header, so the
  * session first asks the API for the board's cookie (HttpOnly, short-lived, scoped to the board's
@@ -11,13 +14,13 @@ export const QUEUE_BOARD_PATH = '/admin/queues/';
  * once, within the click, so popup blockers let it through, and pointed at the board once the
  * cookie is set.
  */
-export function useQueueBoard(): { open: () => Promise<void>; opening: boolean; error: string | null } {
+export function useQueueBoard(): { open: () => Promise<void>; opening: boolean; error: QueueBoardProblem | null } {
   const [opening, setOpening] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<QueueBoardProblem | null>(null);
   const open = useCallback(async () => {
     const token = getSession()?.token;
     if (!token) {
-      setError('Your session has ended. Sign in again.');
+      setError('sessionEnded');
       return;
     }
     setOpening(true);
@@ -30,13 +33,7 @@ export function useQueueBoard(): { open: () => Promise<void>; opening: boolean; 
       });
       if (!response.ok) {
         board?.close();
-        setError(
-          response.status === 401
-            ? 'Your session has ended. Sign in again.'
-            : response.status === 403
-              ? 'Only administrators may see the queues.'
-              : 'The queues cannot be opened now. Try again in a moment.',
-        );
+        setError(response.status === 401 ? 'sessionEnded' : response.status === 403 ? 'forbidden' : 'unavailable');
         return;
       }
       if (board) {
@@ -48,7 +45,7 @@ export function useQueueBoard(): { open: () => Promise<void>; opening: boolean; 
       }
     } catch {
       board?.close();
-      setError('Mailroom cannot reach its server. Check your connection and try again.');
+      setError('network');
     } finally {
       setOpening(false);
     }

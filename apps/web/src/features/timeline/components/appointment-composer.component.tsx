@@ -11,8 +11,10 @@ import { CalendarAddRegular } from '@fluentui/react-icons';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
+import { useText } from '../../../shared/i18n';
 import { addressesProblem, parseAddresses } from '../email-text';
 import { CreateAppointmentMutation, type TimelineActivity } from '../graphql/timeline.graphql';
+import { timelineText } from '../timeline.strings';
 import { useComposerStyles } from './timeline.styles';
 
 type Values = { subject: string; day: string; from: string; to: string; attendees: string; location: string };
@@ -37,6 +39,7 @@ function instantOf(day: string, time: string): Date | null {
 export function AppointmentComposer({ regardingId, defaultAttendees = [], onCreated }: AppointmentComposerProps) {
   const styles = useComposerStyles();
   const headingId = useId();
+  const t = useText(timelineText);
   const initial = (): Values => ({
     subject: '',
     day: '',
@@ -53,10 +56,15 @@ export function AppointmentComposer({ regardingId, defaultAttendees = [], onCrea
   const start = instantOf(values.day, values.from);
   const end = instantOf(values.day, values.to);
   const problems = {
-    subject: values.subject.trim() === '' ? 'Add a subject.' : undefined,
-    day: start === null ? 'Choose a day and a start time.' : undefined,
-    to: start && end && end < start ? 'The end is before the start.' : end === null ? 'Choose an end time.' : undefined,
-    attendees: addressesProblem(values.attendees, false),
+    subject: values.subject.trim() === '' ? t('composer.addSubject') : undefined,
+    day: start === null ? t('appointmentComposer.chooseDay') : undefined,
+    to:
+      start && end && end < start
+        ? t('appointmentComposer.endBeforeStart')
+        : end === null
+          ? t('appointmentComposer.chooseEnd')
+          : undefined,
+    attendees: addressesProblem(values.attendees, false, t),
   };
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
@@ -89,12 +97,12 @@ export function AppointmentComposer({ regardingId, defaultAttendees = [], onCrea
   return (
     <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        New appointment
+        {t('appointmentComposer.heading')}
       </Subtitle1>
       {error && !fetching && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not book the appointment</MessageBarTitle>
+            <MessageBarTitle>{t('appointmentComposer.failed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
@@ -102,38 +110,38 @@ export function AppointmentComposer({ regardingId, defaultAttendees = [], onCrea
       {created !== null && (
         <MessageBar intent="success">
           <MessageBarBody>
-            <MessageBarTitle>Appointment booked</MessageBarTitle>“{created}” is on the timeline and goes to your
-            calendar.
+            <MessageBarTitle>{t('appointmentComposer.booked')}</MessageBarTitle>
+            {t('appointmentComposer.bookedDetail', { subject: created })}
           </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.fields}>
         <Field
-          label="Subject"
+          label={t('composer.subject')}
           required
           className={styles.grow}
           validationMessage={submitted ? problems.subject : undefined}
         >
           <Input value={values.subject} onChange={(_, data) => set('subject', data.value)} autoComplete="off" />
         </Field>
-        <Field label="Location" className={styles.grow}>
+        <Field label={t('appointmentComposer.location')} className={styles.grow}>
           <Input value={values.location} onChange={(_, data) => set('location', data.value)} autoComplete="off" />
         </Field>
       </div>
       <div className={styles.fields}>
-        <Field label="Day" required validationMessage={submitted ? problems.day : undefined}>
+        <Field label={t('appointmentComposer.day')} required validationMessage={submitted ? problems.day : undefined}>
           <Input type="date" value={values.day} onChange={(_, data) => set('day', data.value)} />
         </Field>
-        <Field label="From" required>
+        <Field label={t('appointmentComposer.from')} required>
           <Input type="time" value={values.from} onChange={(_, data) => set('from', data.value)} />
         </Field>
-        <Field label="To" required validationMessage={submitted ? problems.to : undefined}>
+        <Field label={t('appointmentComposer.to')} required validationMessage={submitted ? problems.to : undefined}>
           <Input type="time" value={values.to} onChange={(_, data) => set('to', data.value)} />
         </Field>
       </div>
       <Field
-        label="Attendees"
-        hint="Email addresses, separated by semicolons."
+        label={t('appointmentComposer.attendees')}
+        hint={t('composer.addressesHint')}
         validationMessage={submitted ? problems.attendees : undefined}
       >
         <Input
@@ -145,7 +153,7 @@ export function AppointmentComposer({ regardingId, defaultAttendees = [], onCrea
       </Field>
       <div>
         <Button type="submit" appearance="primary" icon={<CalendarAddRegular />} disabledFocusable={fetching}>
-          {fetching ? 'Booking…' : 'Book appointment'}
+          {fetching ? t('appointmentComposer.booking') : t('appointmentComposer.book')}
         </Button>
       </div>
     </form>

@@ -14,8 +14,10 @@ import { SendRegular } from '@fluentui/react-icons';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
+import { useText } from '../../../shared/i18n';
 import { addressesProblem, parseAddresses, textToHtml } from '../email-text';
 import { SendEmailMutation, type TimelineActivity } from '../graphql/timeline.graphql';
+import { timelineText } from '../timeline.strings';
 import { useComposerStyles } from './timeline.styles';
 
 const useStyles = makeStyles({
@@ -36,6 +38,7 @@ type EmailComposerProps = {
 export function EmailComposer({ regardingId, defaultTo, onSent }: EmailComposerProps) {
   const styles = { ...useComposerStyles(), ...useStyles() };
   const headingId = useId();
+  const t = useText(timelineText);
   const initial = (): Values => ({ to: defaultTo.join('; '), cc: '', subject: '', body: '' });
   const [values, setValues] = useState(initial);
   const [submitted, setSubmitted] = useState(false);
@@ -43,9 +46,9 @@ export function EmailComposer({ regardingId, defaultTo, onSent }: EmailComposerP
   const [{ fetching, error }, sendEmail] = useMutation(SendEmailMutation);
 
   const problems = {
-    to: addressesProblem(values.to, true),
-    cc: addressesProblem(values.cc, false),
-    subject: values.subject.trim() === '' ? 'Add a subject.' : undefined,
+    to: addressesProblem(values.to, true, t),
+    cc: addressesProblem(values.cc, false, t),
+    subject: values.subject.trim() === '' ? t('composer.addSubject') : undefined,
   };
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
@@ -77,13 +80,13 @@ export function EmailComposer({ regardingId, defaultTo, onSent }: EmailComposerP
   return (
     <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        New email
+        {t('emailComposer.heading')}
       </Subtitle1>
 
       {error && !fetching && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not send the email</MessageBarTitle>
+            <MessageBarTitle>{t('emailComposer.failed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
@@ -91,33 +94,33 @@ export function EmailComposer({ regardingId, defaultTo, onSent }: EmailComposerP
       {sentSubject !== null && (
         <MessageBar intent="success">
           <MessageBarBody>
-            <MessageBarTitle>Email queued</MessageBarTitle>“{sentSubject}” goes out through your mailbox; its status
-            shows on the timeline.
+            <MessageBarTitle>{t('emailComposer.queued')}</MessageBarTitle>
+            {t('emailComposer.queuedDetail', { subject: sentSubject })}
           </MessageBarBody>
         </MessageBar>
       )}
 
       <Field
-        label="To"
+        label={t('email.to')}
         required
-        hint="Email addresses, separated by semicolons."
+        hint={t('composer.addressesHint')}
         validationMessage={submitted ? problems.to : undefined}
       >
         <Input value={values.to} onChange={(_, data) => set('to', data.value)} autoComplete="off" spellCheck={false} />
       </Field>
-      <Field label="Cc" validationMessage={submitted ? problems.cc : undefined}>
+      <Field label={t('email.cc')} validationMessage={submitted ? problems.cc : undefined}>
         <Input value={values.cc} onChange={(_, data) => set('cc', data.value)} autoComplete="off" spellCheck={false} />
       </Field>
-      <Field label="Subject" required validationMessage={submitted ? problems.subject : undefined}>
+      <Field label={t('composer.subject')} required validationMessage={submitted ? problems.subject : undefined}>
         <Input value={values.subject} onChange={(_, data) => set('subject', data.value)} autoComplete="off" />
       </Field>
-      <Field label="Message" hint="Plain text; a blank line starts a new paragraph.">
+      <Field label={t('emailComposer.message')} hint={t('emailComposer.messageHint')}>
         <Textarea value={values.body} onChange={(_, data) => set('body', data.value)} rows={8} resize="vertical" />
       </Field>
 
       <div className={styles.actions}>
         <Button type="submit" appearance="primary" icon={<SendRegular />} disabledFocusable={fetching}>
-          {fetching ? 'Sending…' : 'Send'}
+          {fetching ? t('emailComposer.sending') : t('emailComposer.send')}
         </Button>
       </div>
     </form>

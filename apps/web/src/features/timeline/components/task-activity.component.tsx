@@ -13,10 +13,12 @@ import { CheckmarkCircleRegular, TaskListSquareLtrRegular } from '@fluentui/reac
 import { useId } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
-import { formatDateTime } from '../../../shared/format-date-time';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import { UpdateTaskStatusMutation, type TimelineActivity, type TimelineTask } from '../graphql/timeline.graphql';
-import { RECORD_PATHS, TASK_STATUS_COLORS, TASK_STATUS_LABELS } from '../timeline.labels';
+import { RECORD_PATHS, TASK_STATUS_COLORS } from '../timeline.labels';
+import { timelineText } from '../timeline.strings';
 import { syncDecisionText } from './sync-decision';
 import { useActivityStyles } from './timeline.styles';
 
@@ -34,11 +36,13 @@ type TaskActivityProps = {
 /** One task on a timeline: subject, status, due date, and a button to complete or reopen it. */
 export function TaskActivity({ task, regardingId, onChanged }: TaskActivityProps) {
   const styles = { ...useActivityStyles(), ...useStyles() };
+  const t = useText(timelineText);
+  const format = useFormat();
   const subjectId = useId();
   const [{ fetching, error }, updateStatus] = useMutation(UpdateTaskStatusMutation);
   const completed = task.taskStatus === 'COMPLETED';
   const regardingPath = task.regarding ? RECORD_PATHS[task.regarding.type] : undefined;
-  const decision = syncDecisionText(task.syncDecision);
+  const decision = syncDecisionText(task.syncDecision, t);
 
   const toggle = async () => {
     const result = await updateStatus({ id: task.id, status: completed ? 'NOT_STARTED' : 'COMPLETED' });
@@ -50,16 +54,16 @@ export function TaskActivity({ task, regardingId, onChanged }: TaskActivityProps
       <div className={styles.header}>
         <span className={styles.kind}>
           <TaskListSquareLtrRegular aria-hidden />
-          <Caption1>Task</Caption1>
+          <Caption1>{t('task.kind')}</Caption1>
         </span>
         <Subtitle2 as="h3" id={subjectId} className={styles.subject}>
           {task.subject}
         </Subtitle2>
         <Badge appearance="tint" color={TASK_STATUS_COLORS[task.taskStatus]}>
-          {TASK_STATUS_LABELS[task.taskStatus]}
+          {t(`taskStatus.${task.taskStatus}`)}
         </Badge>
         <Caption1 className={styles.muted}>
-          <time dateTime={task.occurredAt}>{formatDateTime(task.occurredAt)}</time>
+          <time dateTime={task.occurredAt}>{format.dateTime(task.occurredAt)}</time>
         </Caption1>
       </div>
       {task.description.trim() !== '' && <Body1 className={styles.description}>{task.description}</Body1>}
@@ -67,22 +71,22 @@ export function TaskActivity({ task, regardingId, onChanged }: TaskActivityProps
         <Caption1 className={styles.muted}>
           {task.dueAt ? (
             <>
-              Due <time dateTime={task.dueAt}>{formatDateTime(task.dueAt)}</time>
+              {t('task.due')} <time dateTime={task.dueAt}>{format.dateTime(task.dueAt)}</time>
             </>
           ) : (
-            'No due date'
+            t('task.noDue')
           )}
-          {task.importance === 'HIGH' && ' · High importance'}
+          {task.importance === 'HIGH' && ` · ${t('task.highImportance')}`}
           {completed && task.completedAt && (
             <>
-              {' · Completed '}
-              <time dateTime={task.completedAt}>{formatDateTime(task.completedAt)}</time>
+              {` · ${t('task.completedAt')} `}
+              <time dateTime={task.completedAt}>{format.dateTime(task.completedAt)}</time>
             </>
           )}
         </Caption1>
         {task.regarding && task.regarding.id !== regardingId && (
           <Caption1 className={styles.muted}>
-            Regarding{' '}
+            {t('regarding')}{' '}
             {regardingPath === undefined ? (
               task.regarding.name
             ) : (
@@ -96,7 +100,7 @@ export function TaskActivity({ task, regardingId, onChanged }: TaskActivityProps
           onClick={() => void toggle()}
           disabled={fetching}
         >
-          {completed ? 'Reopen' : 'Mark complete'}
+          {completed ? t('task.reopen') : t('task.markComplete')}
         </Button>
       </div>
       {decision && <Caption1 className={styles.muted}>{decision}</Caption1>}

@@ -11,7 +11,9 @@ import { AddRegular } from '@fluentui/react-icons';
 import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
+import { useText } from '../../../shared/i18n';
 import { CreateTaskMutation, type TimelineActivity } from '../graphql/timeline.graphql';
+import { timelineText } from '../timeline.strings';
 import { useComposerStyles } from './timeline.styles';
 
 type TaskComposerProps = {
@@ -31,12 +33,13 @@ function dueAtOf(day: string): string | null {
 export function TaskComposer({ regardingId, onCreated }: TaskComposerProps) {
   const styles = useComposerStyles();
   const headingId = useId();
+  const t = useText(timelineText);
   const [subject, setSubject] = useState('');
   const [due, setDue] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const [created, setCreated] = useState<string | null>(null);
   const [{ fetching, error }, createTask] = useMutation(CreateTaskMutation);
-  const problem = subject.trim() === '' ? 'Add a subject.' : undefined;
+  const problem = subject.trim() === '' ? t('composer.addSubject') : undefined;
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,12 +58,12 @@ export function TaskComposer({ regardingId, onCreated }: TaskComposerProps) {
   return (
     <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit} noValidate>
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        New task
+        {t('taskComposer.heading')}
       </Subtitle1>
       {error && !fetching && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not create the task</MessageBarTitle>
+            <MessageBarTitle>{t('taskComposer.failed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
@@ -68,12 +71,18 @@ export function TaskComposer({ regardingId, onCreated }: TaskComposerProps) {
       {created !== null && (
         <MessageBar intent="success">
           <MessageBarBody>
-            <MessageBarTitle>Task added</MessageBarTitle>“{created}” is on the timeline and in your tasks.
+            <MessageBarTitle>{t('taskComposer.added')}</MessageBarTitle>
+            {t('taskComposer.addedDetail', { subject: created })}
           </MessageBarBody>
         </MessageBar>
       )}
       <div className={styles.row}>
-        <Field label="Task" required className={styles.grow} validationMessage={submitted ? problem : undefined}>
+        <Field
+          label={t('taskComposer.task')}
+          required
+          className={styles.grow}
+          validationMessage={submitted ? problem : undefined}
+        >
           <Input
             value={subject}
             onChange={(_, data) => {
@@ -83,11 +92,11 @@ export function TaskComposer({ regardingId, onCreated }: TaskComposerProps) {
             autoComplete="off"
           />
         </Field>
-        <Field label="Due">
+        <Field label={t('taskComposer.due')}>
           <Input type="date" value={due} onChange={(_, data) => setDue(data.value)} />
         </Field>
         <Button type="submit" appearance="primary" icon={<AddRegular />} disabledFocusable={fetching}>
-          {fetching ? 'Adding…' : 'Add task'}
+          {fetching ? t('taskComposer.adding') : t('taskComposer.add')}
         </Button>
       </div>
     </form>

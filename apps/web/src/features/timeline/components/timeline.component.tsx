@@ -13,7 +13,10 @@ import {
 } from '@fluentui/react-components';
 import { useId } from 'react';
 import { errorMessage } from '../../../shared/error-message';
+import { useFormat } from '../../../shared/format';
+import { useText } from '../../../shared/i18n';
 import type { TimelineState } from '../hooks/use-timeline.hook';
+import { timelineText } from '../timeline.strings';
 import { AppointmentActivity } from './appointment-activity.component';
 import { EmailActivity } from './email-activity.component';
 import { TaskActivity } from './task-activity.component';
@@ -53,29 +56,24 @@ const useStyles = makeStyles({
   footer: { display: 'flex', justifyContent: 'center' },
 });
 
-function countText(count: number, noun: [string, string]): string {
-  return `${count} ${count === 1 ? noun[0] : noun[1]}`;
-}
-
-const ACTIVITIES: [string, string] = ['activity', 'activities'];
-const EMAILS: [string, string] = ['email', 'emails'];
-
 /** A record's timeline: conversations and tasks newest first, each with its status, live. */
 export function Timeline({ timeline }: { timeline: TimelineState }) {
   const styles = useStyles();
   const headingId = useId();
+  const t = useText(timelineText);
+  const format = useFormat();
   const { threads, totalCount, hasNextPage, loading, loadingMore, error, liveError, loadMore, regardingId } = timeline;
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Subtitle1 as="h2" id={headingId} className={styles.heading}>
-        Timeline
+        {t('heading')}
       </Subtitle1>
 
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not load the timeline</MessageBarTitle>
+            <MessageBarTitle>{t('loadFailed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
@@ -83,17 +81,17 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
       {liveError && (
         <MessageBar intent="warning">
           <MessageBarBody>
-            <MessageBarTitle>Live updates stopped</MessageBarTitle>
-            New email, tasks and appointments may not show. Reload the page to see the latest.
+            <MessageBarTitle>{t('liveStopped')}</MessageBarTitle>
+            {t('liveStoppedDetail')}
           </MessageBarBody>
         </MessageBar>
       )}
 
-      <Text role="status">{totalCount !== null && countText(totalCount, ACTIVITIES)}</Text>
-      {loading && <Spinner label="Loading the timeline" />}
-      {totalCount === 0 && threads.length === 0 && (
-        <Body1 className={styles.empty}>No email, task or appointment on this timeline yet.</Body1>
-      )}
+      <Text role="status">
+        {totalCount !== null && t('activities', { count: totalCount, n: format.number(totalCount) })}
+      </Text>
+      {loading && <Spinner label={t('loading')} />}
+      {totalCount === 0 && threads.length === 0 && <Body1 className={styles.empty}>{t('empty')}</Body1>}
 
       {threads.length > 0 && (
         <ol className={styles.list} aria-labelledby={headingId}>
@@ -101,7 +99,7 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
             <li key={thread.key} className={styles.thread}>
               {thread.entries.length > 1 && (
                 <Caption1 className={styles.threadCaption}>
-                  Conversation of {countText(thread.entries.length, EMAILS)}
+                  {t('conversation', { count: thread.entries.length, n: format.number(thread.entries.length) })}
                 </Caption1>
               )}
               <ol className={styles.threadEmails}>
@@ -125,7 +123,7 @@ export function Timeline({ timeline }: { timeline: TimelineState }) {
       {hasNextPage && (
         <div className={styles.footer}>
           <Button onClick={loadMore} disabled={loadingMore}>
-            {loadingMore ? 'Loading…' : 'Load more'}
+            {loadingMore ? t('loadingMore') : t('loadMore')}
           </Button>
         </div>
       )}

@@ -1,27 +1,22 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from '@fluentui/react-components';
 import { DismissRegular } from '@fluentui/react-icons';
 import { errorMessage } from '../../../shared/error-message';
+import { useText } from '../../../shared/i18n';
 import { JobProgress } from '../../jobs/components/job-progress.component';
 import { isJobFinished } from '../../jobs/job.labels';
-import type { DirectoryImportCounts, DirectoryImportState } from '../hooks/use-directory-import.hook';
-
-function users(count: number): string {
-  return `${count} ${count === 1 ? 'user' : 'users'}`;
-}
-
-function summary({ created, updated, unchanged }: DirectoryImportCounts): string {
-  return `${created} created, ${updated} updated, ${unchanged} unchanged.`;
-}
+import type { DirectoryImportState } from '../hooks/use-directory-import.hook';
+import { usersText } from '../users.strings';
 
 type DirectoryImportStatusProps = Pick<DirectoryImportState, 'job' | 'counts' | 'error' | 'progressError' | 'dismiss'>;
 
 /** Where a directory import stands: why it did not start, its progress, what it changed. */
 export function DirectoryImportStatus({ job, counts, error, progressError, dismiss }: DirectoryImportStatusProps) {
+  const t = useText(usersText);
   if (error) {
     return (
       <MessageBar intent="error">
         <MessageBarBody>
-          <MessageBarTitle>Could not start the import</MessageBarTitle>
+          <MessageBarTitle>{t('import.startFailed')}</MessageBarTitle>
           {errorMessage(error)}
         </MessageBarBody>
       </MessageBar>
@@ -32,15 +27,15 @@ export function DirectoryImportStatus({ job, counts, error, progressError, dismi
     return (
       <>
         <JobProgress
-          label="Importing from the directory"
-          description={job.total > 0 ? `${job.done} of ${users(job.total)}` : 'Reading the tenant’s directory…'}
+          label={t('import.running')}
+          description={job.total > 0 ? t('import.progress', { done: job.done, count: job.total }) : t('import.reading')}
           job={job}
         />
         {progressError && (
           <MessageBar intent="warning">
             <MessageBarBody>
-              <MessageBarTitle>Live progress stopped</MessageBarTitle>
-              The import goes on in the background. Reload the page in a moment to see the users it brought in.
+              <MessageBarTitle>{t('import.progressStopped')}</MessageBarTitle>
+              {t('import.progressStoppedBody')}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -51,21 +46,16 @@ export function DirectoryImportStatus({ job, counts, error, progressError, dismi
   return (
     <MessageBar intent={failed ? 'error' : 'success'}>
       <MessageBarBody>
-        <MessageBarTitle>{failed ? 'Directory import failed' : 'Directory import finished'}</MessageBarTitle>
+        <MessageBarTitle>{failed ? t('import.failed') : t('import.finished')}</MessageBarTitle>
         {failed
-          ? (job.error ?? 'The import did not finish. Import from the directory again.')
+          ? (job.error ?? t('import.failedBody'))
           : counts === null
-            ? `${users(job.total)} read from the directory.`
-            : summary(counts)}
+            ? t('import.read', { count: job.total })
+            : t('import.summary', { ...counts })}
       </MessageBarBody>
       <MessageBarActions
         containerAction={
-          <Button
-            appearance="transparent"
-            aria-label="Close import summary"
-            icon={<DismissRegular />}
-            onClick={dismiss}
-          />
+          <Button appearance="transparent" aria-label={t('import.close')} icon={<DismissRegular />} onClick={dismiss} />
         }
       />
     </MessageBar>

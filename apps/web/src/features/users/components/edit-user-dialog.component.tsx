@@ -22,8 +22,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import type { SalesLicense, SecurityRoleName } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
+import { useText } from '../../../shared/i18n';
 import { UpdateUserMutation, type UserRow } from '../graphql/users.graphql';
-import { ROLE_LABELS, SALES_LICENSES, SALES_LICENSE_LABELS, STANDARD_ROLES } from '../user.labels';
+import { SALES_LICENSES, STANDARD_ROLES } from '../user.labels';
+import { usersText } from '../users.strings';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
@@ -58,6 +60,7 @@ type EditUserFormProps = { user: UserRow } & Pick<EditUserDialogProps, 'onClose'
 
 function EditUserForm({ user, onClose, onSaved }: EditUserFormProps) {
   const styles = useStyles();
+  const t = useText(usersText);
   const rolesLabelId = useId();
   const [roles, setRoles] = useState<ReadonlySet<SecurityRoleName>>(() => new Set(user.roles));
   const [salesLicense, setSalesLicense] = useState<SalesLicense>(user.salesLicense);
@@ -85,7 +88,7 @@ function EditUserForm({ user, onClose, onSaved }: EditUserFormProps) {
   return (
     <form onSubmit={handleSubmit}>
       <DialogBody>
-        <DialogTitle>Edit roles and licence</DialogTitle>
+        <DialogTitle>{t('dialog.title')}</DialogTitle>
         <DialogContent className={styles.content}>
           <div className={styles.who}>
             <Body1 as="p" block className={styles.line}>
@@ -98,25 +101,25 @@ function EditUserForm({ user, onClose, onSaved }: EditUserFormProps) {
           {error && (
             <MessageBar intent="error">
               <MessageBarBody>
-                <MessageBarTitle>Could not save</MessageBarTitle>
+                <MessageBarTitle>{t('dialog.saveFailed')}</MessageBarTitle>
                 {errorMessage(error)}
               </MessageBarBody>
             </MessageBar>
           )}
           <div role="group" aria-labelledby={rolesLabelId} className={styles.roles}>
             <Label id={rolesLabelId} weight="semibold">
-              Security roles
+              {t('dialog.roles')}
             </Label>
             {STANDARD_ROLES.map((role) => (
               <Checkbox
                 key={role}
-                label={ROLE_LABELS[role]}
+                label={t(`role.${role}`)}
                 checked={roles.has(role)}
                 onChange={(_, data) => toggleRole(role, data.checked === true)}
               />
             ))}
           </div>
-          <Field label="Sales licence">
+          <Field label={t('dialog.salesLicence')}>
             <Select
               value={salesLicense}
               onChange={(_, data) =>
@@ -125,7 +128,7 @@ function EditUserForm({ user, onClose, onSaved }: EditUserFormProps) {
             >
               {SALES_LICENSES.map((license) => (
                 <option key={license} value={license}>
-                  {SALES_LICENSE_LABELS[license]}
+                  {t(`licence.${license}`)}
                 </option>
               ))}
             </Select>
@@ -133,10 +136,10 @@ function EditUserForm({ user, onClose, onSaved }: EditUserFormProps) {
         </DialogContent>
         <DialogActions>
           <Button onClick={onClose} disabledFocusable={fetching}>
-            Cancel
+            {t('cancel')}
           </Button>
           <Button type="submit" appearance="primary" disabledFocusable={fetching}>
-            {fetching ? 'Saving…' : 'Save'}
+            {fetching ? t('saving') : t('save')}
           </Button>
         </DialogActions>
       </DialogBody>

@@ -12,8 +12,10 @@ import {
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
+import { useText } from '../../../shared/i18n';
 import type { UserRow } from '../graphql/users.graphql';
-import { ROLE_LABELS, SALES_LICENSE_LABELS, STANDARD_ROLES, upnDiffers } from '../user.labels';
+import { STANDARD_ROLES, upnDiffers } from '../user.labels';
+import { usersText } from '../users.strings';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
@@ -41,6 +43,7 @@ type UsersTableProps = {
 /** The users with what Configure email looks at: addresses, licences and roles. */
 export function UsersTable({ rows, labelledBy, onEdit }: UsersTableProps) {
   const styles = useStyles();
+  const t = useText(usersText);
   // The edit dialog opens without a DialogTrigger; this sends focus back to the row's button on close.
   const restoreFocusTarget = useRestoreFocusTarget();
   return (
@@ -48,13 +51,13 @@ export function UsersTable({ rows, labelledBy, onEdit }: UsersTableProps) {
       <Table aria-labelledby={labelledBy} className={styles.table}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell className={styles.name}>Name</TableHeaderCell>
-            <TableHeaderCell className={styles.email}>Primary email</TableHeaderCell>
-            <TableHeaderCell className={styles.upn}>UPN</TableHeaderCell>
-            <TableHeaderCell>Exchange licence</TableHeaderCell>
-            <TableHeaderCell>Sales licence</TableHeaderCell>
-            <TableHeaderCell>Roles</TableHeaderCell>
-            <TableHeaderCell className={styles.actions}>Actions</TableHeaderCell>
+            <TableHeaderCell className={styles.name}>{t('column.name')}</TableHeaderCell>
+            <TableHeaderCell className={styles.email}>{t('column.primaryEmail')}</TableHeaderCell>
+            <TableHeaderCell className={styles.upn}>{t('column.upn')}</TableHeaderCell>
+            <TableHeaderCell>{t('column.exchangeLicence')}</TableHeaderCell>
+            <TableHeaderCell>{t('column.salesLicence')}</TableHeaderCell>
+            <TableHeaderCell>{t('column.roles')}</TableHeaderCell>
+            <TableHeaderCell className={styles.actions}>{t('column.actions')}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -65,7 +68,7 @@ export function UsersTable({ rows, labelledBy, onEdit }: UsersTableProps) {
                   {user.displayName}
                   {user.disabled && (
                     <Badge appearance="tint" color="subtle">
-                      Disabled
+                      {t('disabled')}
                     </Badge>
                   )}
                 </div>
@@ -76,33 +79,33 @@ export function UsersTable({ rows, labelledBy, onEdit }: UsersTableProps) {
                   <span className={styles.wrap}>{user.userPrincipalName}</span>
                   {upnDiffers(user) && (
                     <Badge appearance="tint" color="warning">
-                      UPN differs
+                      {t('upnDiffers')}
                     </Badge>
                   )}
                 </div>
               </TableCell>
               <TableCell>
                 <Badge appearance="tint" color={user.exchangeLicenseValid ? 'success' : 'warning'}>
-                  {user.exchangeLicenseValid ? 'Valid' : 'None'}
+                  {user.exchangeLicenseValid ? t('exchangeValid') : t('exchangeNone')}
                 </Badge>
               </TableCell>
-              <TableCell>{SALES_LICENSE_LABELS[user.salesLicense]}</TableCell>
+              <TableCell>{t(`licence.${user.salesLicense}`)}</TableCell>
               <TableCell>
                 {user.roles.length === 0
-                  ? 'None'
+                  ? t('noRoles')
                   : STANDARD_ROLES.filter((role) => user.roles.includes(role))
-                      .map((role) => ROLE_LABELS[role])
+                      .map((role) => t(`role.${role}`))
                       .join(', ')}
               </TableCell>
               <TableCell>
                 <Button
                   size="small"
                   icon={<EditRegular />}
-                  aria-label={`Edit ${user.displayName}`}
+                  aria-label={t('editUser', { name: user.displayName })}
                   {...restoreFocusTarget}
                   onClick={() => onEdit(user)}
                 >
-                  Edit
+                  {t('edit')}
                 </Button>
               </TableCell>
             </TableRow>

@@ -17,13 +17,16 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DismissRegular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
+import type { SecurityRoleName } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
+import { currentLanguage, useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import { useDebouncedValue } from '../../../shared/use-debounced-value.hook';
 import type { UserRow } from '../graphql/users.graphql';
 import { useDirectoryImport } from '../hooks/use-directory-import.hook';
 import { useUsers } from '../hooks/use-users.hook';
-import { ROLE_LABELS, mailboxRolesOf } from '../user.labels';
+import { mailboxRolesOf } from '../user.labels';
+import { usersText } from '../users.strings';
 import { DirectoryImportStatus } from './directory-import-status.component';
 import { EditUserDialog } from './edit-user-dialog.component';
 import { UsersTable } from './users-table.component';
@@ -54,17 +57,18 @@ const useStyles = makeStyles({
   footer: { display: 'flex', justifyContent: 'center' },
 });
 
-/** What the last save changed, in words for the page. */
-type Saved = { displayName: string; newMailboxRoles: string[] };
+/** What the last save changed; put in words as the page renders, in the language of the moment. */
+type Saved = { displayName: string; newMailboxRoles: SecurityRoleName[] };
 
 function savedNotice(before: UserRow, after: UserRow): Saved {
   // Only a user who did not hold either role before gets a new mailbox (the API never removes one).
   const gained = mailboxRolesOf(before.roles).length === 0 ? mailboxRolesOf(after.roles) : [];
-  return { displayName: after.displayName, newMailboxRoles: gained.map((role) => ROLE_LABELS[role]) };
+  return { displayName: after.displayName, newMailboxRoles: gained };
 }
 
 export function UsersPage() {
   const styles = useStyles();
+  const t = useText(usersText);
   const headingId = useId();
   const [search, setSearch] = useState('');
   const debouncedSearch = useDebouncedValue(search.trim(), SEARCH_DELAY_MS);
@@ -90,23 +94,22 @@ export function UsersPage() {
     <section className={styles.root} aria-labelledby={headingId}>
       <div className={styles.intro}>
         <Title1 as="h1" id={headingId} className={styles.heading}>
-          Users
+          {t('title')}
         </Title1>
-        <Body1>
-          Users come from the Microsoft 365 tenant’s directory, with their user principal name (UPN), primary email and
-          Exchange licence. Give them security roles and a sales licence here. Configure email auto-approves a mailbox
-          only when the user holds Sales Professional or Sales Professional Manager, has a valid Exchange licence and
-          their UPN is their primary email: “UPN differs” marks the users it cannot auto-approve.
-        </Body1>
+        <Body1>{t('intro')}</Body1>
       </div>
 
       <div className={styles.bar}>
-        <div role="search" aria-label="Filter users">
-          <Field label="Search users" className={styles.search}>
-            <SearchBox placeholder="Name or email" value={search} onChange={(_, data) => setSearch(data.value)} />
+        <div role="search" aria-label={t('filter')}>
+          <Field label={t('search')} className={styles.search}>
+            <SearchBox
+              placeholder={t('searchPlaceholder')}
+              value={search}
+              onChange={(_, data) => setSearch(data.value)}
+            />
           </Field>
         </div>
-        <Toolbar aria-label="User actions">
+        <Toolbar aria-label={t('actions')}>
           <ToolbarButton
             appearance="primary"
             icon={<ArrowDownloadRegular />}
@@ -114,7 +117,7 @@ export function UsersPage() {
             disabledFocusable={directoryImport.running}
             onClick={() => void directoryImport.start()}
           >
-            Import from directory
+            {t('importFromDirectory')}
           </ToolbarButton>
         </Toolbar>
       </div>
@@ -124,21 +127,26 @@ export function UsersPage() {
       {saved !== null && (
         <MessageBar intent="success">
           <MessageBarBody>
-            <MessageBarTitle>Roles and licence saved</MessageBarTitle>
+            <MessageBarTitle>{t('saved')}</MessageBarTitle>
             {saved.newMailboxRoles.length > 0 ? (
               <>
-                {saved.displayName} now holds {saved.newMailboxRoles.join(' and ')} and gets a mailbox to approve and
-                test. <RouterLink to="/mailboxes">Go to the mailbox list</RouterLink>
+                {t('savedNewMailbox', {
+                  name: saved.displayName,
+                  roles: new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(
+                    saved.newMailboxRoles.map((role) => t(`role.${role}`)),
+                  ),
+                })}{' '}
+                <RouterLink to="/mailboxes">{t('goToMailboxes')}</RouterLink>
               </>
             ) : (
-              `The changes to ${saved.displayName} are in place.`
+              t('savedUnchangedMailbox', { name: saved.displayName })
             )}
           </MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button
                 appearance="transparent"
-                aria-label="Close saved message"
+                aria-label={t('closeSaved')}
                 icon={<DismissRegular />}
                 onClick={() => setSaved(null)}
               />
@@ -150,24 +158,24 @@ export function UsersPage() {
       {error && (
         <MessageBar intent="error">
           <MessageBarBody>
-            <MessageBarTitle>Could not load users</MessageBarTitle>
+            <MessageBarTitle>{t('loadFailed')}</MessageBarTitle>
             {errorMessage(error)}
           </MessageBarBody>
         </MessageBar>
       )}
 
-      <Text role="status">{totalCount !== null && `${totalCount} ${totalCount === 1 ? 'user' : 'users'}`}</Text>
+      <Text role="status">{totalCount !== null && t('count', { count: totalCount })}</Text>
 
-      {loading && <Spinner label="Loading users" />}
+      {loading && <Spinner label={t('loading')} />}
 
       {totalCount === 0 && (
         <div className={styles.empty}>
           {debouncedSearch === '' ? (
-            <Body1>No users yet. Import them from the tenant’s directory.</Body1>
+            <Body1>{t('empty')}</Body1>
           ) : (
             <>
-              <Body1>No users match “{debouncedSearch}”.</Body1>
-              <Button onClick={() => setSearch('')}>Clear search</Button>
+              <Body1>{t('noMatch', { search: debouncedSearch })}</Body1>
+              <Button onClick={() => setSearch('')}>{t('clearSearch')}</Button>
             </>
           )}
         </div>
@@ -178,7 +186,7 @@ export function UsersPage() {
       {hasNextPage && (
         <div className={styles.footer}>
           <Button onClick={loadMore} disabled={loadingMore}>
-            {loadingMore ? 'Loading…' : 'Load more'}
+            {loadingMore ? t('loadingMore') : t('loadMore')}
           </Button>
         </div>
       )}

@@ -1,0 +1,45 @@
+import { defineStrings } from '../../shared/i18n.ts';
+
+/** Strings of the opportunities list and an opportunity's page. */
+export const opportunitiesText = defineStrings(
+  'opportunities',
+  {
+    heading: 'Opportunities',
+    loadFailed: 'Could not load opportunities',
+    count_one: '{{n}} opportunity',
+    count_other: '{{n}} opportunities',
+    loading: 'Loading opportunities',
+    empty: 'No opportunities yet. Opportunities you own, and your team’s, show here.',
+    loadMore: 'Load more',
+    loadingMore: 'Loading…',
+    name: 'Name',
+    account: 'Account',
+    contacts: 'Contacts',
+    owner: 'Owner',
+    estimatedValue: 'Estimated value',
+    created: 'Created',
+    none: 'None',
+    notEstimated: 'Not estimated',
+    kind: 'Opportunity',
+  },
+  {
+    heading: 'Opportunità',
+    loadFailed: 'Impossibile caricare le opportunità',
+    count_one: '{{n}} opportunità',
+    count_other: '{{n}} opportunità',
+    loading: 'Caricamento delle opportunità',
+    empty:
+      'Non sono ancora presenti opportunità. Qui vengono visualizzate le opportunità di cui sei proprietario e quelle del tuo team.',
+    loadMore: 'Carica altro',
+    loadingMore: 'Caricamento…',
+    name: 'Nome',
+    account: 'Account',
+    contacts: 'Contatti',
+    owner: 'Proprietario',
+    estimatedValue: 'Valore stimato',
+    created: 'Data creazione',
+    none: 'Nessuno',
+    notEstimated: 'Non stimato',
+    kind: 'Opportunità',
+  },
+);

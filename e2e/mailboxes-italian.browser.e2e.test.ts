@@ -1,0 +1,208 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
+import { startWorker } from './worker-harness.ts';
+import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
+import type { TestClient } from '../apps/api/src/testing/graphql-client.ts';
+import { mailboxesText } from '../apps/web/src/features/mailboxes/mailboxes.strings.ts';
+import { usersText } from '../apps/web/src/features/users/users.strings.ts';
+import { formattersFor } from '../apps/web/src/shared/format.ts';
+import { i18n } from '../apps/web/src/shared/i18n.ts';
+import { launchChromium } from './browser.ts';
+import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
+import type { Spawned } from './processes.ts';
+import { startWeb } from './web-server.ts';
+
+// What an Italian reader sees, straight from the bundles the console ships.
+const italian = mailboxesText.it;
+const itMailboxes = i18n.getFixedT('it', mailboxesText.namespace);
+const itUsers = i18n.getFixedT('it', usersText.namespace);
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const JOB = 'query($id: ID!) { job(id: $id) { status } }';
+
+let api: ApiHarness;
+let worker: WorkerRuntime;
+let web: { url: string; server: Spawned };
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let admin: TestClient;
+let org: Awaited<ReturnType<typeof newExchangeOrganisation>>;
+const errors: string[] = [];
+
+async function waitForJob(id: string) {
+  for (let i = 0; i < 300; i++) {
+    const status = (await admin.request(JOB, { id })).data?.job.status;
+    if (status === 'COMPLETED' || status === 'FAILED') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`job ${id} did not finish`);
+}
+
+/** The grid's count line, e.g. "3 cassette postali". */
+const countLine = () => page.getByRole('status').filter({ hasText: /cassett/ });
+const statusFilter = () => page.getByRole('combobox', { name: italian['column.testRunStatus'] });
+
+beforeAll(async () => {
+  api = await startApi();
+  org = await newExchangeOrganisation(api.server.dataSource);
+  worker = await startWorker();
+  admin = await api.client.signIn(org.email('admin'), 'test-password');
+  const connected = await admin.request(
+    'mutation($input: ConnectTenantInput!) { connectTenant(input: $input) { status } }',
+    {
+      input: { tenantId: DEMO_TENANT.tenantId, clientId: DEMO_TENANT.clientId, clientSecret: DEMO_TENANT.clientSecret },
+    },
+  );
+  expect(connected.data?.connectTenant.status).toBe('READY');
+  const configured = await admin.request('mutation { configureEmail { id } }');
+  await waitForJob(configured.data?.configureEmail.id);
+  [web, browser] = await Promise.all([startWeb(api.baseUrl), launchChromium()]);
+  // The browser says it is Italian; nobody has picked a language in the console yet.
+  context = await browser.newContext({ locale: 'it-IT', viewport: { width: 1400, height: 900 } });
+  page = await context.newPage();
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(web.url);
+  // The sign-in page is another feature's: found by its fields, whatever their labels say.
+  await page.locator('input[name="email"]').fill(org.email('admin'));
+  await page.locator('input[name="password"]').fill('test-password');
+  await page.locator('button[type="submit"]').click();
+  await page.getByRole('heading', { name: italian.title, level: 1 }).waitFor();
+}, 180_000);
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await web?.server.stop();
+  await worker?.stop();
+  await api?.stop();
+  await org?.emulator.stop();
+});
+
+describe('the mailboxes in Italian', () => {
+  it('shows the grid in Italian and follows a bulk Approve and test on a progress bar', async () => {
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
+    for (const name of [italian.approveAndTestMailboxes, italian.testAndEnable, italian.refresh]) {
+      expect(await page.getByRole('button', { name }).isVisible()).toBe(true);
+    }
+    for (const column of ['column.emailAddress', 'column.testRunStatus', 'column.lastSyncAt'] as const) {
+      await page.getByRole('columnheader', { name: italian[column] }).waitFor();
+    }
+    const total = (await admin.request('{ mailboxes(first: 1) { totalCount } }')).data?.mailboxes.totalCount;
+    expect(total).toBeGreaterThan(1);
+    await expect.poll(() => countLine().textContent()).toBe(itMailboxes('count', { count: total }));
+    const row = (email: string) =>
+      page.getByRole('row').filter({ has: page.getByRole('link', { name: email, exact: true }) });
+    await expect.poll(() => row(org.email('sales.pro')).textContent()).toContain(italian['testStatus.SUCCESS']);
+    expect(await row(org.email('sales.pro')).textContent()).toContain(italian['approval.APPROVED']);
+
+    // Every Graph call slowed down, so the job is on screen long enough to watch it run.
+    expect((await org.control('/faults', 'POST', { kind: 'latency', ms: 700 })).ok).toBe(true);
+    try {
+      for (const email of [org.email('no.exchange'), org.email('sales.pro')]) {
+        await page.getByRole('checkbox', { name: itMailboxes('selectMailbox', { email }) }).check();
+      }
+      await page.getByText(itMailboxes('selected', { count: 2 }), { exact: true }).waitFor();
+      await page.getByRole('button', { name: italian.approveAndTestMailboxes }).click();
+      const progress = page.getByRole('progressbar', { name: italian['job.APPROVE_AND_TEST'] });
+      await progress.waitFor();
+      const stages = [0, 1, 2].map((done) => itMailboxes('job.progress', { done, count: 2 }));
+      await page.getByText(new RegExp(`^(${stages.map(escapeRegExp).join('|')})$`)).waitFor();
+      expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(1);
+    } finally {
+      await org.control('/faults', 'DELETE');
+    }
+    const outcome = itMailboxes('job.outcome', {
+      job: italian['job.APPROVE_AND_TEST'],
+      outcome: itMailboxes('job.someFailed', { failed: 1, count: 2 }),
+    });
+    await page.getByText(outcome, { exact: true }).waitFor({ timeout: 30_000 });
+    await page.getByText(itMailboxes('job.someApproved', { count: 1 }), { exact: false }).waitFor();
+    expect(await page.getByRole('progressbar').count()).toBe(0);
+    await expect.poll(() => row(org.email('no.exchange')).textContent()).toContain(italian['testStatus.FAILURE']);
+  });
+
+  it('keeps the filters in the URL: reload and Back/Forward restore them', async () => {
+    const total = (await admin.request('{ mailboxes(first: 1) { totalCount } }')).data?.mailboxes.totalCount;
+    await statusFilter().selectOption({ label: italian['testStatus.FAILURE'] });
+    await page.waitForURL((url) => url.searchParams.get('status') === 'FAILURE');
+    await expect.poll(() => countLine().textContent()).toBe(itMailboxes('count', { count: 1 }));
+    await page.getByRole('link', { name: org.email('no.exchange') }).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: italian.title, level: 1 }).waitFor();
+    expect(await statusFilter().inputValue()).toBe('FAILURE');
+    await expect.poll(() => countLine().textContent()).toBe(itMailboxes('count', { count: 1 }));
+
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('status'));
+    await expect.poll(() => statusFilter().inputValue()).toBe('');
+    await expect.poll(() => countLine().textContent()).toBe(itMailboxes('count', { count: total }));
+
+    await page.goForward();
+    await page.waitForURL((url) => url.searchParams.get('status') === 'FAILURE');
+    await expect.poll(() => statusFilter().inputValue()).toBe('FAILURE');
+
+    // A search typed in bursts is one step back, not one per burst; the box keeps every key.
+    const search = page.getByRole('searchbox', { name: italian['filters.search'] });
+    await search.pressSequentially('sales');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'sales');
+    await search.pressSequentially('.pro');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'sales.pro');
+    expect(await search.inputValue()).toBe('sales.pro');
+    await expect.poll(() => countLine().textContent()).toBe(itMailboxes('count', { count: 0 }));
+    await page.getByText(italian.noMatch).waitFor();
+    await page.goBack();
+    await page.waitForURL((url) => !url.searchParams.has('q') && url.searchParams.get('status') === 'FAILURE');
+    await expect.poll(() => search.inputValue()).toBe('');
+    await expect.poll(() => countLine().textContent()).toBe(itMailboxes('count', { count: 1 }));
+  });
+
+  it('shows the mailbox record in Italian, its dates as Italian dates', async () => {
+    await page.getByRole('link', { name: org.email('no.exchange') }).click();
+    await page.getByRole('heading', { name: org.email('no.exchange'), level: 1 }).waitFor();
+    for (const heading of [italian['channels.title'], italian['alerts.title']]) {
+      await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
+    }
+    await page.getByRole('button', { name: italian['record.approveAndTest'] }).waitFor();
+    await page.getByText(italian['record.testRunStatus'], { exact: true }).waitFor();
+    await page.getByRole('cell', { name: italian['syncMethod.SERVER_SIDE_SYNC'] }).first().waitFor();
+
+    const alerts = page.getByRole('list', { name: italian['alerts.list'] });
+    await alerts
+      .getByText(itMailboxes('alerts.seen', { count: 1 }))
+      .first()
+      .waitFor();
+    expect(await alerts.getByRole('button', { name: italian['alerts.dismiss'] }).count()).toBeGreaterThan(0);
+    const times = alerts.locator('time');
+    expect(await times.count()).toBeGreaterThan(0);
+    for (const time of await times.all()) {
+      const iso = (await time.getAttribute('datetime')) ?? '';
+      // "7 dic 2026, 18:10", not "7 Dec 2026, 18:10".
+      expect(await time.textContent()).toBe(formattersFor('it').dateTime(iso));
+      expect(formattersFor('it').dateTime(iso)).not.toBe(formattersFor('en').dateTime(iso));
+    }
+  });
+
+  it('shows the users in Italian', async () => {
+    const itU = usersText.it;
+    await page.goto(`${web.url}/settings/users`);
+    await page.getByRole('heading', { name: itU.title, level: 1 }).waitFor();
+    await page.getByRole('button', { name: itU.importFromDirectory }).waitFor();
+    for (const column of ['column.primaryEmail', 'column.exchangeLicence', 'column.roles'] as const) {
+      await page.getByRole('columnheader', { name: itU[column] }).waitFor();
+    }
+    const userRow = (email: string) => page.getByRole('row').filter({ hasText: email });
+    await expect.poll(() => userRow(org.email('sales.pro')).textContent()).toContain(itU['role.SALES_PROFESSIONAL']);
+    expect(await userRow(org.email('upn.mismatch')).textContent()).toContain(itU.upnDiffers);
+    const users = await page.getByRole('row').count();
+    expect(await page.getByRole('status').filter({ hasText: /utent/ }).textContent()).toBe(
+      itUsers('count', { count: users - 1 }),
+    );
+    await page.screenshot({ path: 'test-results/mailboxes-italian-users.png', fullPage: true });
+
+    expect(errors).toEqual([]);
+  });
+});
