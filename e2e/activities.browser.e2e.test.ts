@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
 import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { eventually, FIONA, newEmailOrganisation, type EmailOrganisation } from './email-fixture.ts';
 import type { Spawned } from './processes.ts';
@@ -52,10 +53,12 @@ describe('tasks on an opportunity in the web console', () => {
     await page.getByRole('link', { name: 'Fabrikam renewal' }).click();
     await page.getByRole('heading', { name: 'Fabrikam renewal', level: 1 }).waitFor();
     await page.evaluate('window.__sameDocument = true');
+    await expectNoSeriousViolations(page);
 
     const composer = page.getByRole('form', { name: 'New task' });
     await composer.getByRole('button', { name: 'Add task' }).click();
     await composer.getByText('Add a subject.').waitFor();
+    await expectNoSeriousViolations(page);
     await composer.getByRole('textbox', { name: /^Task/ }).fill('Send Fiona the signed order form');
     await composer.getByLabel('Due').fill('2026-12-04');
     await composer.getByRole('button', { name: 'Add task' }).click();
@@ -84,6 +87,7 @@ describe('tasks on an opportunity in the web console', () => {
     await fixture.graph(`/users/${upn}/todo/lists/${listId}/tasks/${inTodo.id}`, 'PATCH', { status: 'completed' });
     await task.getByText('Completed', { exact: true }).waitFor({ timeout: 30_000 });
     await task.getByRole('button', { name: 'Reopen' }).waitFor();
+    await expectNoSeriousViolations(page);
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
     expect(errors).toEqual([]);
     await page.screenshot({ path: 'test-results/task-completed-in-todo.png', fullPage: true });
@@ -106,6 +110,7 @@ describe('appointments on an opportunity in the web console', () => {
     await appointment.waitFor();
     expect(await appointment.textContent()).toContain('Fabrikam HQ');
     expect(await appointment.textContent()).toContain(FIONA);
+    await expectNoSeriousViolations(page);
 
     const upn = encodeURIComponent(fixture.org.email('sales.pro'));
     const inCalendar = await eventually(

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
 import { startWorker } from './worker-harness.ts';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
 import type { Spawned } from './processes.ts';
@@ -55,6 +56,7 @@ describe('the administrator’s flow in the web console', () => {
     await signIn(ownerPage, org.email('no.exchange'));
     const bell = ownerPage.getByRole('button', { name: 'Notifications' });
     expect((await bell.textContent())?.trim()).toBe('');
+    await expectNoSeriousViolations(ownerPage);
 
     await signIn(adminPage, org.email('admin'));
     await adminPage.getByRole('link', { name: 'Configure email' }).click();
@@ -68,6 +70,7 @@ describe('the administrator’s flow in the web console', () => {
     await expect.poll(() => row(org.email('sales.pro')).textContent()).toContain('Approved, tested and enabled');
     expect(await row(org.email('no.exchange')).textContent()).toContain('No Exchange Online licence');
     expect(await row(org.email('upn.mismatch')).textContent()).toContain('Primary email differs from the UPN');
+    await expectNoSeriousViolations(adminPage);
 
     // The grid: the failing mailbox goes Scheduled → Failure without a reload.
     await adminPage.getByRole('link', { name: 'Mailboxes' }).click();
@@ -79,6 +82,7 @@ describe('the administrator’s flow in the web console', () => {
       .filter({ has: adminPage.getByRole('cell', { name: org.email('no.exchange') }) });
     await expect.poll(() => gridRow.textContent()).toContain('Failure');
     await adminPage.screenshot({ path: 'test-results/configure-email-mailboxes.png', fullPage: true });
+    await expectNoSeriousViolations(adminPage);
 
     // The owner's bell counts the alert live.
     await expect.poll(() => bell.textContent(), { timeout: 10_000 }).toBe('1');
@@ -88,6 +92,7 @@ describe('the administrator’s flow in the web console', () => {
     await adminPage.getByRole('heading', { name: org.email('no.exchange') }).waitFor();
     const alerts = adminPage.getByRole('list', { name: 'Open alerts' });
     await expect.poll(() => alerts.textContent()).toContain('Exchange Online licence');
+    await expectNoSeriousViolations(adminPage);
     await alerts.getByRole('button', { name: 'Dismiss' }).first().click();
     await adminPage.getByText('No open alerts.').waitFor();
 

@@ -8,6 +8,7 @@ import { sessionText } from '../apps/web/src/features/session/session.strings.ts
 import { shellText } from '../apps/web/src/features/shell/shell.strings.ts';
 import { sharedText } from '../apps/web/src/shared/shared.strings.ts';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
 import type { Spawned } from './processes.ts';
@@ -104,12 +105,14 @@ describe('the console’s language, theme and narrow screens', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('it');
     await page.getByRole('button', { name: sessionText.it.signIn }).waitFor();
     await page.getByLabel(sessionText.it.email).waitFor();
+    await expectNoSeriousViolations(page);
 
     // A wrong password is answered in Italian too.
     await page.getByLabel(sessionText.it.email).fill(org.email('admin'));
     await page.getByLabel(sessionText.it.password).fill('wrong password');
     await page.getByRole('button', { name: sessionText.it.signIn }).click();
     await page.getByText(sessionText.it.wrongCredentials).waitFor();
+    await expectNoSeriousViolations(page);
 
     await page.getByRole('combobox', { name: sharedText.it.language }).selectOption('en');
     // At once: no reload, the same page re-rendered in English.
@@ -138,6 +141,7 @@ describe('the console’s language, theme and narrow screens', () => {
       .getByRole('form', { name: sessionText.en.heading })
       .evaluate((form) => getComputedStyle(form).backgroundColor);
     expect(card).not.toBe('rgb(255, 255, 255)');
+    await expectNoSeriousViolations(page, 'the sign-in page, dark');
 
     await page.reload();
     await page.getByRole('heading', { name: sessionText.en.heading }).waitFor();
@@ -159,9 +163,12 @@ describe('the console’s language, theme and narrow screens', () => {
     const configureLink = nav.getByRole('link', { name: shellText.en['nav.configureEmail'] });
     expect(await configureLink.isVisible()).toBe(false);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await expectNoSeriousViolations(page, 'the mailboxes on a tablet');
 
     const menu = page.getByRole('button', { name: shellText.en['nav.show'] });
     await menu.click();
+    await configureLink.waitFor();
+    await expectNoSeriousViolations(page, 'the navigation unfolded on a tablet');
     await configureLink.click();
     await page.getByRole('heading', { name: emailConfigurationText.en.heading, level: 1 }).waitFor();
     // Choosing a page folds the navigation again.
@@ -170,12 +177,14 @@ describe('the console’s language, theme and narrow screens', () => {
       'false',
     );
     await page.getByRole('table', { name: emailConfigurationText.en.reportHeading }).waitFor();
+    await expectNoSeriousViolations(page, 'Configure email on a tablet');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
     await page.getByRole('button', { name: shellText.en['nav.show'] }).click();
     await nav.getByRole('link', { name: shellText.en['nav.emailServerProfiles'] }).click();
     await page.getByRole('heading', { name: emailServerProfilesText.en.heading, level: 1 }).waitFor();
     await page.getByRole('button', { name: emailServerProfilesText.en.save }).waitFor();
+    await expectNoSeriousViolations(page, 'the email server profiles on a tablet');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
   });
@@ -227,6 +236,7 @@ describe('the console’s language, theme and narrow screens', () => {
       .filter({ has: page.getByRole('link', { name: org.email('no.exchange') }) });
     await expect.poll(() => refusedRow.textContent()).toContain(jobsText.it['reason.NO_EXCHANGE_LICENSE']);
     await page.getByRole('heading', { name: t['connection.heading'] }).waitFor();
+    await expectNoSeriousViolations(page);
 
     await nav.getByRole('link', { name: shellText.it['nav.emailServerProfiles'] }).click();
     const p = emailServerProfilesText.it;
@@ -238,6 +248,7 @@ describe('the console’s language, theme and narrow screens', () => {
     );
     await form.getByRole('switch', { name: p.moveFailedToUndeliverable }).waitFor();
     await form.getByRole('button', { name: p.save }).waitFor();
+    await expectNoSeriousViolations(page);
     expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
     expect(errors).toEqual([]);
   });

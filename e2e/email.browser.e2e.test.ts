@@ -2,6 +2,7 @@ import type { Browser, Locator, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
 import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { eventually, FIONA, newEmailOrganisation, timeline, type EmailOrganisation } from './email-fixture.ts';
 import type { Spawned } from './processes.ts';
@@ -50,6 +51,7 @@ describe('email on an opportunity in the web console', () => {
     await page.getByRole('link', { name: 'Fabrikam renewal' }).click();
     await page.getByRole('heading', { name: 'Fabrikam renewal', level: 1 }).waitFor();
     await page.getByText('0 activities').waitFor();
+    await expectNoSeriousViolations(page);
 
     const composer = page.getByRole('form', { name: 'New email' });
     expect(await composer.getByRole('textbox', { name: /^To/ }).inputValue()).toBe(FIONA);
@@ -78,6 +80,7 @@ describe('email on an opportunity in the web console', () => {
     );
     sent = page1.edges.find((e) => e.node.status === 'SENT')!.node;
     expect(await outgoing.getByRole('heading').textContent()).toBe(sent.subject);
+    await expectNoSeriousViolations(page);
   });
 
   it('shows the contact’s reply in the same conversation as it arrives, without a reload', async () => {
@@ -146,6 +149,7 @@ describe('email on an opportunity in the web console', () => {
     page.off('request', record);
     expect(await page.evaluate('window.__sameDocument')).toBe(true);
     await page.screenshot({ path: 'test-results/opportunity-timeline.png', fullPage: true });
+    await expectNoSeriousViolations(page);
   });
 
   it('reaches the account’s and the contact’s timelines from the opportunity', async () => {
@@ -155,12 +159,14 @@ describe('email on an opportunity in the web console', () => {
     await page.getByText('3 activities', { exact: true }).waitFor();
     expect(await email(sent.subject).getByRole('link', { name: 'Fabrikam renewal' }).count()).toBe(1);
     expect(await page.getByRole('form', { name: 'New email' }).count()).toBe(0);
+    await expectNoSeriousViolations(page);
 
     await page.goBack();
     await page.getByRole('link', { name: 'Fiona Fabrikam' }).click();
     await page.getByRole('heading', { name: 'Fiona Fabrikam', level: 1 }).waitFor();
     await page.getByText('3 activities', { exact: true }).waitFor();
     await email(`RE: ${sent.subject}`).waitFor();
+    await expectNoSeriousViolations(page);
   });
 });
 
@@ -187,6 +193,7 @@ describe('folder tracking on the salesperson’s mailbox', () => {
     await expect.poll(() => toggle.isDisabled()).toBe(false);
 
     await page.getByText('No folder is mapped yet.').waitFor();
+    await expectNoSeriousViolations(page);
     await addRule('Inbox/Fabrikam', 'Fabrikam renewal');
     await rules()
       .getByRole('row', { name: /Inbox\/Fabrikam/ })
@@ -242,6 +249,7 @@ describe('folder tracking on the salesperson’s mailbox', () => {
     const added = rules().getByRole('row', { name: /Inbox\/Project 25/ });
     await added.waitFor();
     expect(await added.textContent()).toContain('No record');
+    await expectNoSeriousViolations(page);
     await page.screenshot({ path: 'test-results/mailbox-folder-tracking.png', fullPage: true });
     expect(errors).toEqual([]);
   });
@@ -265,6 +273,7 @@ describe('incoming email on the salesperson’s mailbox', () => {
     expect(await section().getByRole('radio').count()).toBe(5);
     const save = section().getByRole('button', { name: 'Save' });
     expect(await save.getAttribute('aria-disabled')).toBe('true');
+    await expectNoSeriousViolations(page);
 
     await option('All email messages').check();
     await save.click();

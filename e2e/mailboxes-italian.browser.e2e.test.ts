@@ -8,6 +8,7 @@ import { mailboxesText } from '../apps/web/src/features/mailboxes/mailboxes.stri
 import { usersText } from '../apps/web/src/features/users/users.strings.ts';
 import { formattersFor } from '../apps/web/src/shared/format.ts';
 import { i18n } from '../apps/web/src/shared/i18n.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
 import type { Spawned } from './processes.ts';
@@ -97,6 +98,7 @@ describe('the mailboxes in Italian', () => {
       page.getByRole('row').filter({ has: page.getByRole('link', { name: email, exact: true }) });
     await expect.poll(() => row(org.email('sales.pro')).textContent()).toContain(italian['testStatus.SUCCESS']);
     expect(await row(org.email('sales.pro')).textContent()).toContain(italian['approval.APPROVED']);
+    await expectNoSeriousViolations(page);
 
     // Every Graph call slowed down, so the job is on screen long enough to watch it run.
     expect((await org.control('/faults', 'POST', { kind: 'latency', ms: 700 })).ok).toBe(true);
@@ -111,6 +113,7 @@ describe('the mailboxes in Italian', () => {
       const stages = [0, 1, 2].map((done) => itMailboxes('job.progress', { done, count: 2 }));
       await page.getByText(new RegExp(`^(${stages.map(escapeRegExp).join('|')})$`)).waitFor();
       expect(Number(await progress.getAttribute('aria-valuenow'))).toBeLessThan(1);
+      await expectNoSeriousViolations(page, 'the mailboxes with a job in progress');
     } finally {
       await org.control('/faults', 'DELETE');
     }
@@ -169,6 +172,7 @@ describe('the mailboxes in Italian', () => {
     await page.getByRole('button', { name: italian['record.approveAndTest'] }).waitFor();
     await page.getByText(italian['record.testRunStatus'], { exact: true }).waitFor();
     await page.getByRole('cell', { name: italian['syncMethod.SERVER_SIDE_SYNC'] }).first().waitFor();
+    await expectNoSeriousViolations(page);
 
     const alerts = page.getByRole('list', { name: italian['alerts.list'] });
     await alerts
@@ -186,6 +190,50 @@ describe('the mailboxes in Italian', () => {
     }
   });
 
+  it('shows the sync history of a mailbox after a real sync, in Italian', async () => {
+    const upn = org.email('sales.pro');
+    const listed = await admin.request('{ mailboxes(first: 50) { edges { node { id emailAddress } } } }');
+    const id: string = listed.data?.mailboxes.edges.find((e: any) => e.node.emailAddress === upn)?.node.id;
+    const filtered = await admin.request(
+      'mutation($id: ID!) { updateMailbox(id: $id, input: { incomingFilter: ALL_EMAIL }) { id } }',
+      { id },
+    );
+    expect(filtered.errors).toBeUndefined();
+    const delivered = await org.control(`/mailboxes/${encodeURIComponent(upn)}/deliver`, 'POST', {
+      from: 'fiona.fabrikam@fabrikam.example',
+      to: [upn],
+      subject: 'Rinnovo contratto',
+      body: '<p>Ciao, possiamo sentirci domani?</p>',
+    });
+    expect(delivered.ok).toBe(true);
+
+    // The worker syncs on Exchange's change notification (or its next poll); the run is then recorded.
+    const HISTORY = 'query($id: ID!) { mailbox(id: $id) { syncHistory { startedAt outcome messagesStored } } }';
+    type Run = { startedAt: string; outcome: string; messagesStored: number };
+    const storing = async () =>
+      ((await admin.request(HISTORY, { id })).data?.mailbox.syncHistory as Run[]).find((r) => r.messagesStored > 0);
+    await expect.poll(storing, { timeout: 90_000, interval: 500 }).toBeDefined();
+    const run = (await storing())!;
+    expect(run.outcome).toBe('SUCCESS');
+
+    await page.goto(`${web.url}/mailboxes/${id}`);
+    await page.getByRole('heading', { name: italian['history.title'], level: 2 }).waitFor();
+    const history = page.getByRole('table', { name: italian['history.title'] });
+    for (const column of ['history.when', 'history.outcome', 'history.messages', 'history.duration'] as const) {
+      await history.getByRole('columnheader', { name: italian[column] }).waitFor();
+    }
+    const row = history
+      .getByRole('row')
+      .filter({ has: page.locator(`time[datetime="${run.startedAt}"]`) })
+      .first();
+    await row.waitFor();
+    const text = await row.textContent();
+    expect(text).toContain(formattersFor('it').dateTime(run.startedAt));
+    expect(text).toContain(italian['history.outcome.SUCCESS']);
+    expect(text).toContain(itMailboxes('history.stored', { count: run.messagesStored }));
+    await expectNoSeriousViolations(page, 'the mailbox record with its sync history');
+  });
+
   it('shows the users in Italian', async () => {
     const itU = usersText.it;
     await page.goto(`${web.url}/settings/users`);
@@ -197,6 +245,7 @@ describe('the mailboxes in Italian', () => {
     const userRow = (email: string) => page.getByRole('row').filter({ hasText: email });
     await expect.poll(() => userRow(org.email('sales.pro')).textContent()).toContain(itU['role.SALES_PROFESSIONAL']);
     expect(await userRow(org.email('upn.mismatch')).textContent()).toContain(itU.upnDiffers);
+    await expectNoSeriousViolations(page);
     const users = await page.getByRole('row').count();
     expect(await page.getByRole('status').filter({ hasText: /utent/ }).textContent()).toBe(
       itUsers('count', { count: users - 1 }),

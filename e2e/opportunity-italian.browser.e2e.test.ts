@@ -9,6 +9,7 @@ import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
 import { opportunitiesText } from '../apps/web/src/features/opportunities/opportunities.strings.ts';
 import { timelineText } from '../apps/web/src/features/timeline/timeline.strings.ts';
 import { sharedText } from '../apps/web/src/shared/shared.strings.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { FIONA, newEmailOrganisation, type EmailOrganisation } from './email-fixture.ts';
 import type { Spawned } from './processes.ts';
@@ -68,6 +69,7 @@ describe('an opportunity with the browser in Italian', () => {
     await page.getByText('1 opportunità', { exact: true }).waitFor();
     const table = page.getByRole('table', { name: OPPORTUNITY.heading });
     await table.getByRole('columnheader', { name: OPPORTUNITY.estimatedValue }).waitFor();
+    await expectNoSeriousViolations(page);
     const row = table.getByRole('row', { name: /Fabrikam renewal/ });
     expect(await row.textContent()).toContain('12.500,00\u00a0€');
   });
@@ -79,6 +81,7 @@ describe('an opportunity with the browser in Italian', () => {
     expect(await detail(OPPORTUNITY.created).textContent()).toMatch(ITALIAN_DATE_TIME);
     await page.getByRole('heading', { name: TIMELINE.heading, level: 2 }).waitFor();
     await page.getByText(TIMELINE.empty).waitFor();
+    await expectNoSeriousViolations(page);
 
     // An email: Italian labels and button, then its status on the timeline in Italian.
     const emailForm = page.getByRole('form', { name: TIMELINE['emailComposer.heading'] });
@@ -99,6 +102,7 @@ describe('an opportunity with the browser in Italian', () => {
     const taskForm = page.getByRole('form', { name: TIMELINE['taskComposer.heading'] });
     await taskForm.getByRole('button', { name: TIMELINE['taskComposer.add'] }).click();
     await taskForm.getByText(TIMELINE['composer.addSubject']).waitFor();
+    await expectNoSeriousViolations(page, 'the opportunity with a composer error');
     await taskForm
       .getByRole('textbox', { name: new RegExp(`^${TIMELINE['taskComposer.task']}`) })
       .fill('Chiamare Fiona');
@@ -113,6 +117,7 @@ describe('an opportunity with the browser in Italian', () => {
 
     const appointmentForm = page.getByRole('form', { name: TIMELINE['appointmentComposer.heading'] });
     await appointmentForm.getByRole('button', { name: TIMELINE['appointmentComposer.book'] }).waitFor();
+    await expectNoSeriousViolations(page);
     await page.screenshot({ path: 'test-results/opportunity-italian.png', fullPage: true });
 
     // English from the language menu: the same page, re-rendered in place.

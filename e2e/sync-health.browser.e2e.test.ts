@@ -9,6 +9,7 @@ import { Redis } from 'ioredis';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import type { Spawned } from './processes.ts';
 import { startWeb } from './web-server.ts';
@@ -104,6 +105,7 @@ describe('the sync-health dashboard', () => {
     await synced.getByText('12 emails synced, last hour; most in one minute: 7 at').waitFor();
     const problems = page.getByRole('figure', { name: 'Failures and throttling per minute' });
     await problems.getByText('2 failed syncs and 3 throttled requests (429), last hour.').waitFor();
+    await expectNoSeriousViolations(page);
     // The charts are drawn (SVG): a bar for each minute with emails, each with its own label.
     await synced.locator('svg rect[aria-label$="Emails synced, 7 emails."]').waitFor();
     await synced.locator('svg rect[aria-label$="Emails synced, 5 emails."]').waitFor();
@@ -117,6 +119,7 @@ describe('the sync-health dashboard', () => {
     await page.getByText('Figures per minute').click();
     const figures = page.getByRole('table', { name: 'Figures per minute' });
     await figures.waitFor();
+    await expectNoSeriousViolations(page);
     expect((await rowsOf(figures)).map((cells) => cells.slice(1))).toEqual([
       ['7', '0', '3'],
       ['5', '2', '0'],
@@ -164,6 +167,7 @@ describe('the sync-health dashboard', () => {
     expect(await quietPage.getByRole('link', { name: 'Configure email' }).count()).toBeGreaterThanOrEqual(1);
     expect(await quietPage.getByRole('figure').count()).toBe(0);
     await quietPage.getByRole('table', { name: 'Queue depth' }).waitFor();
+    await expectNoSeriousViolations(quietPage);
     await context.close();
   });
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
 import { startWorker } from './worker-harness.ts';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
+import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
 import type { Spawned } from './processes.ts';
@@ -54,11 +55,13 @@ describe('users, roles and licences in the web console', () => {
     await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
     await page.getByRole('button', { name: 'Import from directory' }).click();
     await page.getByText('Directory import finished').waitFor();
+    await expectNoSeriousViolations(page);
 
     // The import also brought the tenant's other users, some with the same names: go by address.
     await editButton(org.email('salesperson')).click();
     const dialog = page.getByRole('dialog', { name: 'Edit roles and licence' });
     await dialog.getByRole('checkbox', { name: 'Sales Professional', exact: true }).check();
+    await expectNoSeriousViolations(page);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('gets a mailbox to approve and test').waitFor();
 
@@ -73,6 +76,7 @@ describe('users, roles and licences in the web console', () => {
     await dialog.getByRole('checkbox', { name: 'System Administrator' }).uncheck();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.getByText('You cannot remove your own System Administrator role').waitFor();
+    await expectNoSeriousViolations(page);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
   });
 });
@@ -82,6 +86,8 @@ describe('email server profiles in the web console', () => {
     await page.getByRole('link', { name: 'Email server profiles' }).click();
     await page.getByRole('heading', { name: 'Email server profiles', level: 1 }).waitFor();
     const form = page.getByRole('form', { name: 'Exchange Online' });
+    await form.waitFor();
+    await expectNoSeriousViolations(page);
     const concurrency = form.getByRole('spinbutton', { name: 'Max concurrent requests per mailbox' });
     await concurrency.fill('3');
     await form.getByLabel('Replace secret').fill('a-new-secret-value');
