@@ -104,3 +104,7 @@ export type TaskImportance = (typeof TASK_IMPORTANCES)[number];
 /** Which side's value a conflicting field kept (see rules/act-merge.rule.ts). */
 export const SYNC_SIDES = ['CRM', 'EXCHANGE'] as const;
 export type SyncSide = (typeof SYNC_SIDES)[number];
+
+/** How a recorded mailbox sync run ended (only runs that did something are recorded). */
+export const SYNC_RUN_OUTCOMES = ['SUCCESS', 'FAILED'] as const;
+export type SyncRunOutcome = (typeof SYNC_RUN_OUTCOMES)[number];

@@ -14,6 +14,7 @@ import {
   SALES_LICENSES,
   SECURITY_ROLES,
   SYNC_METHODS,
+  SYNC_RUN_OUTCOMES,
   SYNC_SIDES,
   TASK_IMPORTANCES,
   TASK_STATUSES,
@@ -48,6 +49,8 @@ registerEnumType(SecurityRoleNameEnum, { name: 'SecurityRoleName' });
 registerEnumType(JobStatusEnum, { name: 'JobStatus' });
 registerEnumType(JobKindEnum, { name: 'JobKind' });
 registerEnumType(AlertSeverityEnum, { name: 'AlertSeverity' });
+export const SyncRunOutcomeEnum = enumOf(SYNC_RUN_OUTCOMES);
+registerEnumType(SyncRunOutcomeEnum, { name: 'SyncRunOutcome', description: 'How a recorded mailbox sync run ended' });
 
 export const EmailDirectionEnum = enumOf(EMAIL_DIRECTIONS);
 export const EmailStatusEnum = enumOf(EMAIL_STATUSES);

@@ -151,3 +151,44 @@ describe('managers', () => {
     );
   });
 });
+
+describe('sync history', () => {
+  const HISTORY = `query($id: ID!, $first: Int) { mailbox(id: $id) { syncHistory(first: $first) {
+    outcome messagesStored copiesAttached foldersRead foldersResynced failureKind failureMessage startedAt finishedAt } } }`;
+
+  it('lists a mailbox’s recorded runs newest first to whoever may see the mailbox, and to nobody else', async () => {
+    const ds = api.server.dataSource;
+    const mailboxOf = async (userId: string) =>
+      ((await ds.query(`SELECT id FROM mailbox WHERE "ownerUserId" = $1`, [userId])) as { id: string }[])[0]!.id;
+    const proMailbox = await mailboxOf(salesProUser.id);
+    await ds.query(
+      `INSERT INTO mailbox_sync_run ("organisationId", "mailboxId", "startedAt", "finishedAt", outcome,
+              "messagesStored", "foldersRead", "failureKind", "failureMessage")
+       VALUES ($1, $2, now() - interval '2 hours', now() - interval '2 hours' + interval '3 seconds', 'SUCCESS', 12, 2, NULL, NULL),
+              ($1, $2, now() - interval '1 hour', now() - interval '1 hour', 'FAILED', 0, 0, 'THROTTLED', 'Try later.')`,
+      [organisation.id, proMailbox],
+    );
+
+    const own = await salesPro.request(HISTORY, { id: proMailbox });
+    expect(own.errors).toBeUndefined();
+    expect(own.data?.mailbox.syncHistory).toMatchObject([
+      { outcome: 'FAILED', failureKind: 'THROTTLED', failureMessage: 'Try later.', messagesStored: 0 },
+      { outcome: 'SUCCESS', messagesStored: 12, foldersRead: 2, failureKind: null, failureMessage: null },
+    ]);
+    expect((await admin.request(HISTORY, { id: proMailbox, first: 1 })).data?.mailbox.syncHistory).toMatchObject([
+      { outcome: 'FAILED' },
+    ]);
+
+    // A colleague sees neither the mailbox nor, therefore, its history.
+    const colleague = await newUser(ds, organisation, {
+      primaryEmail: `peer@${organisation.id}.example`,
+      password: 'pw-peer',
+    });
+    await newRoleMailboxes(ds, organisation);
+    const peer = await api.client.signIn(colleague.primaryEmail, 'pw-peer');
+    expect((await peer.request(HISTORY, { id: proMailbox })).data).toEqual({ mailbox: null });
+    expect((await peer.request(HISTORY, { id: await mailboxOf(colleague.id) })).data).toEqual({
+      mailbox: { syncHistory: [] },
+    });
+  });
+});

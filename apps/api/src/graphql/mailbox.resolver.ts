@@ -1,4 +1,4 @@
-import { notFound, TOPICS, type Mailbox } from '@mailroom/domain';
+import { notFound, TOPICS, type Mailbox, type MailboxSyncRun } from '@mailroom/domain';
 import { Repeater } from '@repeaterjs/repeater';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import {
@@ -21,6 +21,7 @@ import {
   MailboxAlertType,
   MailboxConnection,
   MailboxFilterInput,
+  MailboxSyncRunType,
   MailboxType,
   UpdateMailboxInput,
 } from './mailbox.type.ts';
@@ -88,6 +89,18 @@ export class MailboxResolver {
   @FieldResolver(() => [MailboxAlertType], { description: 'Open (not dismissed) alerts, newest first.' })
   alerts(@Root() mailbox: MailboxType, @Ctx() { loaders }: ApiContext) {
     return loaders.alerts.load(mailbox.id);
+  }
+
+  @FieldResolver(() => [MailboxSyncRunType], {
+    description: 'Recorded sync runs, newest first (runs that did something; the last 100 are kept).',
+  })
+  syncHistory(
+    @Root() mailbox: MailboxType,
+    @Arg('first', () => Int, { defaultValue: 20 }) first: number,
+    @Ctx() context: ApiContext,
+  ): Promise<MailboxSyncRun[]> {
+    // The root is a mailbox the caller may see: its history has the same visibility.
+    return context.services.mailboxes.syncHistory(requirePrincipal(context), mailbox.id, first);
   }
 
   @Authorized()

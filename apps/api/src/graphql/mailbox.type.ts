@@ -4,6 +4,7 @@ import type {
   IncomingFilter,
   ProcessingState,
   SyncMethod,
+  SyncRunOutcome,
   TestRunStatus,
   TestStatus,
 } from '@mailroom/domain';
@@ -15,6 +16,7 @@ import {
   IncomingFilterEnum,
   ProcessingStateEnum,
   SyncMethodEnum,
+  SyncRunOutcomeEnum,
   TestRunStatusEnum,
   TestStatusEnum,
 } from './enums.ts';
@@ -44,6 +46,46 @@ export class MailboxAlertType {
   count: number;
 
   dismissedAt: Date | null;
+}
+
+@ObjectType('MailboxSyncRun', {
+  simpleResolvers: true,
+  description:
+    'An incoming-email sync run that stored or attached mail, failed, or read a folder again; empty polls are not recorded.',
+})
+export class MailboxSyncRunType {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => GraphQLDateTimeISO)
+  startedAt: Date;
+
+  @Field(() => GraphQLDateTimeISO)
+  finishedAt: Date;
+
+  @Field(() => SyncRunOutcomeEnum)
+  outcome: SyncRunOutcome;
+
+  @Field(() => Int, { description: 'New emails the run stored.' })
+  messagesStored: number;
+
+  @Field(() => Int, { description: 'Copies in this mailbox of emails already stored from another mailbox.' })
+  copiesAttached: number;
+
+  @Field(() => Int, { description: 'Folder reads over all of the run’s rounds (Inbox, Sent Items, tracked folders).' })
+  foldersRead: number;
+
+  @Field(() => Int, { description: 'Folders read again from the start because Exchange expired their cursor.' })
+  foldersResynced: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'How Exchange refused (e.g. THROTTLED, ACCESS_POLICY_DENIED); null on success or an internal error.',
+  })
+  failureKind: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What went wrong and what to do about it.' })
+  failureMessage: string | null;
 }
 
 @ObjectType('Mailbox', { simpleResolvers: true })

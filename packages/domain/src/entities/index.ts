@@ -5,6 +5,7 @@ import { EmailServerProfile } from './email-server-profile.entity.ts';
 import { JobItem } from './job-item.entity.ts';
 import { Job } from './job.entity.ts';
 import { MailboxAlert } from './mailbox-alert.entity.ts';
+import { MailboxSyncRun, SYNC_HISTORY_LIMIT } from './mailbox-sync-run.entity.ts';
 import { Mailbox } from './mailbox.entity.ts';
 import { Notification } from './notification.entity.ts';
 import { Organisation } from './organisation.entity.ts';
@@ -36,6 +37,8 @@ export {
   JobItem,
   Mailbox,
   MailboxAlert,
+  MailboxSyncRun,
+  SYNC_HISTORY_LIMIT,
   Notification,
   Organisation,
   SecurityRole,
@@ -52,6 +55,7 @@ export const ENTITIES = [
   EmailServerProfile,
   Mailbox,
   MailboxAlert,
+  MailboxSyncRun,
   Notification,
   Job,
   JobItem,

@@ -14,6 +14,7 @@ import { ApiKeys1795803340461 } from './1795803340461-api-keys.migration.ts';
 import { ReadPathIndexes1795812753921 } from './1795812753921-read-path-indexes.migration.ts';
 import { TimelineThreadIndexes1795817568945 } from './1795817568945-timeline-thread-indexes.migration.ts';
 import { SyncHealthIndex1796664405392 } from './1796664405392-sync-health-index.migration.ts';
+import { MailboxSyncHistory1796667666849 } from './1796667666849-mailbox-sync-history.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   ReadPathIndexes1795812753921,
   TimelineThreadIndexes1795817568945,
   SyncHealthIndex1796664405392,
+  MailboxSyncHistory1796667666849,
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideSyncFailure, MAX_CONSECUTIVE_FAILURES } from './mailbox-sync.rule.ts';
+import { decideSyncFailure, MAX_CONSECUTIVE_FAILURES, syncRunFailureMessage } from './mailbox-sync.rule.ts';
 
 const mailbox = {
   emailAddress: 'sales.pro@contoso.example',
@@ -38,5 +38,22 @@ describe('sync failures', () => {
   it('disable the mailbox at once on a permanent failure', () => {
     const decision = decideSyncFailure(mailbox, 'outgoing', { kind: 'ACCESS_POLICY_DENIED' }, 0);
     expect(decision).toMatchObject({ disable: true, alert: { code: 'ACCESS_POLICY_DENIED', severity: 'ERROR' } });
+  });
+});
+
+describe('sync run failure messages', () => {
+  it('say a back-off retries on its own, and repeat the alert of a failure that disabled the mailbox', () => {
+    const throttled = decideSyncFailure(mailbox, 'incoming', { kind: 'THROTTLED' }, 0, 60_000);
+    expect(syncRunFailureMessage({ kind: 'THROTTLED' }, throttled)).toBe(
+      'Exchange Online throttled the sync (too many requests). Mailroom tries again in 60 s; nothing needs changing unless this repeats.',
+    );
+    const transient = decideSyncFailure(mailbox, 'incoming', { kind: 'TRANSIENT' }, 0);
+    expect(syncRunFailureMessage({ kind: 'TRANSIENT' }, transient)).toMatch(/^Exchange Online was busy.*again in 5 s/);
+    const denied = decideSyncFailure(mailbox, 'incoming', { kind: 'ACCESS_POLICY_DENIED' }, 0);
+    expect(denied.disable).toBe(true);
+    expect(syncRunFailureMessage({ kind: 'ACCESS_POLICY_DENIED' }, denied)).toBe(
+      denied.disable ? denied.alert.message : '',
+    );
+    expect(syncRunFailureMessage({ kind: 'ACCESS_POLICY_DENIED' }, denied)).toContain('application access policy');
   });
 });

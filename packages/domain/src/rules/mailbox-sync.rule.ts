@@ -47,3 +47,15 @@ export function decideSyncFailure(
   const exponential = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (consecutiveFailures - 1));
   return { disable: false, consecutiveFailures, backoffMs: Math.max(exponential, retryAfterMs) };
 }
+
+/**
+ * A failed sync run's line in the mailbox's sync history: what a person can do about it. A failure
+ * that disabled the mailbox says what its alert says; a back-off says Mailroom retries on its own.
+ */
+export function syncRunFailureMessage(failure: ExchangeFailure, decision: SyncFailureDecision): string {
+  if (decision.disable) return decision.alert.message;
+  const retry = `Mailroom tries again in ${Math.ceil(decision.backoffMs / 1000)} s; nothing needs changing unless this repeats.`;
+  return failure.kind === 'THROTTLED'
+    ? `Exchange Online throttled the sync (too many requests). ${retry}`
+    : `Exchange Online was busy or unavailable, or the sync could not finish. ${retry}`;
+}

@@ -93,7 +93,7 @@ describe('ingesting delta pages', () => {
     expect(first.createdEmailIds).toHaveLength(2);
     const after = await counts();
     const again = await apply(alice, page, 'cursor-1');
-    expect(again).toEqual({ createdEmailIds: [], updatedEmailIds: [], createdOnTimelines: [] });
+    expect(again).toEqual({ createdEmailIds: [], updatedEmailIds: [], createdOnTimelines: [], attachedCopies: 0 });
     expect(await counts()).toEqual(after);
     const [{ deltaCursors }] = await dataSource.query(`SELECT "deltaCursors" FROM mailbox WHERE id = $1`, [alice.id]);
     expect(deltaCursors).toEqual({ inbox: 'cursor-1' });

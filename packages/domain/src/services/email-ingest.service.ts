@@ -44,6 +44,8 @@ export interface IngestResult {
    * costs no timeline lookups.
    */
   createdOnTimelines: string[];
+  /** New copies in this mailbox of emails that already existed (another mailbox synced them first). */
+  attachedCopies: number;
 }
 
 interface KnownCopy {
@@ -281,7 +283,12 @@ export class EmailIngestService {
     return this.dataSource.transaction(async (db) => {
       const inReplyToRefs = await repliedEmails(db, mailbox.organisationId, [...new Set(inReplyTo.values())]);
       const now = new Date();
-      const result: IngestResult = { createdEmailIds: [], updatedEmailIds: [], createdOnTimelines: [] };
+      const result: IngestResult = {
+        createdEmailIds: [],
+        updatedEmailIds: [],
+        createdOnTimelines: [],
+        attachedCopies: 0,
+      };
 
       const newEmails: NewEmail[] = [];
       const copies: { exchangeMessageId: string; emailId: string | null; internetId: string; category: boolean }[] = [];
@@ -448,6 +455,10 @@ export class EmailIngestService {
         .map((c) => ({ ...c, emailId: c.emailId ?? emailIdOf.get(c.internetId) ?? null }))
         .filter((c): c is typeof c & { emailId: string } => c.emailId !== null)
         .sort((a, b) => (a.exchangeMessageId < b.exchangeMessageId ? -1 : 1));
+      const createdHere = new Set(result.createdEmailIds);
+      result.attachedCopies = copyRows.filter(
+        (c) => !plan.copies.has(c.exchangeMessageId) && !createdHere.has(c.emailId),
+      ).length;
       if (copyRows.length > 0) {
         await db.query(
           `INSERT INTO email_copy ("mailboxId", "exchangeMessageId", "emailId", "organisationId", "folderId", "categoryTracked")

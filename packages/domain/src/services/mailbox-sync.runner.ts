@@ -2,12 +2,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { FolderTrackingRule, GraphSubscription } from '../entities/email.entities.ts';
 import type { Mailbox } from '../entities/mailbox.entity.ts';
+import { SYNC_HISTORY_LIMIT } from '../entities/mailbox-sync-run.entity.ts';
 import type { Organisation } from '../entities/organisation.entity.ts';
 import type { EventPublisher } from '../events.ts';
 import { ExchangeError, type ExchangeGateway, type ExchangeGatewayFactory } from '../exchange-gateway.ts';
 import { EmailIngestService, LeaseLost, type IngestFolder, type IngestMailbox } from './email-ingest.service.ts';
 import { mailboxWithConnection, profileConnection } from './exchange-connection.ts';
 import { recordMailboxFailure } from './mailbox-failure.ts';
+import { syncRunFailureMessage } from '../rules/mailbox-sync.rule.ts';
+import type { ExchangeFailure, ExchangeFailureKind } from '../rules/mailbox-test.rule.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 import { publishTimelineChanges } from './timeline-events.ts';
 import { updateReturning } from './sql.ts';
@@ -54,6 +57,19 @@ export type SyncRunRecord =
 interface Tenure {
   lease: string;
   heldAt: number;
+}
+
+/**
+ * What a run did, counted in memory as it goes: written to the mailbox's sync history once, at the
+ * end, and only when the run did something, so an empty poll costs no extra statement.
+ */
+interface RunTally {
+  startedAt: Date;
+  messagesStored: number;
+  copiesAttached: number;
+  foldersRead: number;
+  foldersResynced: number;
+  failure: { kind: ExchangeFailureKind | null; message: string } | null;
 }
 
 /** How long a sync holds its mailbox without progress before the sweeper takes it back. */
@@ -106,6 +122,14 @@ export class MailboxSyncRunner {
     // so the run goes round once more, from where that round ends.
     let resumedRound = acquired[0]!.resumes === true;
     const tenure: Tenure = { lease, heldAt: Date.now() };
+    const tally: RunTally = {
+      startedAt: new Date(tenure.heldAt),
+      messagesStored: 0,
+      copiesAttached: 0,
+      foldersRead: 0,
+      foldersResynced: 0,
+      failure: null,
+    };
     this.options.onRun?.({ event: 'started', mailboxId, runId: lease, at: tenure.heldAt });
     let result: SyncRunResult = 'SYNCED';
     /** The last round synced every folder: recorded with the release, in one statement. */
@@ -114,7 +138,7 @@ export class MailboxSyncRunner {
       await this.signals.takeWakeup(mailboxId);
       for (let round = 1; round <= MAX_ROUNDS; round += 1) {
         synced = false;
-        result = await this.round(mailboxId, tenure);
+        result = await this.round(mailboxId, tenure, tally);
         synced = result === 'SYNCED';
         // After the last round a pending wake-up is left for the check below, which queues a new run.
         if (result !== 'SYNCED' || round === MAX_ROUNDS) break;
@@ -127,10 +151,19 @@ export class MailboxSyncRunner {
     } catch (error) {
       if (!(error instanceof LeaseLost)) {
         result = 'FAILED';
+        tally.failure ??= {
+          kind: null,
+          message: 'The sync stopped on an internal error (the worker log says which); the next run tries again.',
+        };
         throw error;
       }
       this.options.onWarning?.(error.message);
       result = 'BUSY';
+      tally.failure ??= {
+        kind: null,
+        message:
+          'The sync stalled past its lease and another run took the mailbox over; it goes on from the last page stored.',
+      };
     } finally {
       const releasing = Date.now();
       const released = await updateReturning<{ id: string }>(
@@ -148,24 +181,83 @@ export class MailboxSyncRunner {
           ? { event: 'finished', mailboxId, runId: lease, at: releasing, result }
           : { event: 'lost-lease', mailboxId, runId: lease, at: tenure.heldAt, result },
       );
+      await this.recordRun(mailboxId, tally);
       // A wake-up that arrived between the last check and the release must not be lost.
       if (await this.signals.takeWakeup(mailboxId)) await this.signals.wake([mailboxId]);
     }
     return result;
   }
 
-  private async round(mailboxId: string, tenure: Tenure): Promise<SyncRunResult> {
+  /** Adds the run to the mailbox's sync history if it did something, pruning past the limit, in one statement. */
+  private async recordRun(mailboxId: string, tally: RunTally): Promise<void> {
+    if (
+      tally.messagesStored === 0 &&
+      tally.copiesAttached === 0 &&
+      tally.foldersResynced === 0 &&
+      tally.failure === null
+    )
+      return;
+    try {
+      // The DELETE sees the table as it was before the INSERT (one snapshot): it keeps the newest
+      // LIMIT - 1 older runs, so the new one makes LIMIT.
+      await this.dataSource.query(
+        `WITH recorded AS (
+           INSERT INTO mailbox_sync_run ("organisationId", "mailboxId", "startedAt", "finishedAt", outcome,
+                  "messagesStored", "copiesAttached", "foldersRead", "foldersResynced", "failureKind", "failureMessage")
+           SELECT m."organisationId", m.id, $2, $11, $3, $4, $5, $6, $7, $8, $9 FROM mailbox m WHERE m.id = $1
+           RETURNING id)
+         DELETE FROM mailbox_sync_run WHERE id IN (
+           SELECT id FROM mailbox_sync_run WHERE "mailboxId" = $1
+            ORDER BY "startedAt" DESC, id DESC OFFSET $10)`,
+        [
+          mailboxId,
+          tally.startedAt,
+          tally.failure ? 'FAILED' : 'SUCCESS',
+          tally.messagesStored,
+          tally.copiesAttached,
+          tally.foldersRead,
+          tally.foldersResynced,
+          tally.failure?.kind ?? null,
+          tally.failure?.message ?? null,
+          SYNC_HISTORY_LIMIT - 1,
+          // Both ends on the worker's clock, so the duration is not skewed by the database's.
+          new Date(),
+        ],
+      );
+    } catch (error) {
+      // The history is for people reading the mailbox page: failing to write it must not fail the sync.
+      this.options.onWarning?.(
+        `sync history of mailbox ${mailboxId} not recorded: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /** Records a failed round on the mailbox (back-off or disable) and in the run's tally. */
+  private async failRound(
+    organisation: Organisation,
+    mailbox: Mailbox,
+    failure: ExchangeFailure,
+    tally: RunTally,
+  ): Promise<'FAILED'> {
+    const decision = await recordMailboxFailure(
+      this.dataSource,
+      this.events,
+      organisation,
+      mailbox,
+      'incoming',
+      failure,
+    );
+    tally.failure = { kind: failure.kind, message: syncRunFailureMessage(failure, decision) };
+    return 'FAILED';
+  }
+
+  private async round(mailboxId: string, tenure: Tenure, tally: RunTally): Promise<SyncRunResult> {
     const loaded = await mailboxWithConnection(this.dataSource, mailboxId);
     if (!loaded) return 'SKIPPED';
     const { mailbox, organisation, profile } = loaded;
     if (!isSyncable(mailbox, organisation)) return 'SKIPPED';
     const connection = profile ? profileConnection(organisation, profile, this.cipher) : null;
-    if (!profile || !connection) {
-      await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'incoming', {
-        kind: 'AUTH_FAILED',
-      });
-      return 'FAILED';
-    }
+    if (!profile || !connection) return this.failRound(organisation, mailbox, { kind: 'AUTH_FAILED' }, tally);
     const gateway = this.gateways(connection);
     try {
       await this.ensureSubscription(mailbox, gateway).catch((error: unknown) => {
@@ -189,25 +281,20 @@ export class MailboxSyncRunner {
           mailbox.deltaCursors[folder.id],
           profile.processEmailReceivedAfter,
           tenure,
+          tally,
         );
       }
       // Success (last synced, failures cleared) is recorded with the lease's release in run().
       return 'SYNCED';
     } catch (error) {
       if (error instanceof LeaseLost) throw error;
-      if (error instanceof ExchangeError) {
-        await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'incoming', error.failure);
-        return 'FAILED';
-      }
+      if (error instanceof ExchangeError) return this.failRound(organisation, mailbox, error.failure, tally);
       // Not Exchange's doing (e.g. the database went away mid-page): back off like a transient
       // failure, so it is retried, counted, and after ten in a row alerted on.
       this.options.onWarning?.(
         `sync of mailbox ${mailbox.id} failed: ${error instanceof Error ? error.message : String(error)}`,
       );
-      await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'incoming', {
-        kind: 'TRANSIENT',
-      });
-      return 'FAILED';
+      return this.failRound(organisation, mailbox, { kind: 'TRANSIENT' }, tally);
     }
   }
 
@@ -236,11 +323,13 @@ export class MailboxSyncRunner {
     cursor: string | undefined,
     receivedAfter: Date | null,
     tenure: Tenure,
+    tally: RunTally,
   ): Promise<void> {
+    tally.foldersRead += 1;
     // A first read is one without any cursor ever; a re-read after a 410 also carries mail that
     // arrived since the last cursor, which is treated as incremental mail.
     const read = (from: string | undefined, firstRead: boolean) =>
-      this.readDelta(gateway, mailbox, folder, from, receivedAfter, tenure, firstRead).then(
+      this.readDelta(gateway, mailbox, folder, from, receivedAfter, tenure, tally, firstRead).then(
         () => true,
         async (error: unknown) => {
           if (!(error instanceof ExchangeError) || error.kind !== 'NOT_FOUND' || folder.kind !== 'TRACKED') throw error;
@@ -263,6 +352,7 @@ export class MailboxSyncRunner {
       // Exchange forgot the cursor (410), on any page: read the folder again from the start, once.
       // Pages already applied are recognised by their copies, so nothing is duplicated.
       await this.forgetCursor(mailbox.id, folder.id);
+      tally.foldersResynced += 1;
       await read(undefined, cursor === undefined);
     }
   }
@@ -298,6 +388,7 @@ export class MailboxSyncRunner {
     cursor: string | undefined,
     receivedAfter: Date | null,
     tenure: Tenure,
+    tally: RunTally,
     firstRead: boolean,
   ): Promise<void> {
     const pages = gateway.messageDelta(mailbox.emailAddress, folder.id, {
@@ -323,6 +414,8 @@ export class MailboxSyncRunner {
       const result = await this.fenced(tenure, (lease) =>
         this.ingest.commit(plan, inReplyTo, page.removedIds, page.cursor, lease),
       );
+      tally.messagesStored += result.createdEmailIds.length;
+      tally.copiesAttached += result.attachedCopies;
       if (result.createdOnTimelines.length > 0 || result.updatedEmailIds.length > 0) {
         await publishTimelineChanges(this.dataSource.manager, this.events, {
           created: result.createdOnTimelines,

@@ -1,5 +1,6 @@
 import { Brackets, type DataSource } from 'typeorm';
 import { MailboxAlert } from '../entities/mailbox-alert.entity.ts';
+import { MailboxSyncRun, SYNC_HISTORY_LIMIT } from '../entities/mailbox-sync-run.entity.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
 import { User } from '../entities/user.entity.ts';
 import type { ApprovalStatus, TestRunStatus } from '../enums.ts';
@@ -112,5 +113,17 @@ export class MailboxService {
       .getMany();
     for (const alert of alerts) result.get(alert.mailboxId)?.push(alert);
     return result;
+  }
+
+  /**
+   * A mailbox's newest recorded sync runs (at most SYNC_HISTORY_LIMIT are kept). The caller passes
+   * a mailbox the principal may see; the organisation is checked again so no id reaches another's.
+   */
+  syncHistory(principal: Principal, mailboxId: string, first: number): Promise<MailboxSyncRun[]> {
+    return this.dataSource.getRepository(MailboxSyncRun).find({
+      where: { mailboxId, organisationId: principal.organisationId },
+      order: { startedAt: 'DESC', id: 'DESC' },
+      take: Math.min(Math.max(Math.trunc(first) || 0, 1), SYNC_HISTORY_LIMIT),
+    });
   }
 }

@@ -129,6 +129,25 @@ export const mailboxesText = defineStrings(
     'alerts.last': 'last',
     'alerts.first': 'first',
 
+    'history.title': 'Sync history',
+    'history.list': 'Recent sync runs',
+    'history.none':
+      'No sync runs recorded yet. A run appears here when Mailroom stores mail from this mailbox, fails to sync it, or reads a folder again; checks that find nothing new are not listed.',
+    'history.when': 'When',
+    'history.outcome': 'Outcome',
+    'history.messages': 'Messages',
+    'history.duration': 'Duration',
+    'history.details': 'Details',
+    'history.outcome.SUCCESS': 'Succeeded',
+    'history.outcome.FAILED': 'Failed',
+    'history.stored_one': '{{count, number}} new',
+    'history.stored_other': '{{count, number}} new',
+    'history.attached_one': '{{count, number}} already in Mailroom',
+    'history.attached_other': '{{count, number}} already in Mailroom',
+    'history.resynced_one': 'Read {{count, number}} folder again from the start (Exchange expired its sync state).',
+    'history.resynced_other':
+      'Read {{count, number}} folders again from the start (Exchange expired their sync state).',
+
     'incoming.title': 'Incoming email',
     'incoming.intro':
       'Choose which email arriving in this mailbox Mailroom tracks as CRM email. New mailboxes track email messages in response to CRM email.',
@@ -305,6 +324,26 @@ export const mailboxesText = defineStrings(
     'alerts.seen_other': 'Rilevato {{count, number}} volte',
     'alerts.last': 'ultima volta',
     'alerts.first': 'prima volta',
+
+    'history.title': 'Cronologia sincronizzazione',
+    'history.list': 'Sincronizzazioni recenti',
+    'history.none':
+      'Nessuna sincronizzazione registrata. Una sincronizzazione compare qui quando Mailroom archivia posta da questa cassetta postale, non riesce a sincronizzarla o rilegge una cartella; i controlli che non trovano nulla di nuovo non sono elencati.',
+    'history.when': 'Data e ora',
+    'history.outcome': 'Esito',
+    'history.messages': 'Messaggi',
+    'history.duration': 'Durata',
+    'history.details': 'Dettagli',
+    'history.outcome.SUCCESS': 'Riuscita',
+    'history.outcome.FAILED': 'Non riuscita',
+    'history.stored_one': '{{count, number}} nuovo',
+    'history.stored_other': '{{count, number}} nuovi',
+    'history.attached_one': '{{count, number}} già in Mailroom',
+    'history.attached_other': '{{count, number}} già in Mailroom',
+    'history.resynced_one':
+      'Riletta {{count, number}} cartella dall’inizio (Exchange ha fatto scadere lo stato di sincronizzazione).',
+    'history.resynced_other':
+      'Rilette {{count, number}} cartelle dall’inizio (Exchange ha fatto scadere lo stato di sincronizzazione).',
 
     'incoming.title': 'Posta elettronica in arrivo',
     'incoming.intro':

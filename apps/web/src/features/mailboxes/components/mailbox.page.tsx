@@ -22,7 +22,7 @@ import { errorMessage } from '../../../shared/error-message';
 import { useFormat } from '../../../shared/format';
 import { useText, type Translate } from '../../../shared/i18n';
 import { useMe } from '../../session/hooks/use-me.hook';
-import type { MailboxRecord } from '../graphql/mailbox.graphql';
+import type { MailboxPageRecord, MailboxRecord } from '../graphql/mailbox.graphql';
 import { useMailboxJob } from '../hooks/use-mailbox-job.hook';
 import { useMailboxRecord } from '../hooks/use-mailbox-record.hook';
 import { mailboxesText } from '../mailboxes.strings';
@@ -30,6 +30,7 @@ import { FolderTrackingSection } from './folder-tracking.component';
 import { IncomingFilterSection } from './incoming-filter.component';
 import { MailboxAlerts } from './mailbox-alerts.component';
 import { MailboxJobStatus } from './mailbox-job-status.component';
+import { SyncHistory } from './sync-history.component';
 import { TestStatusBadge } from './test-status-badge.component';
 
 const useStyles = makeStyles({
@@ -164,6 +165,8 @@ function MailboxRecordView({ id }: { id: string }) {
       {isOwner && <FolderTrackingSection mailbox={mailbox} />}
 
       <AlertsSection mailbox={mailbox} />
+
+      <SyncHistorySection mailbox={mailbox} />
     </section>
   );
 }
@@ -236,6 +239,20 @@ function AlertsSection({ mailbox }: { mailbox: MailboxRecord }) {
         {t('alerts.title')}
       </Subtitle1>
       <MailboxAlerts alerts={mailbox.alerts} />
+    </section>
+  );
+}
+
+function SyncHistorySection({ mailbox }: { mailbox: MailboxPageRecord }) {
+  const styles = useStyles();
+  const t = useText(mailboxesText);
+  const headingId = useId();
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <Subtitle1 as="h2" id={headingId} className={styles.heading}>
+        {t('history.title')}
+      </Subtitle1>
+      <SyncHistory runs={mailbox.syncHistory} labelledBy={headingId} />
     </section>
   );
 }

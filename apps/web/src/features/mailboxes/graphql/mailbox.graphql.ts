@@ -38,10 +38,27 @@ export const MailboxRecordFragment = graphql(`
   }
 `);
 
+/** Only the record page reads the history; mutations on the mailbox return the record without it. */
+export const MailboxSyncHistoryFragment = graphql(`
+  fragment MailboxSyncHistory on Mailbox {
+    syncHistory(first: 20) {
+      id
+      startedAt
+      finishedAt
+      outcome
+      messagesStored
+      copiesAttached
+      foldersResynced
+      failureMessage
+    }
+  }
+`);
+
 export const MailboxQuery = graphql(`
   query Mailbox($id: ID!) {
     mailbox(id: $id) {
       ...MailboxRecord
+      ...MailboxSyncHistory
     }
   }
 `);
@@ -73,3 +90,8 @@ export const UpdateMailboxMutation = graphql(`
 export type MailboxRecord = DocumentType<typeof MailboxRecordFragment>;
 
 export type MailboxAlert = MailboxRecord['alerts'][number];
+
+export type MailboxSyncRun = DocumentType<typeof MailboxSyncHistoryFragment>['syncHistory'][number];
+
+/** The record page's mailbox: the record and its sync history. */
+export type MailboxPageRecord = MailboxRecord & DocumentType<typeof MailboxSyncHistoryFragment>;

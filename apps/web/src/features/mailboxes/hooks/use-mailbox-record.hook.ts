@@ -1,17 +1,17 @@
 import type { CombinedError } from '@urql/core';
 import { useEffect, useState } from 'react';
 import { useClient, useQuery } from 'urql';
-import { MailboxChangedSubscription, MailboxQuery, type MailboxRecord } from '../graphql/mailbox.graphql';
+import { MailboxChangedSubscription, MailboxQuery, type MailboxPageRecord } from '../graphql/mailbox.graphql';
 
 export type MailboxRecordState = {
   /** Null when the mailbox does not exist or the user may not see it. */
-  mailbox: MailboxRecord | null | undefined;
+  mailbox: MailboxPageRecord | null | undefined;
   loading: boolean;
   error: CombinedError | null;
   liveError: CombinedError | null;
 };
 
-/** One mailbox with its open alerts, read again each time `mailboxStatusChanged` says it changed. */
+/** One mailbox with its open alerts and sync history, read again each time `mailboxStatusChanged` says it changed. */
 export function useMailboxRecord(id: string): MailboxRecordState {
   const client = useClient();
   // Nothing listens while the page is away: a return shows the cached record at once, then the current one.
