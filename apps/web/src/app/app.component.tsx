@@ -28,6 +28,11 @@ const EmailServerProfilesPage = page(
   'EmailServerProfilesPage',
 );
 const UsersPage = page(() => import('../features/users/components/users.page'), 'UsersPage');
+const ApiKeysPage = page(() => import('../features/api-keys/components/api-keys.page'), 'ApiKeysPage');
+const NotificationsPage = page(
+  () => import('../features/notifications/components/notifications.page'),
+  'NotificationsPage',
+);
 // The dashboard's chart library loads only with it.
 const SyncHealthPage = page(() => import('../features/sync-health/components/sync-health.page'), 'SyncHealthPage');
 
@@ -54,6 +59,8 @@ export function App() {
               <Route path="/settings/email-server-profiles" element={<EmailServerProfilesPage />} />
               <Route path="/settings/users" element={<UsersPage />} />
               <Route path="/sync-health" element={<SyncHealthPage />} />
+              <Route path="/notifications" element={<NotificationsPage />} />
+              <Route path="/api-keys" element={<ApiKeysPage />} />
               <Route path="*" element={<Navigate to="/mailboxes" replace />} />
             </Route>
           </Routes>

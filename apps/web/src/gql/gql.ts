@@ -16,6 +16,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 type Documents = {
     "\n  fragment AccountRecord on Account {\n    id\n    name\n    emailAddress\n    createdAt\n  }\n": typeof types.AccountRecordFragmentDoc,
     "\n  query Account($id: ID!) {\n    account(id: $id) {\n      ...AccountRecord\n    }\n  }\n": typeof types.AccountDocument,
+    "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": typeof types.ApiKeyRowFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": typeof types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey {\n        ...ApiKeyRow\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n": typeof types.RevokeApiKeyDocument,
     "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    businessPhone\n    mobilePhone\n    companyName\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n": typeof types.ContactRecordFragmentDoc,
     "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      ...ContactRecord\n    }\n  }\n": typeof types.ContactDocument,
     "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": typeof types.EmailConfigurationStateFragmentDoc,
@@ -35,7 +39,8 @@ type Documents = {
     "\n  mutation CreateFolderTrackingRule($mailboxId: ID!, $folderId: String!, $regardingId: ID) {\n    createFolderTrackingRule(mailboxId: $mailboxId, folderId: $folderId, regardingId: $regardingId) {\n      id\n    }\n  }\n": typeof types.CreateFolderTrackingRuleDocument,
     "\n  mutation DeleteFolderTrackingRule($id: ID!) {\n    deleteFolderTrackingRule(id: $id)\n  }\n": typeof types.DeleteFolderTrackingRuleDocument,
     "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    consecutiveFailures\n    lastSyncAt\n    incomingFilter\n    folderTrackingEnabled\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n": typeof types.MailboxRecordFragmentDoc,
-    "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n    }\n  }\n": typeof types.MailboxDocument,
+    "\n  fragment MailboxSyncHistory on Mailbox {\n    syncHistory(first: 20) {\n      id\n      startedAt\n      finishedAt\n      outcome\n      messagesStored\n      copiesAttached\n      foldersResynced\n      failureMessage\n    }\n  }\n": typeof types.MailboxSyncHistoryFragmentDoc,
+    "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n      ...MailboxSyncHistory\n    }\n  }\n": typeof types.MailboxDocument,
     "\n  subscription MailboxChanged {\n    mailboxStatusChanged {\n      id\n    }\n  }\n": typeof types.MailboxChangedDocument,
     "\n  mutation DismissMailboxAlert($alertId: ID!) {\n    dismissMailboxAlert(alertId: $alertId) {\n      ...MailboxRecord\n    }\n  }\n": typeof types.DismissMailboxAlertDocument,
     "\n  mutation UpdateMailbox($id: ID!, $input: UpdateMailboxInput!) {\n    updateMailbox(id: $id, input: $input) {\n      ...MailboxRecord\n    }\n  }\n": typeof types.UpdateMailboxDocument,
@@ -48,6 +53,7 @@ type Documents = {
     "\n  query Notifications($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": typeof types.NotificationsDocument,
     "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationItem\n    }\n  }\n": typeof types.NotificationReceivedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  query NotificationHistory($first: Int!, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": typeof types.NotificationHistoryDocument,
     "\n  fragment OpportunityRow on Opportunity {\n    id\n    name\n    estimatedValue\n    account {\n      id\n      name\n    }\n    contacts {\n      id\n      firstName\n      lastName\n      emailAddress\n    }\n    owner {\n      id\n      displayName\n    }\n    createdAt\n  }\n": typeof types.OpportunityRowFragmentDoc,
     "\n  query Opportunities($first: Int!, $after: String) {\n    opportunities(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OpportunityRow\n        }\n      }\n    }\n  }\n": typeof types.OpportunitiesDocument,
     "\n  query Opportunity($id: ID!) {\n    opportunity(id: $id) {\n      ...OpportunityRow\n    }\n  }\n": typeof types.OpportunityDocument,
@@ -74,6 +80,10 @@ type Documents = {
 const documents: Documents = {
     "\n  fragment AccountRecord on Account {\n    id\n    name\n    emailAddress\n    createdAt\n  }\n": types.AccountRecordFragmentDoc,
     "\n  query Account($id: ID!) {\n    account(id: $id) {\n      ...AccountRecord\n    }\n  }\n": types.AccountDocument,
+    "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n": types.ApiKeyRowFragmentDoc,
+    "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n": types.ApiKeysDocument,
+    "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey {\n        ...ApiKeyRow\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
+    "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n": types.RevokeApiKeyDocument,
     "\n  fragment ContactRecord on Contact {\n    id\n    firstName\n    lastName\n    jobTitle\n    emailAddress\n    businessPhone\n    mobilePhone\n    companyName\n    account {\n      id\n      name\n    }\n    createdAt\n  }\n": types.ContactRecordFragmentDoc,
     "\n  query Contact($id: ID!) {\n    contact(id: $id) {\n      ...ContactRecord\n    }\n  }\n": types.ContactDocument,
     "\n  fragment EmailConfigurationState on EmailConfiguration {\n    status\n    nextStep\n    tenantId\n    clientId\n    clientSecretSet\n    configuredAt\n    lastJob {\n      ...JobSummary\n    }\n  }\n": types.EmailConfigurationStateFragmentDoc,
@@ -93,7 +103,8 @@ const documents: Documents = {
     "\n  mutation CreateFolderTrackingRule($mailboxId: ID!, $folderId: String!, $regardingId: ID) {\n    createFolderTrackingRule(mailboxId: $mailboxId, folderId: $folderId, regardingId: $regardingId) {\n      id\n    }\n  }\n": types.CreateFolderTrackingRuleDocument,
     "\n  mutation DeleteFolderTrackingRule($id: ID!) {\n    deleteFolderTrackingRule(id: $id)\n  }\n": types.DeleteFolderTrackingRuleDocument,
     "\n  fragment MailboxRecord on Mailbox {\n    id\n    emailAddress\n    queueName\n    owner {\n      id\n      displayName\n      primaryEmail\n    }\n    approvalStatus\n    incomingMethod\n    incomingStatus\n    enabledForIncoming\n    outgoingMethod\n    outgoingStatus\n    enabledForOutgoing\n    actMethod\n    actStatus\n    enabledForAct\n    testRunStatus\n    processingState\n    consecutiveFailures\n    lastSyncAt\n    incomingFilter\n    folderTrackingEnabled\n    alerts {\n      id\n      severity\n      code\n      message\n      count\n      firstOccurredAt\n      lastOccurredAt\n    }\n  }\n": types.MailboxRecordFragmentDoc,
-    "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n    }\n  }\n": types.MailboxDocument,
+    "\n  fragment MailboxSyncHistory on Mailbox {\n    syncHistory(first: 20) {\n      id\n      startedAt\n      finishedAt\n      outcome\n      messagesStored\n      copiesAttached\n      foldersResynced\n      failureMessage\n    }\n  }\n": types.MailboxSyncHistoryFragmentDoc,
+    "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n      ...MailboxSyncHistory\n    }\n  }\n": types.MailboxDocument,
     "\n  subscription MailboxChanged {\n    mailboxStatusChanged {\n      id\n    }\n  }\n": types.MailboxChangedDocument,
     "\n  mutation DismissMailboxAlert($alertId: ID!) {\n    dismissMailboxAlert(alertId: $alertId) {\n      ...MailboxRecord\n    }\n  }\n": types.DismissMailboxAlertDocument,
     "\n  mutation UpdateMailbox($id: ID!, $input: UpdateMailboxInput!) {\n    updateMailbox(id: $id, input: $input) {\n      ...MailboxRecord\n    }\n  }\n": types.UpdateMailboxDocument,
@@ -106,6 +117,7 @@ const documents: Documents = {
     "\n  query Notifications($first: Int!) {\n    notifications(first: $first) {\n      unreadCount\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": types.NotificationsDocument,
     "\n  subscription NotificationReceived {\n    notificationReceived {\n      ...NotificationItem\n    }\n  }\n": types.NotificationReceivedDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  query NotificationHistory($first: Int!, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n": types.NotificationHistoryDocument,
     "\n  fragment OpportunityRow on Opportunity {\n    id\n    name\n    estimatedValue\n    account {\n      id\n      name\n    }\n    contacts {\n      id\n      firstName\n      lastName\n      emailAddress\n    }\n    owner {\n      id\n      displayName\n    }\n    createdAt\n  }\n": types.OpportunityRowFragmentDoc,
     "\n  query Opportunities($first: Int!, $after: String) {\n    opportunities(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...OpportunityRow\n        }\n      }\n    }\n  }\n": types.OpportunitiesDocument,
     "\n  query Opportunity($id: ID!) {\n    opportunity(id: $id) {\n      ...OpportunityRow\n    }\n  }\n": types.OpportunityDocument,
@@ -152,6 +164,22 @@ export function graphql(source: "\n  fragment AccountRecord on Account {\n    id
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Account($id: ID!) {\n    account(id: $id) {\n      ...AccountRecord\n    }\n  }\n"): (typeof documents)["\n  query Account($id: ID!) {\n    account(id: $id) {\n      ...AccountRecord\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"): (typeof documents)["\n  fragment ApiKeyRow on ApiKey {\n    id\n    name\n    prefix\n    createdAt\n    lastUsedAt\n    revokedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n"): (typeof documents)["\n  query ApiKeys {\n    apiKeys {\n      ...ApiKeyRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey {\n        ...ApiKeyRow\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateApiKey($name: String!) {\n    createApiKey(name: $name) {\n      secret\n      apiKey {\n        ...ApiKeyRow\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n"): (typeof documents)["\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -231,7 +259,11 @@ export function graphql(source: "\n  fragment MailboxRecord on Mailbox {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n    }\n  }\n"): (typeof documents)["\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n    }\n  }\n"];
+export function graphql(source: "\n  fragment MailboxSyncHistory on Mailbox {\n    syncHistory(first: 20) {\n      id\n      startedAt\n      finishedAt\n      outcome\n      messagesStored\n      copiesAttached\n      foldersResynced\n      failureMessage\n    }\n  }\n"): (typeof documents)["\n  fragment MailboxSyncHistory on Mailbox {\n    syncHistory(first: 20) {\n      id\n      startedAt\n      finishedAt\n      outcome\n      messagesStored\n      copiesAttached\n      foldersResynced\n      failureMessage\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n      ...MailboxSyncHistory\n    }\n  }\n"): (typeof documents)["\n  query Mailbox($id: ID!) {\n    mailbox(id: $id) {\n      ...MailboxRecord\n      ...MailboxSyncHistory\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -280,6 +312,10 @@ export function graphql(source: "\n  subscription NotificationReceived {\n    no
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NotificationHistory($first: Int!, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query NotificationHistory($first: Int!, $after: String) {\n    notifications(first: $first, after: $after) {\n      totalCount\n      unreadCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...NotificationItem\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

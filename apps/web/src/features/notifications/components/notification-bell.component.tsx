@@ -20,8 +20,8 @@ import { errorMessage } from '../../../shared/error-message';
 import { useFormat } from '../../../shared/format';
 import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
-import type { NotificationItem } from '../graphql/notifications.graphql';
 import { useNotifications } from '../hooks/use-notifications.hook';
+import { notificationLink } from '../notification-link';
 import { notificationsText } from '../notifications.strings';
 
 const useStyles = makeStyles({
@@ -64,11 +64,6 @@ const useStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
 });
-
-function mailboxIdOf(notification: NotificationItem): string | null {
-  const { mailboxId } = notification.data;
-  return typeof mailboxId === 'string' ? mailboxId : null;
-}
 
 /** The header's bell: the unread count, live, and a list of the user's notifications. */
 export function NotificationBell() {
@@ -122,15 +117,15 @@ export function NotificationBell() {
           ) : (
             <ul className={styles.list}>
               {items.map((notification) => {
-                const mailboxId = mailboxIdOf(notification);
+                const link = notificationLink(notification);
                 const unread = notification.readAt === null;
                 return (
                   <li key={notification.id} className={mergeClasses(styles.item, unread && styles.unread)}>
                     <Text weight="semibold">
-                      {mailboxId === null ? (
+                      {link === null ? (
                         notification.title
                       ) : (
-                        <RouterLink to={`/mailboxes/${mailboxId}`} onClick={() => setOpen(false)}>
+                        <RouterLink to={link} onClick={() => setOpen(false)}>
                           {notification.title}
                         </RouterLink>
                       )}
@@ -145,6 +140,9 @@ export function NotificationBell() {
               })}
             </ul>
           )}
+          <RouterLink to="/notifications" onClick={() => setOpen(false)}>
+            {t('seeAll')}
+          </RouterLink>
         </PopoverSurface>
       </Popover>
       <span id={countId} className={styles.hidden}>

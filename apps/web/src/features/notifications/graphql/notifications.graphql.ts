@@ -40,3 +40,21 @@ export const MarkNotificationsReadMutation = graphql(`
 `);
 
 export type NotificationItem = DocumentType<typeof NotificationItemFragment>;
+
+export const NotificationHistoryQuery = graphql(`
+  query NotificationHistory($first: Int!, $after: String) {
+    notifications(first: $first, after: $after) {
+      totalCount
+      unreadCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...NotificationItem
+        }
+      }
+    }
+  }
+`);

@@ -10,6 +10,12 @@ import {
 
 const PAGE_SIZE = 50;
 
+/**
+ * Marking read returns a count, no notification: the mutation names the type so urql refetches
+ * every list of them on screen (the bell's and the notifications page's).
+ */
+export const NOTIFICATION_TYPENAMES = { additionalTypenames: ['Notification'] };
+
 export type NotificationsState = {
   /** Newest first: those that arrived live, then the latest fetched page. */
   items: NotificationItem[];
@@ -50,7 +56,7 @@ export function useNotifications(): NotificationsState {
   const markAllRead = useCallback(async () => {
     const ids = items.filter(({ readAt }) => readAt === null).map(({ id }) => id);
     if (ids.length === 0) return;
-    const outcome = await markRead({ ids });
+    const outcome = await markRead({ ids }, NOTIFICATION_TYPENAMES);
     if (outcome.error) return;
     const now = new Date().toISOString();
     setReceived((previous) => previous.map((item) => (item.readAt === null ? { ...item, readAt: now } : item)));

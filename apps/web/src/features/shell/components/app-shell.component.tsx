@@ -118,6 +118,8 @@ export function AppShell({ session }: { session: Session }) {
   const salesSettingsId = useId();
   const operationsId = useId();
   const { me, isAdministrator } = useMe();
+  // Integrations are for licensed sales users; the API still decides what a key may do.
+  const hasSalesLicence = me !== null && me.salesLicense !== 'NONE';
   const [{ data: availabilityData }] = useQuery({ query: EmailIntegrationAvailabilityQuery });
   const availability = availabilityData?.emailIntegrationAvailability;
   const [, signOut] = useMutation(SignOutMutation);
@@ -167,6 +169,14 @@ export function AppShell({ session }: { session: Session }) {
         <NavItem to="/opportunities" onClick={closeNav}>
           {t('nav.opportunities')}
         </NavItem>
+        <NavItem to="/notifications" onClick={closeNav}>
+          {t('nav.notifications')}
+        </NavItem>
+        {hasSalesLicence && (
+          <NavItem to="/api-keys" onClick={closeNav}>
+            {t('nav.apiKeys')}
+          </NavItem>
+        )}
         {isAdministrator && (
           <div role="group" aria-labelledby={salesSettingsId} className={styles.navGroup}>
             <Caption1Strong id={salesSettingsId} className={styles.navGroupHeader}>
