@@ -30,6 +30,11 @@ export function describeBlockingViolations(violations: readonly Violation[]): st
  * with every serious or critical WCAG 2.1 A/AA violation, so one run shows all there is to fix.
  */
 export async function expectNoSeriousViolations(page: Page, where = page.url()): Promise<void> {
+  // A popover or dialog still fading in is partly transparent, and axe would measure its colours
+  // mid-way (a link's contrast read too low on a loaded machine): let running animations finish.
+  await page.evaluate(
+    'Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => undefined)))',
+  );
   // Legacy mode runs in the page itself: the default opens a helper page in the page's context,
   // which pages made with browser.newPage() (most browser tests) refuse.
   const results = await new AxeBuilder({ page })
