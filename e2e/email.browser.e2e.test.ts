@@ -154,7 +154,9 @@ describe('email on an opportunity in the web console', () => {
 
   it('reaches the account’s and the contact’s timelines from the opportunity', async () => {
     await page.getByRole('link', { name: 'Fabrikam', exact: true }).click();
-    await page.getByRole('heading', { name: 'Fabrikam', level: 1 }).waitFor();
+    // Exact: a navigation keeps the opportunity ("Fabrikam renewal…") on screen while the account
+    // page's code loads, and its heading contains "Fabrikam" too.
+    await page.getByRole('heading', { name: 'Fabrikam', level: 1, exact: true }).waitFor();
     // The account's timeline rolls up its opportunity's email; each says what it is regarding.
     await page.getByText('3 activities', { exact: true }).waitFor();
     expect(await email(sent.subject).getByRole('link', { name: 'Fabrikam renewal' }).count()).toBe(1);
@@ -163,7 +165,7 @@ describe('email on an opportunity in the web console', () => {
 
     await page.goBack();
     await page.getByRole('link', { name: 'Fiona Fabrikam' }).click();
-    await page.getByRole('heading', { name: 'Fiona Fabrikam', level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Fiona Fabrikam', level: 1, exact: true }).waitFor();
     await page.getByText('3 activities', { exact: true }).waitFor();
     await email(`RE: ${sent.subject}`).waitFor();
     await expectNoSeriousViolations(page);
