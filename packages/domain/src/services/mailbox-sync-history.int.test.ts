@@ -6,8 +6,9 @@ import { Mailbox } from '../entities/mailbox.entity.ts';
 import { MailboxSyncRun, SYNC_HISTORY_LIMIT } from '../entities/mailbox-sync-run.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { EventPublisher } from '../events.ts';
-import { ExchangeError, type ExchangeGateway, type MailDeltaPage, type MailMessage } from '../exchange-gateway.ts';
+import { ExchangeError, type ExchangeGateway, type MailDeltaPage } from '../exchange-gateway.ts';
 import { newOrganisation, newRoleMailboxes, newUser } from '../testing/factories.ts';
+import { inboxMessage, scriptedExchange } from '../testing/scripted-exchange.ts';
 import { MailboxSyncRunner, type SyncSignals } from './mailbox-sync.runner.ts';
 import { SecretCipher } from './secret-cipher.ts';
 
@@ -53,34 +54,6 @@ async function syncableMailboxes() {
   return { organisation, mailboxes };
 }
 
-function message(id = randomUUID()): MailMessage {
-  return {
-    id,
-    internetMessageId: `<${id}@fabrikam.example>`,
-    conversationId: null,
-    folderId: 'inbox-id',
-    subject: 'Hello',
-    from: { address: 'fiona@fabrikam.example', name: null },
-    to: [],
-    cc: [],
-    bcc: [],
-    receivedAt: new Date(),
-    sentAt: new Date(),
-    body: { contentType: 'text', content: 'hi' },
-    preview: 'hi',
-    categories: [],
-    isDraft: false,
-    mailroomId: null,
-  };
-}
-
-function scripted(delta: (folder: string, cursor: string | undefined) => AsyncGenerator<MailDeltaPage>) {
-  return {
-    messageDelta: (_mailbox: string, folder: string, options?: { cursor?: string }) => delta(folder, options?.cursor),
-    inReplyTo: async () => new Map<string, string | null>(),
-  } as unknown as ExchangeGateway;
-}
-
 const signals: SyncSignals = { takeWakeup: async () => false, wake: async () => undefined };
 const done = (folder: string): MailDeltaPage => ({
   messages: [],
@@ -97,9 +70,9 @@ describe('mailbox sync history', () => {
   it('records a first sync with its messages, nothing for an empty poll, and copies attached from another mailbox', async () => {
     const { organisation, mailboxes } = await syncableMailboxes();
     const [first, second] = mailboxes as [Mailbox, Mailbox];
-    const messages = [message(), message(), message()];
+    const messages = [inboxMessage(), inboxMessage(), inboxMessage()];
     // The first read of the Inbox holds three messages; a read from its cursor holds nothing new.
-    const gateway = scripted(async function* (folder, cursor) {
+    const gateway = scriptedExchange(async function* (folder, cursor) {
       if (folder === 'inbox' && cursor === undefined) {
         yield { messages, removedIds: [], cursor: 'delta-inbox', complete: true };
       } else yield done(folder);
@@ -133,7 +106,7 @@ describe('mailbox sync history', () => {
   it('records a failure with its kind and what a person can do about it', async () => {
     const { mailboxes } = await syncableMailboxes();
     const [mailbox] = mailboxes as [Mailbox];
-    const throttled = scripted(async function* () {
+    const throttled = scriptedExchange(async function* () {
       yield* [];
       throw new ExchangeError({ kind: 'THROTTLED', retryAfterMs: 30_000 });
     });
@@ -149,7 +122,7 @@ describe('mailbox sync history', () => {
     ]);
 
     await ds.getRepository(Mailbox).update({ id: mailbox.id }, { backoffUntil: null });
-    const denied = scripted(async function* () {
+    const denied = scriptedExchange(async function* () {
       yield* [];
       throw new ExchangeError({ kind: 'ACCESS_POLICY_DENIED' });
     });
@@ -169,7 +142,7 @@ describe('mailbox sync history', () => {
         { id: mailbox.id },
         { deltaCursors: { inbox: 'old', sentitems: 'old' }, lastSyncSuccessAt: new Date(), lastSyncAttemptAt: null },
       );
-    const gateway = scripted(async function* (folder, cursor) {
+    const gateway = scriptedExchange(async function* (folder, cursor) {
       if (folder === 'inbox' && cursor === 'old') throw new ExchangeError({ kind: 'CURSOR_EXPIRED' });
       yield done(folder);
     });
@@ -191,8 +164,9 @@ describe('mailbox sync history', () => {
       );
     await old(mailbox.id);
     await old(other.id);
-    const gateway = scripted(async function* (folder) {
-      if (folder === 'inbox') yield { messages: [message()], removedIds: [], cursor: 'delta-inbox', complete: true };
+    const gateway = scriptedExchange(async function* (folder) {
+      if (folder === 'inbox')
+        yield { messages: [inboxMessage()], removedIds: [], cursor: 'delta-inbox', complete: true };
       else yield done(folder);
     });
     expect(await sync(mailbox.id, gateway)).toBe('SYNCED');

@@ -6,8 +6,9 @@ import { FolderTrackingRule } from '../entities/email.entities.ts';
 import { Mailbox } from '../entities/mailbox.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { EventPublisher } from '../events.ts';
-import { ExchangeError, type ExchangeGateway, type MailDeltaPage, type MailMessage } from '../exchange-gateway.ts';
+import { ExchangeError, type ExchangeGateway, type MailDeltaPage } from '../exchange-gateway.ts';
 import { newOrganisation, newRoleMailboxes, newUser } from '../testing/factories.ts';
+import { inboxMessage, scriptedExchange } from '../testing/scripted-exchange.ts';
 import { DeferJob, EmailSendRunner, SENT_ITEMS_GRACE_MS } from './email-send.runner.ts';
 import { MailboxSyncRunner, type SyncRunRecord, type SyncSignals } from './mailbox-sync.runner.ts';
 import { SecretCipher } from './secret-cipher.ts';
@@ -66,35 +67,6 @@ const stateOf = async (id: string) =>
 const emailsOf = async (organisationId: string) =>
   (await ds.query(`SELECT count(*)::int AS n FROM email WHERE "organisationId" = $1`, [organisationId]))[0].n as number;
 
-function message(id = randomUUID()): MailMessage {
-  return {
-    id,
-    internetMessageId: `<${id}@fabrikam.example>`,
-    conversationId: null,
-    folderId: 'inbox-id',
-    subject: 'Hello',
-    from: { address: 'fiona@fabrikam.example', name: null },
-    to: [],
-    cc: [],
-    bcc: [],
-    receivedAt: new Date(),
-    sentAt: new Date(),
-    body: { contentType: 'text', content: 'hi' },
-    preview: 'hi',
-    categories: [],
-    isDraft: false,
-    mailroomId: null,
-  };
-}
-
-/** Exchange as a script: each folder's delta is a function of the cursor it is asked for. */
-function scripted(delta: (folder: string, cursor: string | undefined) => AsyncGenerator<MailDeltaPage>) {
-  return {
-    messageDelta: (_mailbox: string, folder: string, options?: { cursor?: string }) => delta(folder, options?.cursor),
-    inReplyTo: async () => new Map<string, string | null>(),
-  } as unknown as ExchangeGateway;
-}
-
 function signals(): SyncSignals & { dirty: boolean; woken: number } {
   const s = {
     dirty: false,
@@ -121,9 +93,9 @@ const done = (folder: string): MailDeltaPage => ({
 describe('mailbox sync runner', () => {
   it('reads a folder again when Exchange forgets the cursor on a later page of a first read, and disables nothing', async () => {
     const { organisation, mailbox } = await syncableMailbox();
-    const messages = [message(), message(), message()];
+    const messages = [inboxMessage(), inboxMessage(), inboxMessage()];
     let reads = 0;
-    const gateway = scripted(async function* (folder) {
+    const gateway = scriptedExchange(async function* (folder) {
       if (folder !== 'inbox') return yield done(folder);
       reads += 1;
       yield { messages: [messages[0]!], removedIds: [], cursor: 'page-2', complete: false };
@@ -147,7 +119,7 @@ describe('mailbox sync runner', () => {
       folderId: 'gone',
       folderPath: 'Inbox/Gone',
     });
-    const gateway = scripted(async function* (folder) {
+    const gateway = scriptedExchange(async function* (folder) {
       if (folder === 'gone') throw new ExchangeError({ kind: 'NOT_FOUND' });
       yield done(folder);
     });
@@ -165,7 +137,7 @@ describe('mailbox sync runner', () => {
     const { mailbox } = await syncableMailbox();
     const s = signals();
     // A notification arrives during every round.
-    const gateway = scripted(async function* (folder) {
+    const gateway = scriptedExchange(async function* (folder) {
       if (folder === 'inbox') s.dirty = true;
       yield done(folder);
     });
@@ -176,11 +148,11 @@ describe('mailbox sync runner', () => {
   it('a run that outlived its lease neither writes cursors nor releases the next run’s lease', async () => {
     const { mailbox } = await syncableMailbox();
     let slow = true;
-    const gateway = scripted(async function* (folder) {
+    const gateway = scriptedExchange(async function* (folder) {
       if (folder === 'inbox' && slow) {
         slow = false;
         await sleep(1500);
-        yield { messages: [message()], removedIds: [], cursor: 'stale-cursor', complete: true };
+        yield { messages: [inboxMessage()], removedIds: [], cursor: 'stale-cursor', complete: true };
         return;
       }
       if (folder === 'inbox') await sleep(1500);
@@ -226,11 +198,11 @@ describe('mailbox sync runner', () => {
         WHERE id = $1`,
       [mailbox.id],
     );
-    const before = message();
-    const meanwhile = message();
+    const before = inboxMessage();
+    const meanwhile = inboxMessage();
     const reads: string[] = [];
     // A page link goes on with its round's snapshot; the round's delta link then gives what came since.
-    const gateway = scripted(async function* (folder, cursor) {
+    const gateway = scriptedExchange(async function* (folder, cursor) {
       if (folder !== 'inbox') return yield done(folder);
       reads.push(cursor ?? 'none');
       if (cursor === 'page-2') yield { messages: [before], removedIds: [], cursor: 'delta-1', complete: true };
