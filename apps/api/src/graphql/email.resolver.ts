@@ -73,6 +73,8 @@ export class EmailResolver {
     const page = await context.services.emails.timeline(requirePrincipal(context), regardingId, first, after);
     // The page brought its emails' copies: the copies field reads them from the loader.
     for (const [emailId, copies] of page.copies) context.loaders.emailCopies.prime(emailId, copies);
+    // Nearly every activity regards the record itself: its name needs no second lookup.
+    context.loaders.record.prime(page.record.id, page.record);
     return toConnection(page);
   }
 

@@ -15,7 +15,7 @@ import {
   TRACKED_CATEGORY,
   withTrackingToken,
 } from '../rules/email-tracking.rule.ts';
-import { CrmRecordService } from './crm-records.service.ts';
+import { CrmRecordService, type CrmRecordRef } from './crm-records.service.ts';
 import { EmailIngestService, onTimelines, resolveAddresses } from './email-ingest.service.ts';
 import { entityColumns, entityFromRow } from './entity-rows.ts';
 import { preparedQuery } from './prepared-query.ts';
@@ -58,9 +58,13 @@ export type Activity = Email | Task | Appointment;
  */
 const RECENT_PER_PAGE_ROW = 10;
 
-/** A timeline page, with the Exchange copies of its emails (as `copiesOf` gives them). */
+/**
+ * A timeline page, with the Exchange copies of its emails (as `copiesOf` gives them) and the
+ * record itself (as the user may see it), which most of its activities regard.
+ */
 export interface TimelinePage extends Page<Activity> {
   copies: Map<string, (EmailCopy & { emailAddress: string })[]>;
+  record: CrmRecordRef;
 }
 
 /** A timeline entry's sort key: its thread's latest activity, the thread, then the activity itself. */
@@ -386,6 +390,7 @@ export class EmailService {
     return {
       items,
       copies,
+      record,
       hasNextPage: entries.length > limit,
       totalCount: count,
       cursorOf: (activity) => {
