@@ -1,9 +1,10 @@
 // The API keys and notifications pages in Chromium, found by the names their string bundles give
 // the controls, with axe-core on each: a key created in the console is shown once, calls the API as
 // its user, and stops working once revoked there; the notifications page (in Italian) pages through
-// a user's notifications, adds a new one live and marks them all read, which empties the bell.
+// a user's notifications, words them in Italian, adds a new one live and marks them all read —
+// those not loaded too — which empties the bell.
 import { randomUUID } from 'node:crypto';
-import { TOPICS, addNotification, type Organisation, type User } from '@mailroom/domain';
+import { TOPICS, addNotification, profileFailingNotification, type Organisation, type User } from '@mailroom/domain';
 import { newOrganisation, newRoleMailboxes, newUser } from '@mailroom/domain/testing';
 import { Redis } from 'ioredis';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
@@ -12,13 +13,16 @@ import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.t
 import { apiKeysText } from '../apps/web/src/features/api-keys/api-keys.strings.ts';
 import { mailboxesText } from '../apps/web/src/features/mailboxes/mailboxes.strings.ts';
 import { notificationsText } from '../apps/web/src/features/notifications/notifications.strings.ts';
+import { opportunitiesText } from '../apps/web/src/features/opportunities/opportunities.strings.ts';
 import { sessionText } from '../apps/web/src/features/session/session.strings.ts';
 import { shellText } from '../apps/web/src/features/shell/shell.strings.ts';
 import { i18n, type Language, type StringBundle, type Strings, type Translate } from '../apps/web/src/shared/i18n.ts';
 import { redisPublisher } from '../apps/worker/src/events.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
+import { gridFit, pageOverflow } from './layout.ts';
 import type { Spawned } from './processes.ts';
+import { endToasts } from './toasts.ts';
 import { startWeb } from './web-server.ts';
 
 /** A feature's strings in one language, values filled in and plurals chosen as the console does. */
@@ -133,6 +137,14 @@ describe('API keys in the console (en-GB)', () => {
         .filter({ hasText: t('count', { count: 1 }) })
         .waitFor();
       await expectNoSeriousViolations(page, 'the API keys page (one key)');
+      // The grid fits the page at 1280 px; on a tablet it scrolls in its own box, never the page.
+      const grid = page.getByRole('grid', { name: t('title') });
+      const fit = await gridFit(grid);
+      expect(fit.spilling).toEqual([]);
+      expect(fit.sideways).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 768, height: 1024 });
+      expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+      await page.setViewportSize({ width: 1280, height: 800 });
 
       // Revoke, confirmed in a dialog whose safe choice (Cancel) has focus.
       const revokeButton = row.getByRole('button', { name: t('revokeKey', { name: 'Nightly export' }) });
@@ -142,13 +154,29 @@ describe('API keys in the console (en-GB)', () => {
       await expect.poll(() => isFocused(revokeDialog.getByRole('button', { name: t('cancel') }))).toBe(true);
       await expectNoSeriousViolations(page, 'the revoke dialog');
       await revokeDialog.getByRole('button', { name: t('revokeDialog.confirm') }).click();
-      await page.getByText(t('revoked', { name: 'Nightly export' })).waitFor();
+      // Confirmed in a toast, which goes by itself (found by its text: a role query would miss it
+      // while the closing dialog still hides the rest of the page from assistive technology).
+      const toast = page.getByRole('listitem', { name: t('revoked', { name: 'Nightly export' }) });
+      await toast.getByText(t('revokedBody')).waitFor();
+      await page.getByText(t('revokedBody'), { exact: true }).waitFor({ state: 'detached', timeout: 15_000 });
       await expect.poll(() => row.textContent()).not.toContain(t('status.active'));
       expect(await row.getByRole('button').count()).toBe(0);
 
       const refused = await asKey.request('{ me { primaryEmail } }');
       expect(refused.data?.me).toBeUndefined();
       expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+      // With no opportunities, that page says where they come from and leads here.
+      const opportunities = textIn(opportunitiesText, 'en');
+      await page
+        .getByRole('navigation')
+        .getByRole('link', { name: shell('nav.opportunities') })
+        .click();
+      await page.getByRole('heading', { name: opportunities('empty'), level: 2 }).waitFor();
+      await page.getByText(opportunities('emptyBody')).waitFor();
+      await expectNoSeriousViolations(page, 'the opportunities page (empty)');
+      await page.getByRole('link', { name: opportunities('goToApiKeys') }).click();
+      await page.getByRole('heading', { name: t('title'), level: 1 }).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await context.close();
@@ -160,7 +188,7 @@ describe('notifications in the console (it-IT)', () => {
   const t = textIn(notificationsText, 'it');
   const shell = textIn(shellText, 'it');
 
-  it('lists them newest first page by page, adds a new one live, and marks them all read', async () => {
+  it('lists them newest first page by page, in Italian, adds a new one live, and marks them all read, loaded or not', async () => {
     const { dataSource } = api.server;
     const user = await newUser(dataSource, organisation, { password: PASSWORD });
     const mailbox = (await newRoleMailboxes(dataSource, organisation)).find((m) => m.ownerUserId === user.id);
@@ -176,7 +204,10 @@ describe('notifications in the console (it-IT)', () => {
         data,
       });
     await notify('Mailbox alert', { mailboxId: mailbox!.id });
-    for (let i = 1; i <= 25; i += 1) await notify(`Notice ${i}`);
+    for (let i = 1; i <= 24; i += 1) await notify(`Notice ${i}`);
+    // The newest as the server writes it: its data carries what the Italian wording needs.
+    const failing = profileFailingNotification({ profileId: randomUUID(), name: 'Contoso EXO', failing: 3, total: 4 });
+    await addNotification(dataSource.manager, { organisationId: organisation.id, userId: user.id, ...failing });
 
     const { context, page, errors } = await signedIn('it-IT', 'it', user);
     const redis = new Redis(inject('redisUrl'));
@@ -197,8 +228,14 @@ describe('notifications in the console (it-IT)', () => {
       await status.waitFor();
       const items = page.getByRole('main').getByRole('listitem');
       await expect.poll(() => items.count()).toBe(25);
-      // Newest first.
-      expect(await items.first().getByRole('heading').textContent()).toContain('Notice 25');
+      // Newest first, in Italian.
+      expect(await items.first().getByRole('heading').textContent()).toContain(
+        t('kind.PROFILE_FAILING.title', { name: 'Contoso EXO' }),
+      );
+      expect(await items.first().textContent()).toContain(
+        t('kind.PROFILE_FAILING.body', { name: 'Contoso EXO', failing: 3, total: 4, count: 4 }),
+      );
+      expect(await items.first().textContent()).not.toContain(failing.title);
       expect(await items.first().textContent()).toContain(t('unreadBadge'));
       await expectNoSeriousViolations(page, 'the notifications page');
 
@@ -220,13 +257,16 @@ describe('notifications in the console (it-IT)', () => {
         .waitFor();
       await bell(27).waitFor();
 
+      // One more that the page has not loaded (no live event announced it): marked read all the same.
+      await notify('Not on screen');
       await page
         .getByRole('toolbar', { name: t('actions') })
         .getByRole('button', { name: t('markAllRead') })
         .click();
+      await page.getByText(t('allMarkedRead'), { exact: true }).first().waitFor();
       await page
         .getByRole('status')
-        .filter({ hasText: t('total', { count: 27, unread: 0 }) })
+        .filter({ hasText: t('total', { count: 28, unread: 0 }) })
         .waitFor();
       // The bell hears it too.
       await bell(0).waitFor();
@@ -235,6 +275,7 @@ describe('notifications in the console (it-IT)', () => {
       expect(
         (await client.request('{ notifications(first: 1) { unreadCount } }')).data?.notifications.unreadCount,
       ).toBe(0);
+      await endToasts(page);
       await expectNoSeriousViolations(page, 'the notifications page (all read)');
 
       // The bell leads here too.

@@ -7,6 +7,7 @@ import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
 import type { Spawned } from './processes.ts';
+import { endToasts } from './toasts.ts';
 import { startWeb } from './web-server.ts';
 
 let api: ApiHarness;
@@ -62,14 +63,20 @@ describe('the administrator’s flow in the web console', () => {
     await adminPage.getByRole('link', { name: 'Configure email' }).click();
     await adminPage.getByRole('heading', { name: 'Configure email' }).waitFor();
     await adminPage.getByRole('button', { name: 'Configure email' }).click();
+    // Toasts confirm the start and the end; the summary stays on the page.
+    await adminPage.getByText('Configuring email…', { exact: true }).first().waitFor();
     await adminPage.getByText('Configure email finished').waitFor();
+    await adminPage.getByText('Email configured', { exact: true }).first().waitFor();
 
-    const report = adminPage.getByRole('table', { name: 'Mailbox report' });
+    const report = adminPage.getByRole('grid', { name: 'Mailbox report' });
     const row = (email: string) =>
       report.getByRole('row').filter({ has: adminPage.getByRole('link', { name: email }) });
     await expect.poll(() => row(org.email('sales.pro')).textContent()).toContain('Approved, tested and enabled');
     expect(await row(org.email('no.exchange')).textContent()).toContain('No Exchange Online licence');
     expect(await row(org.email('upn.mismatch')).textContent()).toContain('Primary email differs from the UPN');
+    // The reasons are worded by the console; the API's English sentence for them is not shown besides.
+    expect(await row(org.email('no.exchange')).textContent()).not.toContain('The user has no valid Exchange Online');
+    await endToasts(adminPage);
     await expectNoSeriousViolations(adminPage);
 
     // The grid: the failing mailbox goes Scheduled → Failure without a reload.
@@ -77,9 +84,10 @@ describe('the administrator’s flow in the web console', () => {
     await adminPage.getByRole('checkbox', { name: `Select ${org.email('no.exchange')}` }).check();
     await adminPage.getByRole('button', { name: 'Approve and test mailboxes' }).click();
     await adminPage.getByText('Approve and test: 1 of 1 mailbox failed').waitFor();
+    await endToasts(adminPage);
     const gridRow = adminPage
       .getByRole('row')
-      .filter({ has: adminPage.getByRole('cell', { name: org.email('no.exchange') }) });
+      .filter({ has: adminPage.getByRole('gridcell', { name: org.email('no.exchange') }) });
     await expect.poll(() => gridRow.textContent()).toContain('Failure');
     await adminPage.screenshot({ path: 'test-results/configure-email-mailboxes.png', fullPage: true });
     await expectNoSeriousViolations(adminPage);

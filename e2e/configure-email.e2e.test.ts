@@ -13,7 +13,7 @@ let admin: TestClient;
 const workerLog: string[] = [];
 const apiLog: string[] = [];
 
-const MAILBOXES = `{ mailboxes(first: 50) { edges { node { id emailAddress approvalStatus incomingStatus outgoingStatus actStatus testRunStatus enabledForIncoming enabledForOutgoing enabledForAct incomingMethod alerts { code severity message count } } } } }`;
+const MAILBOXES = `{ mailboxes(first: 50) { edges { node { id emailAddress approvalStatus incomingStatus outgoingStatus actStatus testRunStatus enabledForIncoming enabledForOutgoing enabledForAct incomingMethod alerts { code severity message params count } } } } }`;
 const JOB = `query($id: ID!) { job(id: $id) { id kind status done total failed items(first: 50) { totalCount edges { node { emailAddress status reasons message } } } } }`;
 
 async function waitForJob(client: TestClient, id: string) {
@@ -165,8 +165,14 @@ describe('Configure email against the emulator’s demo tenant', () => {
       incomingStatus: 'FAILURE',
       enabledForIncoming: false,
     });
+    // What the message is made of comes along, so a client can word it in its reader's language.
     expect(failed.alerts).toEqual([
-      expect.objectContaining({ code: 'NO_EXCHANGE_MAILBOX', severity: 'ERROR', count: 1 }),
+      expect.objectContaining({
+        code: 'NO_EXCHANGE_MAILBOX',
+        severity: 'ERROR',
+        count: 1,
+        params: { address: org.email('no.exchange') },
+      }),
     ]);
     expect(failed.alerts[0].message).toMatch(/Exchange Online licence/);
 
@@ -196,7 +202,12 @@ describe('Configure email against the emulator’s demo tenant', () => {
       enabledForOutgoing: true,
       enabledForAct: true,
     });
-    expect(enabled.alerts.map((a: any) => a.code)).toEqual(['TEST_SUCCEEDED']);
+    expect(enabled.alerts).toEqual([
+      expect.objectContaining({
+        code: 'TEST_SUCCEEDED',
+        params: { address: org.email('no.exchange'), channels: ['incoming', 'outgoing', 'act'] },
+      }),
+    ]);
   });
 
   it('returns the same job for a repeated request while it is still running', async () => {

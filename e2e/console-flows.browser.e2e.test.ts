@@ -12,6 +12,7 @@ import { launchChromium } from './browser.ts';
 import { FIONA, newEmailOrganisation } from './email-fixture.ts';
 import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
 import type { Spawned } from './processes.ts';
+import { endToasts } from './toasts.ts';
 import { startWeb } from './web-server.ts';
 import { startWorker } from './worker-harness.ts';
 import { emailConfigurationText } from '../apps/web/src/features/email-configuration/email-configuration.strings.ts';
@@ -148,7 +149,7 @@ for (const { language, locale, colorScheme } of LANGUAGES) {
         await expectNoSeriousViolations(page, 'Configure email, ready');
         await page.getByRole('button', { name: s.configureEmail('configure') }).click();
         await page.getByText(s.configureEmail('finished.done'), { exact: true }).waitFor({ timeout: 30_000 });
-        const report = page.getByRole('table', { name: s.configureEmail('reportHeading') });
+        const report = page.getByRole('grid', { name: s.configureEmail('reportHeading') });
         const reportRow = (email: string) =>
           report.getByRole('row').filter({ has: page.getByRole('link', { name: email }) });
         await expect
@@ -166,6 +167,11 @@ for (const { language, locale, colorScheme } of LANGUAGES) {
         const failing = org.email('no.exchange');
         await page.getByRole('checkbox', { name: s.mailboxes('selectMailbox', { email: failing }) }).check();
         await page.getByRole('button', { name: s.mailboxes('approveAndTestMailboxes') }).click();
+        // A toast confirms the start; the job's outcome stays on the page.
+        await page
+          .getByRole('listitem', { name: s.mailboxes('job.started', { job: s.mailboxes('job.APPROVE_AND_TEST') }) })
+          .waitFor();
+        await endToasts(page);
         await page
           .getByText(
             s.mailboxes('job.outcome', {
@@ -174,7 +180,7 @@ for (const { language, locale, colorScheme } of LANGUAGES) {
             }),
           )
           .waitFor({ timeout: 30_000 });
-        const gridRow = page.getByRole('row').filter({ has: page.getByRole('cell', { name: failing }) });
+        const gridRow = page.getByRole('row').filter({ has: page.getByRole('gridcell', { name: failing }) });
         await expect.poll(() => gridRow.textContent()).toContain(s.mailboxes('testStatus.FAILURE'));
         await expectNoSeriousViolations(page, 'the mailbox list after Approve and test');
         await screenshot(page, 'administrator', language, 'mailboxes-after-approve-and-test');
@@ -185,10 +191,16 @@ for (const { language, locale, colorScheme } of LANGUAGES) {
         await page.getByRole('heading', { name: failing, level: 1 }).waitFor();
         const alerts = page.getByRole('list', { name: s.mailboxes('alerts.list') });
         await expect.poll(() => alerts.getByRole('listitem').count()).toBe(1);
+        // Worded in the reader's language from the alert's code and params.
+        await alerts
+          .getByText(s.mailboxes('alert.NO_EXCHANGE_MAILBOX', { address: failing }), { exact: true })
+          .waitFor();
         await expectNoSeriousViolations(page, 'the failing mailbox with its alert');
         await screenshot(page, 'administrator', language, 'mailbox-alert');
         await alerts.getByRole('button', { name: s.mailboxes('alerts.dismiss') }).click();
         await page.getByText(s.mailboxes('alerts.none')).waitFor();
+        await page.getByRole('listitem', { name: s.mailboxes('alerts.dismissed') }).waitFor();
+        await endToasts(page);
         expect(await alerts.count()).toBe(0);
         await expectNoSeriousViolations(page, 'the mailbox with no open alert');
 

@@ -1,3 +1,4 @@
+import { AUTO_APPROVAL_REASON_TEXT } from '@mailroom/domain';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
@@ -7,6 +8,7 @@ import { jobsText } from '../apps/web/src/features/jobs/jobs.strings.ts';
 import { sessionText } from '../apps/web/src/features/session/session.strings.ts';
 import { shellText } from '../apps/web/src/features/shell/shell.strings.ts';
 import { sharedText } from '../apps/web/src/shared/shared.strings.ts';
+import { i18n } from '../apps/web/src/shared/i18n.ts';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
@@ -176,7 +178,7 @@ describe('the console’s language, theme and narrow screens', () => {
     expect(await page.getByRole('button', { name: shellText.en['nav.show'] }).getAttribute('aria-expanded')).toBe(
       'false',
     );
-    await page.getByRole('table', { name: emailConfigurationText.en.reportHeading }).waitFor();
+    await page.getByRole('grid', { name: emailConfigurationText.en.reportHeading }).waitFor();
     await expectNoSeriousViolations(page, 'Configure email on a tablet');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
 
@@ -225,7 +227,7 @@ describe('the console’s language, theme and narrow screens', () => {
     }).format(new Date(state.configuredAt));
     expect(configuredAt).not.toBe(english);
 
-    const report = page.getByRole('table', { name: t.reportHeading });
+    const report = page.getByRole('grid', { name: t.reportHeading });
     await report.getByRole('columnheader', { name: jobsText.it['report.outcome'] }).waitFor();
     const enabledRow = report
       .getByRole('row')
@@ -235,6 +237,8 @@ describe('the console’s language, theme and narrow screens', () => {
       .getByRole('row')
       .filter({ has: page.getByRole('link', { name: org.email('no.exchange') }) });
     await expect.poll(() => refusedRow.textContent()).toContain(jobsText.it['reason.NO_EXCHANGE_LICENSE']);
+    // Worded from the reason's code only: the API's English sentence for it is not shown besides.
+    expect(await refusedRow.textContent()).not.toContain(AUTO_APPROVAL_REASON_TEXT.NO_EXCHANGE_LICENSE);
     await page.getByRole('heading', { name: t['connection.heading'] }).waitFor();
     await expectNoSeriousViolations(page);
 
@@ -250,6 +254,14 @@ describe('the console’s language, theme and narrow screens', () => {
     await form.getByRole('button', { name: p.save }).waitFor();
     await expectNoSeriousViolations(page);
     expect(await page.getByRole('button', { name: 'Save', exact: true }).count()).toBe(0);
+
+    // A saved change is confirmed by a toast in Italian.
+    const interval = form.getByRole('spinbutton', { name: p.minPollingIntervalSeconds });
+    await interval.fill(String(Number(await interval.inputValue()) + 15));
+    await form.getByRole('button', { name: p.save }).click();
+    const profiles = i18n.getFixedT('it', emailServerProfilesText.namespace);
+    const saved = page.getByRole('listitem', { name: profiles('saved', { name: 'Exchange Online' }) });
+    await saved.getByText(p.savedBody).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { eventually, FIONA, newEmailOrganisation, timeline, type EmailOrganisation } from './email-fixture.ts';
 import type { Spawned } from './processes.ts';
+import { endToasts } from './toasts.ts';
 import { startWeb } from './web-server.ts';
 import { startWorker } from './worker-harness.ts';
 
@@ -193,10 +194,16 @@ describe('folder tracking on the salesperson’s mailbox', () => {
     await toggle.click();
     await expect.poll(() => toggle.isChecked()).toBe(true);
     await expect.poll(() => toggle.isDisabled()).toBe(false);
+    await page.getByRole('listitem', { name: 'Folder tracking turned on' }).waitFor();
+    await endToasts(page);
 
     await page.getByText('No folder is mapped yet.').waitFor();
     await expectNoSeriousViolations(page);
     await addRule('Inbox/Fabrikam', 'Fabrikam renewal');
+    await page
+      .getByRole('listitem', { name: 'Rule added' })
+      .getByText('Messages you move into Inbox/Fabrikam are tracked.')
+      .waitFor();
     await rules()
       .getByRole('row', { name: /Inbox\/Fabrikam/ })
       .waitFor();
@@ -240,6 +247,7 @@ describe('folder tracking on the salesperson’s mailbox', () => {
     ).toBe(0);
 
     await page.getByRole('button', { name: 'Delete the rule for Inbox/Fabrikam' }).click();
+    await page.getByRole('listitem', { name: 'Rule deleted' }).waitFor();
     await expect
       .poll(() =>
         rules()
@@ -251,6 +259,7 @@ describe('folder tracking on the salesperson’s mailbox', () => {
     const added = rules().getByRole('row', { name: /Inbox\/Project 25/ });
     await added.waitFor();
     expect(await added.textContent()).toContain('No record');
+    await endToasts(page);
     await expectNoSeriousViolations(page);
     await page.screenshot({ path: 'test-results/mailbox-folder-tracking.png', fullPage: true });
     expect(errors).toEqual([]);
@@ -279,7 +288,8 @@ describe('incoming email on the salesperson’s mailbox', () => {
 
     await option('All email messages').check();
     await save.click();
-    await section().getByText('Email to track: All email messages.').waitFor();
+    const saved = page.getByRole('listitem', { name: 'Incoming email setting saved' });
+    await saved.getByText('Email to track: All email messages.').waitFor();
     expect(await option('All email messages').isChecked()).toBe(true);
     await expect
       .poll(async () => (await fixture.salesPro.request(MAILBOX, { id: mailboxId })).data?.mailbox.incomingFilter)

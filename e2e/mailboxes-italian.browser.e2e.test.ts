@@ -10,6 +10,8 @@ import { formattersFor } from '../apps/web/src/shared/format.ts';
 import { i18n } from '../apps/web/src/shared/i18n.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
+import { gridFit, pageOverflow } from './layout.ts';
+import { endToasts } from './toasts.ts';
 import { DEMO_TENANT, newExchangeOrganisation } from './exchange-org.ts';
 import type { Spawned } from './processes.ts';
 import { startWeb } from './web-server.ts';
@@ -87,7 +89,8 @@ describe('the mailboxes in Italian', () => {
   it('shows the grid in Italian and follows a bulk Approve and test on a progress bar', async () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('it');
     for (const name of [italian.approveAndTestMailboxes, italian.testAndEnable, italian.refresh]) {
-      expect(await page.getByRole('button', { name }).isVisible()).toBe(true);
+      // The actions follow the signed-in user's roles, which arrive just after the heading.
+      await page.getByRole('button', { name }).waitFor();
     }
     for (const column of ['column.emailAddress', 'column.testRunStatus', 'column.lastSyncAt'] as const) {
       await page.getByRole('columnheader', { name: italian[column] }).waitFor();
@@ -101,6 +104,20 @@ describe('the mailboxes in Italian', () => {
     expect(await row(org.email('sales.pro')).textContent()).toContain(italian['approval.APPROVED']);
     await expectNoSeriousViolations(page);
 
+    // At 1280 px, navigation open, every Italian column fits; on a tablet the grid scrolls in its own box.
+    const grid = page.getByRole('grid', { name: italian.title });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const fit = await gridFit(grid);
+    expect(fit.spilling).toEqual([]);
+    expect(fit.sideways).toBeLessThanOrEqual(0);
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: 'test-results/mailboxes-italian-1280.png' });
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    await expectNoSeriousViolations(page, 'the mailboxes on a tablet');
+    await page.screenshot({ path: 'test-results/mailboxes-italian-768.png' });
+    await page.setViewportSize({ width: 1400, height: 900 });
+
     // Every Graph call slowed down, so the job is on screen long enough to watch it run.
     expect((await org.control('/faults', 'POST', { kind: 'latency', ms: 700 })).ok).toBe(true);
     try {
@@ -109,6 +126,13 @@ describe('the mailboxes in Italian', () => {
       }
       await page.getByText(itMailboxes('selected', { count: 2 }), { exact: true }).waitFor();
       await page.getByRole('button', { name: italian.approveAndTestMailboxes }).click();
+      // A toast says the tests started, in Italian.
+      const started = page.getByRole('listitem', {
+        name: itMailboxes('job.started', { job: italian['job.APPROVE_AND_TEST'] }),
+      });
+      await started.waitFor();
+      expect(await started.textContent()).toContain(itMailboxes('job.startedBody', { count: 2 }));
+      await endToasts(page);
       const progress = page.getByRole('progressbar', { name: italian['job.APPROVE_AND_TEST'] });
       await progress.waitFor();
       const stages = [0, 1, 2].map((done) => itMailboxes('job.progress', { done, count: 2 }));
@@ -181,6 +205,10 @@ describe('the mailboxes in Italian', () => {
       .first()
       .waitFor();
     expect(await alerts.getByRole('button', { name: italian['alerts.dismiss'] }).count()).toBeGreaterThan(0);
+    // The API's alert, worded in Italian from its code and params.
+    const noLicence = itMailboxes('alert.NO_EXCHANGE_MAILBOX', { address: org.email('no.exchange') });
+    expect(noLicence).toContain('licenza di Exchange Online');
+    await alerts.getByText(noLicence, { exact: true }).waitFor();
     const times = alerts.locator('time');
     expect(await times.count()).toBeGreaterThan(0);
     for (const time of await times.all()) {
@@ -251,7 +279,25 @@ describe('the mailboxes in Italian', () => {
     expect(await page.getByRole('status').filter({ hasText: /utent/ }).textContent()).toBe(
       itUsers('count', { count: users - 1 }),
     );
+    // All seven Italian columns fit at 1280 px beside the navigation.
+    const grid = page.getByRole('grid', { name: itU.title });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const fit = await gridFit(grid);
+    expect(fit.spilling).toEqual([]);
+    expect(fit.sideways).toBeLessThanOrEqual(0);
     await page.screenshot({ path: 'test-results/mailboxes-italian-users.png', fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 900 });
+
+    // A sales licence given in Italian is confirmed by a toast in Italian.
+    const unlicensed = userRow(org.email('unlicensed'));
+    const name = (await unlicensed.getByRole('gridcell').first().textContent()) ?? '';
+    await unlicensed.getByRole('button', { name: itUsers('editUser', { name }) }).click();
+    const dialog = page.getByRole('dialog', { name: itU['dialog.title'] });
+    await dialog.getByRole('combobox', { name: itU['dialog.salesLicence'] }).selectOption('SALES_ENTERPRISE');
+    await dialog.getByRole('button', { name: itU.save }).click();
+    const saved = page.getByRole('listitem', { name: itU.saved });
+    await saved.getByText(itUsers('savedBody', { name })).waitFor();
+    await expect.poll(() => unlicensed.textContent()).toContain(itU['licence.SALES_ENTERPRISE']);
 
     expect(errors).toEqual([]);
   });

@@ -12,6 +12,7 @@ import { sharedText } from '../apps/web/src/shared/shared.strings.ts';
 import { expectNoSeriousViolations } from './axe.ts';
 import { launchChromium } from './browser.ts';
 import { FIONA, newEmailOrganisation, type EmailOrganisation } from './email-fixture.ts';
+import { gridFit, pageOverflow } from './layout.ts';
 import type { Spawned } from './processes.ts';
 import { startWeb } from './web-server.ts';
 import { startWorker } from './worker-harness.ts';
@@ -67,11 +68,27 @@ describe('an opportunity with the browser in Italian', () => {
     await page.getByRole('heading', { name: OPPORTUNITY.heading, level: 1 }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('it');
     await page.getByText('1 opportunità', { exact: true }).waitFor();
-    const table = page.getByRole('table', { name: OPPORTUNITY.heading });
-    await table.getByRole('columnheader', { name: OPPORTUNITY.estimatedValue }).waitFor();
+    const grid = page.getByRole('grid', { name: OPPORTUNITY.heading });
+    await grid.getByRole('columnheader', { name: OPPORTUNITY.estimatedValue }).waitFor();
     await expectNoSeriousViolations(page);
-    const row = table.getByRole('row', { name: /Fabrikam renewal/ });
+    const row = grid.getByRole('row', { name: /Fabrikam renewal/ });
     expect(await row.textContent()).toContain('12.500,00\u00a0€');
+
+    // At 1280 px, navigation open, every Italian column fits; on a tablet the grid scrolls in its own box.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const fit = await gridFit(grid);
+    expect(fit.spilling).toEqual([]);
+    expect(fit.sideways).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 768, height: 1024 });
+    expect(await pageOverflow(page)).toBeLessThanOrEqual(0);
+    await expectNoSeriousViolations(page, 'the opportunities on a tablet');
+    await page.setViewportSize({ width: 1400, height: 900 });
+
+    // The arrow keys move through the grid: down from the header to the row's link, which opens it.
+    await grid.getByRole('columnheader', { name: OPPORTUNITY.name }).focus();
+    await page.keyboard.press('ArrowDown');
+    const link = row.getByRole('link', { name: 'Fabrikam renewal' });
+    expect(await link.evaluate((element) => element === document.activeElement)).toBe(true);
   });
 
   it('shows the record, the composers and the timeline in Italian', async () => {

@@ -59,7 +59,7 @@ describe('web console', () => {
     expect(page.url()).toBe(`${web.url}/mailboxes`);
     await page.getByText('Ada Admin').first().waitFor();
 
-    for (const email of mailboxEmails) await page.getByRole('cell', { name: email }).waitFor();
+    for (const email of mailboxEmails) await page.getByRole('gridcell', { name: email }).waitFor();
     await expect.poll(() => page.getByText('2 mailboxes').isVisible()).toBe(true);
     expect(await page.getByText('Not run').count()).toBeGreaterThanOrEqual(mailboxEmails.length);
     await page.screenshot({ path: 'test-results/mailboxes.png', fullPage: true });

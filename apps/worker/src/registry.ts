@@ -57,7 +57,7 @@ async function publishJob(context: JobContext, jobId: string): Promise<void> {
 }
 
 async function failWholeJob(payload: { jobId: string }, context: JobContext): Promise<void> {
-  await new JobProgress(context.dataSource.manager).fail(payload.jobId, GAVE_UP);
+  await new JobProgress(context.dataSource.manager).fail(payload.jobId, GAVE_UP, 'GAVE_UP');
   await publishJob(context, payload.jobId);
 }
 
@@ -69,7 +69,11 @@ const GIVE_UP: { [N in JobName]?: GiveUp<N> } = {
     let counted = false;
     await context.dataSource.transaction(async (manager) => {
       for (const mailboxId of payload.mailboxIds) {
-        counted = (await finishJobItem(manager, payload.jobId, mailboxId, 'FAILED', { message: GAVE_UP })) || counted;
+        counted =
+          (await finishJobItem(manager, payload.jobId, mailboxId, 'FAILED', {
+            outcome: 'GAVE_UP',
+            message: GAVE_UP,
+          })) || counted;
       }
     });
     if (counted) await publishJob(context, payload.jobId);

@@ -63,6 +63,7 @@ const MATRIX: Record<string, Access> = {
   updateMailbox: 'signed-in',
   dismissMailboxAlert: 'signed-in',
   markNotificationsRead: 'signed-in',
+  markAllNotificationsRead: 'signed-in',
   createAccount: 'signed-in',
   createContact: 'signed-in',
   updateContact: 'signed-in',

@@ -1,4 +1,4 @@
-import { UNAVAILABLE_REASON_TEXT, type AutoApprovalReason, type Job } from '@mailroom/domain';
+import { UNAVAILABLE_REASON_TEXT, type AutoApprovalReason, type Job, type JobItemOutcome } from '@mailroom/domain';
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { mailboxTestJobs } from '@mailroom/queues';
 import { toConnection } from './connection.ts';
@@ -126,13 +126,19 @@ export class JobItemsResolver {
   ): Promise<JobItemConnection> {
     const page = await context.services.jobs.items(requirePrincipal(context), job.id, first, after);
     return toConnection(page, (item) => {
-      const detail = item.detail as { emailAddress?: string; reasons?: AutoApprovalReason[]; message?: string };
+      const detail = item.detail as {
+        emailAddress?: string;
+        reasons?: AutoApprovalReason[];
+        outcome?: JobItemOutcome;
+        message?: string;
+      };
       return {
         id: item.id,
         mailboxId: item.itemId,
         emailAddress: detail.emailAddress ?? null,
         status: item.status,
         reasons: detail.reasons ?? [],
+        outcome: detail.outcome ?? null,
         message: detail.message ?? null,
       };
     });

@@ -1,4 +1,10 @@
-import type { AutoApprovalReason, EmailConfigurationStatus, JobItemStatus, UnavailableReason } from '@mailroom/domain';
+import type {
+  AutoApprovalReason,
+  EmailConfigurationStatus,
+  JobItemOutcome,
+  JobItemStatus,
+  UnavailableReason,
+} from '@mailroom/domain';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { JobType } from './job.type.ts';
@@ -108,7 +114,14 @@ export class JobItemType {
   @Field(() => [AutoApprovalReasonEnum], { description: 'Why Configure email left the mailbox out, when it did.' })
   reasons: AutoApprovalReason[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What happened, as a code: NOT_ELIGIBLE (see reasons), ALREADY_ENABLED, MAILBOX_DELETED, GAVE_UP; none for a tested mailbox, whose alerts say more.',
+  })
+  outcome: JobItemOutcome | null;
+
+  @Field(() => String, { nullable: true, description: 'What happened, in English.' })
   message: string | null;
 }
 

@@ -1,4 +1,4 @@
-import type { JobKind, JobStatus } from '@mailroom/domain';
+import type { JobErrorCode, JobKind, JobStatus } from '@mailroom/domain';
 import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { JobKindEnum, JobStatusEnum } from './enums.ts';
@@ -25,6 +25,12 @@ export class JobType {
 
   @Field(() => String, { nullable: true, description: 'Why the job failed, when it did.' })
   error: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Why the job failed, as a code: GAVE_UP (its last attempt failed; run it again).',
+  })
+  errorCode: JobErrorCode | null;
 
   @Field(() => GraphQLJSONObject, { description: 'Summary written by the worker (e.g. directory import counts).' })
   report: Record<string, unknown>;

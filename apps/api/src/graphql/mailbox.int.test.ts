@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { newOrganisation, newRoleMailboxes, newUser } from '@mailroom/domain/testing';
-import type { Organisation, User } from '@mailroom/domain';
+import { Mailbox, decideSyncFailure, failureAlert, raiseAlert, type Organisation, type User } from '@mailroom/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../testing/api-harness.ts';
 import type { TestClient } from '../testing/graphql-client.ts';
@@ -189,6 +189,63 @@ describe('sync history', () => {
     expect((await peer.request(HISTORY, { id: proMailbox })).data).toEqual({ mailbox: null });
     expect((await peer.request(HISTORY, { id: await mailboxOf(colleague.id) })).data).toEqual({
       mailbox: { syncHistory: [] },
+    });
+  });
+});
+
+describe('alerts', () => {
+  const ALERTS = `query($id: ID!) { mailbox(id: $id) { alerts { code message params count } } }`;
+
+  it('keep what their message is made of, so a client can word them in its reader’s language', async () => {
+    const ds = api.server.dataSource;
+    const mailbox = await ds.getRepository(Mailbox).findOneByOrFail({ ownerUserId: salesProUser.id });
+    await raiseAlert(
+      ds.manager,
+      organisation,
+      mailbox,
+      failureAlert(mailbox, 'outgoing', { kind: 'PERMISSION_MISSING', permission: 'Mail.Send' }),
+    );
+    const repeated = decideSyncFailure(mailbox, 'incoming', { kind: 'TRANSIENT' }, 9);
+    if (!repeated.disable) throw new Error('the tenth transient failure in a row disables the mailbox');
+    await raiseAlert(ds.manager, organisation, mailbox, repeated.alert, new Date(Date.now() + 1000));
+    // An alert raised before params were kept has none.
+    await ds.query(
+      `INSERT INTO mailbox_alert ("organisationId", "mailboxId", severity, code, message, "firstOccurredAt", "lastOccurredAt")
+       VALUES ($1, $2, 'ERROR', 'CREDENTIALS_INVALID', 'Rejected.', now() - interval '1 day', now() - interval '1 day')`,
+      [organisation.id, mailbox.id],
+    );
+
+    const result = await salesPro.request(ALERTS, { id: mailbox.id });
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.mailbox.alerts).toEqual([
+      {
+        code: 'SYNC_REPEATEDLY_FAILED',
+        message: repeated.alert.message,
+        params: { address: mailbox.emailAddress, failures: 10 },
+        count: 1,
+      },
+      {
+        code: 'PERMISSION_MISSING_MAIL_SEND',
+        message: expect.stringContaining('Mail.Send'),
+        params: { permission: 'Mail.Send', channel: 'outgoing' },
+        count: 1,
+      },
+      { code: 'CREDENTIALS_INVALID', message: 'Rejected.', params: null, count: 1 },
+    ]);
+
+    // A repeat folds into the open alert and keeps the latest params.
+    await raiseAlert(
+      ds.manager,
+      organisation,
+      mailbox,
+      failureAlert(mailbox, 'act', { kind: 'PERMISSION_MISSING', permission: 'Mail.Send' }),
+      new Date(Date.now() + 2000),
+    );
+    const again = await salesPro.request(ALERTS, { id: mailbox.id });
+    expect(again.data?.mailbox.alerts[0]).toMatchObject({
+      code: 'PERMISSION_MISSING_MAIL_SEND',
+      params: { permission: 'Mail.Send', channel: 'act' },
+      count: 2,
     });
   });
 });

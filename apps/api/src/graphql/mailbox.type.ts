@@ -9,7 +9,7 @@ import type {
   TestStatus,
 } from '@mailroom/domain';
 import { Field, ID, InputType, Int, ObjectType } from 'type-graphql';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
 import {
   AlertSeverityEnum,
   ApprovalStatusEnum,
@@ -33,8 +33,15 @@ export class MailboxAlertType {
   @Field(() => String)
   code: string;
 
-  @Field(() => String, { description: 'What went wrong and how to fix it.' })
+  @Field(() => String, { description: 'What went wrong and how to fix it, in English.' })
   message: string;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description:
+      'What the message is made of (address, channel, channels, permission, failures), to word it from the code in another language; null on alerts raised before they were kept.',
+  })
+  params: Record<string, unknown> | null;
 
   @Field(() => GraphQLDateTimeISO)
   firstOccurredAt: Date;

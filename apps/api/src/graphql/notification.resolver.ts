@@ -26,6 +26,14 @@ export class NotificationResolver {
   }
 
   @Authorized()
+  @Mutation(() => Int, {
+    description: 'Marks every unread notification of the signed-in user read, loaded or not; returns how many changed.',
+  })
+  markAllNotificationsRead(@Ctx() context: ApiContext): Promise<number> {
+    return context.services.notifications.markAllRead(requirePrincipal(context));
+  }
+
+  @Authorized()
   @Subscription(() => NotificationType, {
     description: 'Each new notification for the signed-in user, live.',
     subscribe: ({ context }) => {

@@ -3,6 +3,7 @@ import { lazy, type ComponentType } from 'react';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SignInPage } from '../features/session/components/sign-in.page';
 import { fluentThemeFor, useColorScheme, useDocumentTheme } from '../shared/theme';
+import { ToastProvider } from '../shared/toast';
 import { GraphqlProvider } from './graphql-provider.component';
 import { RequireSession } from './require-session.component';
 
@@ -44,28 +45,30 @@ export function App() {
   // dialogs), where a full-height box would cover the page. Each page sizes itself.
   return (
     <FluentProvider theme={fluentThemeFor(scheme)}>
-      <GraphqlProvider>
-        <BrowserRouter>
-          <Routes>
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route element={<RequireSession />}>
-              <Route path="/mailboxes" element={<MailboxesPage />} />
-              <Route path="/mailboxes/:id" element={<MailboxPage />} />
-              <Route path="/opportunities" element={<OpportunitiesPage />} />
-              <Route path="/opportunities/:id" element={<OpportunityPage />} />
-              <Route path="/accounts/:id" element={<AccountPage />} />
-              <Route path="/contacts/:id" element={<ContactPage />} />
-              <Route path="/settings/email" element={<ConfigureEmailPage />} />
-              <Route path="/settings/email-server-profiles" element={<EmailServerProfilesPage />} />
-              <Route path="/settings/users" element={<UsersPage />} />
-              <Route path="/sync-health" element={<SyncHealthPage />} />
-              <Route path="/notifications" element={<NotificationsPage />} />
-              <Route path="/api-keys" element={<ApiKeysPage />} />
-              <Route path="*" element={<Navigate to="/mailboxes" replace />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
-      </GraphqlProvider>
+      <ToastProvider>
+        <GraphqlProvider>
+          <BrowserRouter>
+            <Routes>
+              <Route path="/sign-in" element={<SignInPage />} />
+              <Route element={<RequireSession />}>
+                <Route path="/mailboxes" element={<MailboxesPage />} />
+                <Route path="/mailboxes/:id" element={<MailboxPage />} />
+                <Route path="/opportunities" element={<OpportunitiesPage />} />
+                <Route path="/opportunities/:id" element={<OpportunityPage />} />
+                <Route path="/accounts/:id" element={<AccountPage />} />
+                <Route path="/contacts/:id" element={<ContactPage />} />
+                <Route path="/settings/email" element={<ConfigureEmailPage />} />
+                <Route path="/settings/email-server-profiles" element={<EmailServerProfilesPage />} />
+                <Route path="/settings/users" element={<UsersPage />} />
+                <Route path="/sync-health" element={<SyncHealthPage />} />
+                <Route path="/notifications" element={<NotificationsPage />} />
+                <Route path="/api-keys" element={<ApiKeysPage />} />
+                <Route path="*" element={<Navigate to="/mailboxes" replace />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </GraphqlProvider>
+      </ToastProvider>
     </FluentProvider>
   );
 }

@@ -3,6 +3,13 @@ import { Organisation } from './organisation.entity.ts';
 import { User } from './user.entity.ts';
 import type { JobKind, JobStatus } from '../enums.ts';
 
+/**
+ * Why a job failed, as a code the console words. GAVE_UP: its last attempt failed (the worker log
+ * says why), and running it again is the way on.
+ */
+export const JOB_ERROR_CODES = ['GAVE_UP'] as const;
+export type JobErrorCode = (typeof JOB_ERROR_CODES)[number];
+
 /** JSON-safe per-item outcome of a job. */
 export type JobReport = Record<string, unknown>;
 
@@ -43,6 +50,10 @@ export class Job {
 
   @Column({ type: 'text', nullable: true })
   error: string | null;
+
+  /** Why the job failed, as a code the console words (`error` is the English text for API clients). */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  errorCode: JobErrorCode | null;
 
   /** Hash of the kind and its inputs, for "double click" deduplication while the job is active. */
   @Column({ type: 'varchar', length: 64, nullable: true })

@@ -2,6 +2,7 @@ import { ForeignKey, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeo
 import { Mailbox } from './mailbox.entity.ts';
 import { Organisation } from './organisation.entity.ts';
 import type { AlertSeverity } from '../enums.ts';
+import type { AlertParams } from '../rules/mailbox-test.rule.ts';
 
 /** An alert on a mailbox. Repeats of the same code fold into one row (count, last occurrence). */
 @Entity({ name: 'mailbox_alert' })
@@ -26,8 +27,13 @@ export class MailboxAlert {
   @Column({ type: 'varchar', length: 64 })
   code: string;
 
+  /** English, for API clients and as the console's fallback. */
   @Column({ type: 'text' })
   message: string;
+
+  /** What the message is made of, to word it in another language; null on alerts raised before they were kept. */
+  @Column({ type: 'jsonb', nullable: true })
+  params: AlertParams | null;
 
   @Column({ type: 'timestamptz' })
   firstOccurredAt: Date;

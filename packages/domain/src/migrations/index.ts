@@ -15,6 +15,8 @@ import { ReadPathIndexes1795812753921 } from './1795812753921-read-path-indexes.
 import { TimelineThreadIndexes1795817568945 } from './1795817568945-timeline-thread-indexes.migration.ts';
 import { SyncHealthIndex1796664405392 } from './1796664405392-sync-health-index.migration.ts';
 import { MailboxSyncHistory1796667666849 } from './1796667666849-mailbox-sync-history.migration.ts';
+import { MailboxAlertParams1796673889203 } from './1796673889203-mailbox-alert-params.migration.ts';
+import { JobErrorCode1796673922112 } from './1796673922112-job-error-code.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   TimelineThreadIndexes1795817568945,
   SyncHealthIndex1796664405392,
   MailboxSyncHistory1796667666849,
+  MailboxAlertParams1796673889203,
+  JobErrorCode1796673922112,
 ];

@@ -40,6 +40,7 @@ export function decideSyncFailure(
       alert: {
         severity: 'ERROR',
         code: 'SYNC_REPEATEDLY_FAILED',
+        params: { address: mailbox.emailAddress, failures: consecutiveFailures },
         message: `Synchronising ${mailbox.emailAddress} failed ${consecutiveFailures} times in a row (Exchange Online busy or unavailable, or a message Mailroom could not store — the worker log says which), so Mailroom stopped processing this mailbox. Check the service health in the Microsoft 365 admin center, then run Approve and test on the mailbox to start again.`,
       },
     };

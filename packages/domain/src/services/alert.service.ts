@@ -26,7 +26,7 @@ export function alertsEnabledFor(
 
 /**
  * Records an alert on a mailbox. An open alert with the same code is folded: its count goes up and
- * its last occurrence and message are refreshed, in one statement (safe under concurrency).
+ * its last occurrence, message and params are refreshed, in one statement (safe under concurrency).
  * Returns null when the organisation does not record alerts of that severity.
  */
 export async function raiseAlert(
@@ -38,13 +38,13 @@ export async function raiseAlert(
 ): Promise<MailboxAlert | null> {
   if (!alertsEnabledFor(organisation, draft.severity)) return null;
   const rows: { id: string }[] = await manager.query(
-    `INSERT INTO mailbox_alert ("organisationId", "mailboxId", severity, code, message, "firstOccurredAt", "lastOccurredAt", count)
-     VALUES ($1, $2, $3, $4, $5, $6, $6, 1)
+    `INSERT INTO mailbox_alert ("organisationId", "mailboxId", severity, code, message, params, "firstOccurredAt", "lastOccurredAt", count)
+     VALUES ($1, $2, $3, $4, $5, $7::jsonb, $6, $6, 1)
      ON CONFLICT ("mailboxId", code) WHERE "dismissedAt" IS NULL
      DO UPDATE SET count = mailbox_alert.count + 1, "lastOccurredAt" = EXCLUDED."lastOccurredAt",
-                   message = EXCLUDED.message, severity = EXCLUDED.severity, "readAt" = NULL
+                   message = EXCLUDED.message, params = EXCLUDED.params, severity = EXCLUDED.severity, "readAt" = NULL
      RETURNING id`,
-    [mailbox.organisationId, mailbox.id, draft.severity, draft.code, draft.message, now],
+    [mailbox.organisationId, mailbox.id, draft.severity, draft.code, draft.message, now, JSON.stringify(draft.params)],
   );
   return manager.getRepository(MailboxAlert).findOneByOrFail({ id: rows[0]!.id });
 }

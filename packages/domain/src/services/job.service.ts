@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, Repository } from 'typeorm';
 import { JobItem } from '../entities/job-item.entity.ts';
 import { decodeCursor, encodeCursor, pageSize, type Page } from './pagination.ts';
-import { Job, type JobReport } from '../entities/job.entity.ts';
+import { Job, type JobErrorCode, type JobReport } from '../entities/job.entity.ts';
 import type { JobKind, JobStatus } from '../enums.ts';
 import { DomainError } from '../errors.ts';
 import { isUuid } from '../ids.ts';
@@ -77,7 +77,13 @@ export class JobProgress {
   }
 
   start(id: string, total: number, now = new Date()): Promise<Job> {
-    return this.update(id, { status: 'RUNNING' satisfies JobStatus, total, startedAt: now, error: null });
+    return this.update(id, {
+      status: 'RUNNING' satisfies JobStatus,
+      total,
+      startedAt: now,
+      error: null,
+      errorCode: null,
+    });
   }
 
   advance(id: string, done: number, failed: number): Promise<Job> {
@@ -88,7 +94,7 @@ export class JobProgress {
     return this.update(id, { status: 'COMPLETED', finishedAt: now, report });
   }
 
-  fail(id: string, error: string, now = new Date()): Promise<Job> {
-    return this.update(id, { status: 'FAILED', finishedAt: now, error });
+  fail(id: string, error: string, errorCode: JobErrorCode, now = new Date()): Promise<Job> {
+    return this.update(id, { status: 'FAILED', finishedAt: now, error, errorCode });
   }
 }

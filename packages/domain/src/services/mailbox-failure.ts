@@ -5,6 +5,7 @@ import { TOPICS, type EventPublisher } from '../events.ts';
 import { decideSyncFailure, type SyncFailureDecision } from '../rules/mailbox-sync.rule.ts';
 import type { Channel, ExchangeFailure } from '../rules/mailbox-test.rule.ts';
 import { raiseAlert } from './alert.service.ts';
+import { mailboxAlertNotification } from './notification-content.ts';
 import { alertIfProfileFailing } from './profile-health.ts';
 
 /**
@@ -54,18 +55,24 @@ export async function recordMailboxFailure(
         WHERE u."organisationId" = $1 AND (u.id = $2 OR r.name = 'SYSTEM_ADMINISTRATOR')`,
       [organisation.id, mailbox.ownerUserId],
     );
+    const content = mailboxAlertNotification(act ? 'ACT_STOPPED' : 'EMAIL_STOPPED', mailbox, {
+      id: alert.id,
+      code: alert.code,
+      severity: alert.severity,
+      message: decision.alert.message,
+      params: decision.alert.params,
+    });
     return db.query(
       `INSERT INTO notification ("organisationId", "userId", kind, title, message, data)
-       SELECT $1, u, 'MAILBOX_ALERT', $3, $4, $5::jsonb FROM unnest($2::uuid[]) AS u
+       SELECT $1, u, $3, $4, $5, $6::jsonb FROM unnest($2::uuid[]) AS u
        RETURNING id, "userId"`,
       [
         organisation.id,
         recipients.map((r) => r.id),
-        act
-          ? `Mailroom stopped syncing appointments, contacts and tasks of ${mailbox.emailAddress}`
-          : `Mailroom stopped processing ${mailbox.emailAddress}`,
-        decision.alert.message,
-        JSON.stringify({ mailboxId: mailbox.id, alertId: alert.id, code: alert.code, severity: alert.severity }),
+        content.kind,
+        content.title,
+        content.message,
+        JSON.stringify(content.data),
       ],
     ) as Promise<{ id: string; userId: string }[]>;
   });

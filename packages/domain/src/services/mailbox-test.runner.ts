@@ -7,12 +7,14 @@ import { Organisation } from '../entities/organisation.entity.ts';
 import type { ApprovalStatus, ProcessingState, TestRunStatus, TestStatus } from '../enums.ts';
 import { TOPICS, type EventPublisher } from '../events.ts';
 import { profileConnection } from './exchange-connection.ts';
+import { mailboxAlertNotification } from './notification-content.ts';
 import { alertIfProfileFailing } from './profile-health.ts';
 import { ExchangeError, type ExchangeConnection, type ExchangeGatewayFactory } from '../exchange-gateway.ts';
 import {
   CHANNELS,
   channelsToTest,
   decideTestOutcome,
+  NOT_APPROVED_ALERT,
   type AlertDraft,
   type Channel,
   type ChannelResult,
@@ -27,13 +29,6 @@ export class RetryLater extends Error {
     this.name = 'RetryLater';
   }
 }
-
-const NOT_APPROVED: AlertDraft = {
-  severity: 'ERROR',
-  code: 'MAILBOX_NOT_APPROVED',
-  message:
-    'The mailbox is not approved, so it cannot be tested and enabled. Use Approve and test mailboxes (administrators), which approves it first.',
-};
 
 /** What one mailbox's test run decided, ready to be written. */
 interface Verdict {
@@ -119,7 +114,12 @@ export class MailboxTestRunner {
     const busy: string[] = [];
     await forEachConcurrently(mailboxes, TESTS_IN_FLIGHT, async (mailbox) => {
       if (!approve && mailbox.approvalStatus !== 'APPROVED') {
-        verdicts.push({ ...unchanged(mailbox), testRunStatus: 'FAILURE', succeeded: false, alerts: [NOT_APPROVED] });
+        verdicts.push({
+          ...unchanged(mailbox),
+          testRunStatus: 'FAILURE',
+          succeeded: false,
+          alerts: [NOT_APPROVED_ALERT],
+        });
         return;
       }
       const results = await this.test(mailbox, connectionOf(mailbox));
@@ -231,12 +231,12 @@ export class MailboxTestRunner {
     let notifications: { id: string; userId: string }[] = [];
     if (drafts.length > 0) {
       const alerts: { id: string; mailboxId: string; code: string }[] = await manager.query(
-        `INSERT INTO mailbox_alert ("organisationId", "mailboxId", severity, code, message, "firstOccurredAt", "lastOccurredAt", count)
-         SELECT $1, v.mailbox, v.severity, v.code, v.message, $6, $6, 1
-         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[]) AS v(mailbox, severity, code, message)
+        `INSERT INTO mailbox_alert ("organisationId", "mailboxId", severity, code, message, params, "firstOccurredAt", "lastOccurredAt", count)
+         SELECT $1, v.mailbox, v.severity, v.code, v.message, v.params, $6, $6, 1
+         FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $7::jsonb[]) AS v(mailbox, severity, code, message, params)
          ON CONFLICT ("mailboxId", code) WHERE "dismissedAt" IS NULL
          DO UPDATE SET count = mailbox_alert.count + 1, "lastOccurredAt" = EXCLUDED."lastOccurredAt",
-                       message = EXCLUDED.message, severity = EXCLUDED.severity, "readAt" = NULL
+                       message = EXCLUDED.message, params = EXCLUDED.params, severity = EXCLUDED.severity, "readAt" = NULL
          RETURNING id, "mailboxId", code`,
         [
           organisation.id,
@@ -245,29 +245,30 @@ export class MailboxTestRunner {
           drafts.map((d) => d.alert.code),
           drafts.map((d) => d.alert.message),
           now,
+          drafts.map((d) => JSON.stringify(d.alert.params)),
         ],
       );
       const alertId = new Map(alerts.map((a) => [`${a.mailboxId}|${a.code}`, a.id]));
       const toOwners = drafts.filter((d) => d.verdict.mailbox.ownerUserId);
       if (toOwners.length > 0) {
+        const contents = toOwners.map((d) =>
+          mailboxAlertNotification(d.verdict.succeeded ? 'ENABLED' : 'NEEDS_ATTENTION', d.verdict.mailbox, {
+            ...d.alert,
+            id: alertId.get(`${d.verdict.mailbox.id}|${d.alert.code}`) ?? null,
+          }),
+        );
         notifications = await manager.query(
           `INSERT INTO notification ("organisationId", "userId", kind, title, message, data)
-           SELECT $1, v.owner, 'MAILBOX_ALERT', v.title, v.message, v.data
-           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::jsonb[]) AS v(owner, title, message, data)
+           SELECT $1, v.owner, v.kind, v.title, v.message, v.data
+           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::jsonb[]) AS v(owner, kind, title, message, data)
            RETURNING id, "userId"`,
           [
             organisation.id,
             toOwners.map((d) => d.verdict.mailbox.ownerUserId),
-            toOwners.map((d) => (d.verdict.succeeded ? 'Your mailbox is enabled' : 'Your mailbox needs attention')),
-            toOwners.map((d) => d.alert.message),
-            toOwners.map((d) =>
-              JSON.stringify({
-                mailboxId: d.verdict.mailbox.id,
-                alertId: alertId.get(`${d.verdict.mailbox.id}|${d.alert.code}`) ?? null,
-                code: d.alert.code,
-                severity: d.alert.severity,
-              }),
-            ),
+            contents.map((c) => c.kind),
+            contents.map((c) => c.title),
+            contents.map((c) => c.message),
+            contents.map((c) => JSON.stringify(c.data)),
           ],
         );
       }
@@ -280,7 +281,11 @@ export class MailboxTestRunner {
         status: v.succeeded ? 'SUCCEEDED' : 'FAILED',
         detail: { emailAddress: v.mailbox.emailAddress, alerts: v.alerts.map((a) => a.code) },
       })),
-      ...deleted.map((id) => ({ id, status: 'FAILED', detail: { message: 'The mailbox was deleted.' } })),
+      ...deleted.map((id) => ({
+        id,
+        status: 'FAILED',
+        detail: { outcome: 'MAILBOX_DELETED', message: 'The mailbox was deleted.' },
+      })),
     ];
     if (items.length === 0) return { notifications, counted: false };
     const [finished] = (await manager.query(

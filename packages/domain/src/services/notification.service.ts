@@ -82,4 +82,18 @@ export class NotificationService {
       .execute();
     return result.affected ?? 0;
   }
+
+  /** Marks every unread notification of the signed-in user read, not only those on screen; returns how many changed. */
+  async markAllRead(principal: Principal, now = new Date()): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(Notification)
+      .set({ readAt: now })
+      .where('"userId" = :me AND "organisationId" = :org AND "readAt" IS NULL', {
+        me: principal.userId,
+        org: principal.organisationId,
+      })
+      .execute();
+    return result.affected ?? 0;
+  }
 }

@@ -35,6 +35,7 @@ const fail = (organisation: Awaited<ReturnType<typeof newOrganisation>>, mailbox
     severity: 'ERROR',
     code: 'ACCESS_POLICY_DENIED',
     message: 'denied',
+    params: { address: mailbox.emailAddress },
   });
 
 async function profileNotifications(organisationId: string) {

@@ -1,7 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { TOPICS, type EventPublisher } from '../events.ts';
-
-const KIND = 'PROFILE_FAILING';
+import { profileFailingNotification } from './notification-content.ts';
 
 /**
  * When more than half of the mailboxes of an email server profile have failed within the last
@@ -35,13 +34,14 @@ export async function alertIfProfileFailing(
     );
   for (const profile of profiles) {
     if (profile.failing * 2 <= profile.total) continue;
+    const content = profileFailingNotification(profile);
     const notified: { id: string; userId: string }[] = await dataSource.transaction(async (db) => {
       // One warning an hour per profile, however many failures follow.
-      await db.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${KIND}:${profile.profileId}`]);
+      await db.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`${content.kind}:${profile.profileId}`]);
       const [recent] = (await db.query(
         `SELECT count(*)::int AS n FROM notification
           WHERE "organisationId" = $1 AND kind = $2 AND data->>'profileId' = $3 AND "createdAt" > now() - interval '1 hour'`,
-        [organisationId, KIND, profile.profileId],
+        [organisationId, content.kind, profile.profileId],
       )) as [{ n: number }];
       if (recent.n > 0) return [];
       return db.query(
@@ -53,10 +53,10 @@ export async function alertIfProfileFailing(
          RETURNING id, "userId"`,
         [
           organisationId,
-          KIND,
-          `Most mailboxes of the profile "${profile.name}" are failing`,
-          `${profile.failing} of ${profile.total} mailboxes using the email server profile "${profile.name}" failed in the last hour. Check the profile's credentials, endpoints and the app's permissions in Microsoft Entra ID; the mailboxes' alerts say what Exchange answered.`,
-          JSON.stringify({ profileId: profile.profileId, failing: profile.failing, total: profile.total }),
+          content.kind,
+          content.title,
+          content.message,
+          JSON.stringify(content.data),
           profile.ownerUserId,
         ],
       );

@@ -52,8 +52,8 @@ export const apiKeysText = defineStrings(
     'revokeDialog.confirm': 'Revoke key',
     'revokeDialog.revoking': 'Revoking…',
     'revokeDialog.failed': 'The key was not revoked',
-    revoked: 'The key “{{name}}” is revoked.',
-    closeRevoked: 'Close',
+    revoked: 'Key “{{name}}” revoked',
+    revokedBody: 'The API refuses it from now on.',
   },
   {
     title: 'Chiavi API',
@@ -104,7 +104,7 @@ export const apiKeysText = defineStrings(
     'revokeDialog.confirm': 'Revoca chiave',
     'revokeDialog.revoking': 'Revoca in corso…',
     'revokeDialog.failed': 'La chiave non è stata revocata',
-    revoked: 'La chiave “{{name}}” è stata revocata.',
-    closeRevoked: 'Chiudi',
+    revoked: 'Chiave “{{name}}” revocata',
+    revokedBody: 'Da ora l’API la rifiuta.',
   },
 );

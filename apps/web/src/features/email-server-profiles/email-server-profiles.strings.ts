@@ -9,11 +9,14 @@ export const emailServerProfilesText = defineStrings(
       'An email server profile holds the settings server-side synchronisation uses to reach Exchange Online for the mailboxes attached to it. Configure email sets the default profile up with the tenant’s credentials; change its endpoints for a sovereign cloud, replace its client secret, or tune how mailboxes are processed here.',
     loadFailed: 'Could not load the email server profiles',
     loading: 'Loading the email server profiles',
-    empty: 'No email server profiles yet. Configure email creates the default one.',
+    empty: 'No email server profiles yet',
+    emptyBody:
+      'Configure email creates the default profile from the Microsoft 365 connection. Run it once; the profile then shows here to adjust.',
+    goToConfigureEmail: 'Go to Configure email',
     'serverType.EXCHANGE_ONLINE': 'Exchange Online',
     default: 'Default',
     saveFailed: 'Could not save the profile',
-    saved: 'Profile saved',
+    saved: 'Profile “{{name}}” saved',
     savedWithSecret:
       'The new client secret is stored. Server-side synchronisation uses the saved settings from now on.',
     savedBody: 'Server-side synchronisation uses the saved settings from now on.',
@@ -54,11 +57,14 @@ export const emailServerProfilesText = defineStrings(
       'Un profilo del server di posta elettronica archivia le impostazioni utilizzate dalla sincronizzazione lato server per connettersi a Exchange Online per le cassette postali associate. Configura posta elettronica imposta il profilo predefinito con le credenziali del tenant; qui puoi modificarne gli endpoint per un cloud sovrano, sostituirne il segreto client o regolare l’elaborazione delle cassette postali.',
     loadFailed: 'Impossibile caricare i profili server di posta elettronica',
     loading: 'Caricamento dei profili server di posta elettronica',
-    empty: 'Nessun profilo server di posta elettronica. Configura posta elettronica crea quello predefinito.',
+    empty: 'Non ci sono ancora profili server di posta elettronica',
+    emptyBody:
+      'Configura posta elettronica crea il profilo predefinito a partire dalla connessione a Microsoft 365. Eseguilo una volta; il profilo compare poi qui e puoi modificarlo.',
+    goToConfigureEmail: 'Vai a Configura posta elettronica',
     'serverType.EXCHANGE_ONLINE': 'Exchange Online',
     default: 'Predefinito',
     saveFailed: 'Impossibile salvare il profilo',
-    saved: 'Profilo salvato',
+    saved: 'Profilo “{{name}}” salvato',
     savedWithSecret:
       'Il nuovo segreto client è archiviato. Da ora la sincronizzazione lato server utilizza le impostazioni salvate.',
     savedBody: 'Da ora la sincronizzazione lato server utilizza le impostazioni salvate.',

@@ -25,6 +25,11 @@ export const jobsText = defineStrings(
     'reason.NO_SALES_LICENSE': 'No sales licence',
     'reason.NO_EXCHANGE_LICENSE': 'No Exchange Online licence',
     'reason.USER_DISABLED': 'User is disabled',
+    // What happened to a mailbox, from the item's outcome code; English says what the API's message says.
+    'itemOutcome.ALREADY_ENABLED': 'Already approved, tested and enabled.',
+    'itemOutcome.MAILBOX_DELETED': 'The mailbox was deleted.',
+    'itemOutcome.GAVE_UP': 'Mailroom could not finish this after several attempts (see the worker log); run it again.',
+    'error.GAVE_UP': 'Mailroom could not finish this after several attempts (see the worker log); run it again.',
   },
   {
     'report.loadFailed': 'Impossibile caricare il report',
@@ -50,5 +55,11 @@ export const jobsText = defineStrings(
     'reason.NO_SALES_LICENSE': 'Nessuna licenza Sales',
     'reason.NO_EXCHANGE_LICENSE': 'Nessuna licenza Exchange Online',
     'reason.USER_DISABLED': 'L’utente è disabilitato',
+    'itemOutcome.ALREADY_ENABLED': 'Era già approvata, testata e abilitata.',
+    'itemOutcome.MAILBOX_DELETED': 'La cassetta postale è stata eliminata.',
+    'itemOutcome.GAVE_UP':
+      'Mailroom non è riuscito a completare l’operazione dopo diversi tentativi (il log del worker indica il motivo): eseguila di nuovo.',
+    'error.GAVE_UP':
+      'Mailroom non è riuscito a completare l’operazione dopo diversi tentativi (il log del worker indica il motivo): eseguila di nuovo.',
   },
 );

@@ -23,6 +23,17 @@ export const notificationsText = defineStrings(
     markFailed: 'The notifications were not marked as read',
     loadMore: 'Load more',
     loadingMore: 'Loading…',
+    allMarkedRead: 'All notifications marked as read',
+    // Worded from the notification's kind and data; English says exactly what the API's title and message say.
+    'kind.MAILBOX_ALERT.ENABLED': 'Your mailbox is enabled',
+    'kind.MAILBOX_ALERT.NEEDS_ATTENTION': 'Your mailbox needs attention',
+    'kind.MAILBOX_ALERT.EMAIL_STOPPED': 'Mailroom stopped processing {{emailAddress}}',
+    'kind.MAILBOX_ALERT.ACT_STOPPED': 'Mailroom stopped syncing appointments, contacts and tasks of {{emailAddress}}',
+    'kind.PROFILE_FAILING.title': 'Most mailboxes of the profile "{{name}}" are failing',
+    'kind.PROFILE_FAILING.body_one':
+      "{{failing, number}} of {{total, number}} mailboxes using the email server profile \"{{name}}\" failed in the last hour. Check the profile's credentials, endpoints and the app's permissions in Microsoft Entra ID; the mailboxes' alerts say what Exchange answered.",
+    'kind.PROFILE_FAILING.body_other':
+      "{{failing, number}} of {{total, number}} mailboxes using the email server profile \"{{name}}\" failed in the last hour. Check the profile's credentials, endpoints and the app's permissions in Microsoft Entra ID; the mailboxes' alerts say what Exchange answered.",
   },
   {
     heading: 'Notifiche',
@@ -44,5 +55,16 @@ export const notificationsText = defineStrings(
     markFailed: 'Le notifiche non sono state segnate come lette',
     loadMore: 'Carica altre',
     loadingMore: 'Caricamento…',
+    allMarkedRead: 'Tutte le notifiche sono state segnate come lette',
+    'kind.MAILBOX_ALERT.ENABLED': 'La tua cassetta postale è abilitata',
+    'kind.MAILBOX_ALERT.NEEDS_ATTENTION': 'La tua cassetta postale richiede attenzione',
+    'kind.MAILBOX_ALERT.EMAIL_STOPPED': 'Mailroom ha interrotto l’elaborazione di {{emailAddress}}',
+    'kind.MAILBOX_ALERT.ACT_STOPPED':
+      'Mailroom ha interrotto la sincronizzazione di appuntamenti, contatti e attività di {{emailAddress}}',
+    'kind.PROFILE_FAILING.title': 'La maggior parte delle cassette postali del profilo “{{name}}” ha errori',
+    'kind.PROFILE_FAILING.body_one':
+      'Nell’ultima ora {{failing, number}} cassetta postale su {{total, number}} che usa il profilo del server di posta elettronica “{{name}}” ha avuto errori. Controlla le credenziali e gli endpoint del profilo e le autorizzazioni dell’app in Microsoft Entra ID; gli avvisi delle cassette postali riportano la risposta di Exchange.',
+    'kind.PROFILE_FAILING.body_other':
+      'Nell’ultima ora {{failing, number}} cassette postali su {{total, number}} che usano il profilo del server di posta elettronica “{{name}}” hanno avuto errori. Controlla le credenziali e gli endpoint del profilo e le autorizzazioni dell’app in Microsoft Entra ID; gli avvisi delle cassette postali riportano la risposta di Exchange.',
   },
 );

@@ -9,7 +9,10 @@ export const opportunitiesText = defineStrings(
     count_one: '{{n}} opportunity',
     count_other: '{{n}} opportunities',
     loading: 'Loading opportunities',
-    empty: 'No opportunities yet. Opportunities you own, and your team’s, show here.',
+    empty: 'No opportunities yet',
+    emptyBody:
+      'Opportunities you own, and your team’s, show here. They come from your CRM or from an integration that adds them through the Mailroom API; an integration needs an API key.',
+    goToApiKeys: 'Create an API key',
     loadMore: 'Load more',
     loadingMore: 'Loading…',
     name: 'Name',
@@ -28,8 +31,10 @@ export const opportunitiesText = defineStrings(
     count_one: '{{n}} opportunità',
     count_other: '{{n}} opportunità',
     loading: 'Caricamento delle opportunità',
-    empty:
-      'Non sono ancora presenti opportunità. Qui vengono visualizzate le opportunità di cui sei proprietario e quelle del tuo team.',
+    empty: 'Non ci sono ancora opportunità',
+    emptyBody:
+      'Qui vengono visualizzate le opportunità di cui sei proprietario e quelle del tuo team. Arrivano dal CRM o da un’integrazione che le aggiunge tramite l’API di Mailroom; un’integrazione ha bisogno di una chiave API.',
+    goToApiKeys: 'Crea una chiave API',
     loadMore: 'Carica altro',
     loadingMore: 'Caricamento…',
     name: 'Nome',

@@ -1,29 +1,42 @@
 import {
   Badge,
   Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  createTableColumn,
   makeStyles,
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { DeleteRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import { useFormat } from '../../../shared/format';
 import { useText } from '../../../shared/i18n';
 import { apiKeysText } from '../api-keys.strings';
 import type { ApiKeyRow } from '../graphql/api-keys.graphql';
 
 const useStyles = makeStyles({
+  // Below the grid's width the grid scrolls inside this box, not the page.
   scroller: { overflowX: 'auto' },
-  table: { minWidth: '760px' },
-  name: { width: '24%', overflowWrap: 'anywhere' },
-  prefix: { fontFamily: tokens.fontFamilyMonospace },
-  actions: { width: '120px' },
+  grid: { minWidth: '720px' },
+  // Cells share the row by these weights.
+  name: { flexGrow: 3 },
+  prefix: { flexGrow: 2 },
+  created: { flexGrow: 2 },
+  lastUsed: { flexGrow: 2 },
+  status: { flexGrow: 2 },
+  actions: { flex: '0 0 120px' },
+  wrap: { overflowWrap: 'anywhere', minWidth: 0 },
+  code: { fontFamily: tokens.fontFamilyMonospace, overflowWrap: 'anywhere', minWidth: 0 },
+  // A revoked key's badge carries the date: let it wrap rather than spill into the next column.
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
 });
+
+type ColumnId = 'name' | 'prefix' | 'created' | 'lastUsed' | 'status' | 'actions';
 
 type ApiKeysTableProps = {
   keys: ApiKeyRow[];
@@ -38,64 +51,79 @@ export function ApiKeysTable({ keys, labelledBy, onRevoke }: ApiKeysTableProps) 
   const format = useFormat();
   // The revoke dialog opens without a DialogTrigger; this sends focus back to the row's button on close.
   const restoreFocusTarget = useRestoreFocusTarget();
+
+  const column = (columnId: ColumnId, renderCell: (key: ApiKeyRow) => ReactNode) =>
+    createTableColumn<ApiKeyRow>({ columnId, renderHeaderCell: () => t(`column.${columnId}`), renderCell });
+
+  const columns = [
+    column('name', (key) => <span className={styles.wrap}>{key.name}</span>),
+    column('prefix', (key) => <code className={styles.code}>{key.prefix}…</code>),
+    column('created', (key) => <time dateTime={key.createdAt}>{format.dateTime(key.createdAt)}</time>),
+    column('lastUsed', (key) =>
+      key.lastUsedAt === null || key.lastUsedAt === undefined ? (
+        t('neverUsed')
+      ) : (
+        <time dateTime={key.lastUsedAt}>{format.dateTime(key.lastUsedAt)}</time>
+      ),
+    ),
+    column('status', (key) =>
+      key.revokedAt ? (
+        <Badge appearance="tint" color="subtle" className={styles.badge}>
+          {t('revokedOn', { date: format.dateTime(key.revokedAt) })}
+        </Badge>
+      ) : (
+        <Badge appearance="tint" color="success">
+          {t('status.active')}
+        </Badge>
+      ),
+    ),
+    column('actions', (key) =>
+      key.revokedAt ? null : (
+        <Button
+          size="small"
+          icon={<DeleteRegular />}
+          aria-label={t('revokeKey', { name: key.name })}
+          {...restoreFocusTarget}
+          onClick={() => onRevoke(key)}
+        >
+          {t('revoke')}
+        </Button>
+      ),
+    ),
+  ];
+
   return (
     <div className={styles.scroller}>
-      <Table aria-labelledby={labelledBy} className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.name}>{t('column.name')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.prefix')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.created')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.lastUsed')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.status')}</TableHeaderCell>
-            <TableHeaderCell className={styles.actions}>{t('column.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {keys.map((key) => (
-            <TableRow key={key.id}>
-              <TableCell className={styles.name}>{key.name}</TableCell>
-              <TableCell>
-                <code className={styles.prefix}>{key.prefix}…</code>
-              </TableCell>
-              <TableCell>
-                <time dateTime={key.createdAt}>{format.dateTime(key.createdAt)}</time>
-              </TableCell>
-              <TableCell>
-                {key.lastUsedAt === null || key.lastUsedAt === undefined ? (
-                  t('neverUsed')
-                ) : (
-                  <time dateTime={key.lastUsedAt}>{format.dateTime(key.lastUsedAt)}</time>
-                )}
-              </TableCell>
-              <TableCell>
-                {key.revokedAt ? (
-                  <Badge appearance="tint" color="subtle">
-                    {t('revokedOn', { date: format.dateTime(key.revokedAt) })}
-                  </Badge>
-                ) : (
-                  <Badge appearance="tint" color="success">
-                    {t('status.active')}
-                  </Badge>
-                )}
-              </TableCell>
-              <TableCell>
-                {!key.revokedAt && (
-                  <Button
-                    size="small"
-                    icon={<DeleteRegular />}
-                    aria-label={t('revokeKey', { name: key.name })}
-                    {...restoreFocusTarget}
-                    onClick={() => onRevoke(key)}
-                  >
-                    {t('revoke')}
-                  </Button>
-                )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataGrid
+        items={keys}
+        columns={columns}
+        getRowId={(key: ApiKeyRow) => key.id}
+        aria-labelledby={labelledBy}
+        className={styles.grid}
+      >
+        <DataGridHeader>
+          <DataGridRow>
+            {({ renderHeaderCell, columnId }) => (
+              <DataGridHeaderCell className={styles[columnId as ColumnId]}>{renderHeaderCell()}</DataGridHeaderCell>
+            )}
+          </DataGridRow>
+        </DataGridHeader>
+        <DataGridBody<ApiKeyRow>>
+          {({ item, rowId }) => (
+            <DataGridRow<ApiKeyRow> key={rowId}>
+              {({ renderCell, columnId }) => (
+                // An active key's actions cell holds one button: the arrow keys land on it rather than on the cell.
+                <DataGridCell
+                  className={styles[columnId as ColumnId]}
+                  focusMode={columnId === 'actions' && !item.revokedAt ? 'none' : 'cell'}
+                >
+                  {renderCell(item)}
+                </DataGridCell>
+              )}
+            </DataGridRow>
+          )}
+        </DataGridBody>
+      </DataGrid>
     </div>
   );
 }

@@ -2,7 +2,6 @@ import {
   Body1,
   Button,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
@@ -15,10 +14,11 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
-import { AddRegular, DismissRegular } from '@fluentui/react-icons';
+import { AddRegular } from '@fluentui/react-icons';
 import { useCallback, useId, useState } from 'react';
 import { errorMessage } from '../../../shared/error-message';
 import { useText } from '../../../shared/i18n';
+import { useToast } from '../../../shared/toast';
 import { apiKeysText } from '../api-keys.strings';
 import type { ApiKeyRow } from '../graphql/api-keys.graphql';
 import { useApiKeys } from '../hooks/use-api-keys.hook';
@@ -53,10 +53,10 @@ export function ApiKeysPage() {
   const { keys, loading, error } = useApiKeys();
   // Dialogs opened without a DialogTrigger: this sends focus back to the button that opened them.
   const restoreFocusTarget = useRestoreFocusTarget();
+  const notify = useToast();
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiKeyRow | null>(null);
   const [revokeOpen, setRevokeOpen] = useState(false);
-  const [revoked, setRevoked] = useState<string | null>(null);
 
   const closeCreate = useCallback(() => setCreating(false), []);
 
@@ -67,7 +67,7 @@ export function ApiKeysPage() {
 
   function handleRevoked(key: ApiKeyRow) {
     setRevokeOpen(false);
-    setRevoked(key.name);
+    notify({ title: t('revoked', { name: key.name }), body: t('revokedBody') });
   }
 
   const createButton = (
@@ -84,22 +84,6 @@ export function ApiKeysPage() {
         </Title1>
         <Body1>{t('intro')}</Body1>
       </div>
-
-      {revoked !== null && (
-        <MessageBar intent="success">
-          <MessageBarBody>{t('revoked', { name: revoked })}</MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={t('closeRevoked')}
-                icon={<DismissRegular />}
-                onClick={() => setRevoked(null)}
-              />
-            }
-          />
-        </MessageBar>
-      )}
 
       {error && (
         <MessageBar intent="error">

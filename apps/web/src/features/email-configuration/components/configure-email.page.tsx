@@ -17,11 +17,13 @@ import { useMutation, useQuery } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
 import { useFormat, type Formatters } from '../../../shared/format';
 import { useText, type Translate } from '../../../shared/i18n';
+import { useToast } from '../../../shared/toast';
 import { JobProgress } from '../../jobs/components/job-progress.component';
 import { JobReport } from '../../jobs/components/job-report.component';
 import type { JobSummary } from '../../jobs/graphql/job.graphql';
 import { useJobProgress } from '../../jobs/hooks/use-job-progress.hook';
-import { isJobFinished } from '../../jobs/job.labels';
+import { isJobFinished, jobErrorText } from '../../jobs/job.labels';
+import { jobsText } from '../../jobs/jobs.strings';
 import { CONFIGURATION_STATUS_COLORS, NEXT_STEP_INTENTS } from '../email-configuration.labels';
 import { emailConfigurationText } from '../email-configuration.strings';
 import { ConfigureEmailMutation, EmailConfigurationQuery } from '../graphql/email-configuration.graphql';
@@ -38,9 +40,18 @@ const useStyles = makeStyles({
 
 type Summary = { intent: 'success' | 'warning' | 'error'; title: string; body: string };
 
-function finishedSummary(job: JobSummary, t: Translate<typeof emailConfigurationText.en>, format: Formatters): Summary {
+function finishedSummary(
+  job: JobSummary,
+  t: Translate<typeof emailConfigurationText.en>,
+  jobs: Translate<typeof jobsText.en>,
+  format: Formatters,
+): Summary {
   if (job.status === 'FAILED') {
-    return { intent: 'error', title: t('finished.stopped'), body: job.error ?? t('finished.stoppedBody') };
+    return {
+      intent: 'error',
+      title: t('finished.stopped'),
+      body: jobErrorText(job, jobs) ?? t('finished.stoppedBody'),
+    };
   }
   const finished =
     job.finishedAt === null ? t('finished.plain') : t('finished.when', { when: format.dateTime(job.finishedAt) });
@@ -74,12 +85,21 @@ export function ConfigureEmailPage() {
   const state = configuration.data?.emailConfiguration;
   // The job this page started, or else the latest one, which may still be running after a reload.
   const started = configureState.data?.configureEmail ?? state?.lastJob ?? null;
-  const onFinished = useCallback(() => refetchConfiguration({ requestPolicy: 'network-only' }), [refetchConfiguration]);
+  const notify = useToast();
+  const onFinished = useCallback(
+    (finished: JobSummary) => {
+      refetchConfiguration({ requestPolicy: 'network-only' });
+      // A stop or failed tests are told by the message bar below, where they can be read.
+      if (finished.status === 'COMPLETED' && finished.failed === 0) notify({ title: t('toast.done') });
+    },
+    [refetchConfiguration, notify, t],
+  );
   const { job, error: progressError } = useJobProgress(started, onFinished);
   const running = job !== null && !isJobFinished(job.status);
 
   async function handleConfigure() {
-    await configureEmail({});
+    const started = await configureEmail({});
+    if (started.data) notify({ title: t('toast.started'), body: t('toast.startedBody'), intent: 'info' });
     // Starting detects Exchange Online again, which can change the status whether it worked or not.
     refetchConfiguration({ requestPolicy: 'network-only' });
   }
@@ -179,8 +199,9 @@ export function ConfigureEmailPage() {
 
 function FinishedSummary({ job }: { job: JobSummary }) {
   const t = useText(emailConfigurationText);
+  const jobs = useText(jobsText);
   const format = useFormat();
-  const summary = finishedSummary(job, t, format);
+  const summary = finishedSummary(job, t, jobs, format);
   return (
     <MessageBar intent={summary.intent}>
       <MessageBarBody>

@@ -3,7 +3,6 @@ import { graphql, type DocumentType } from '../../../gql';
 export const EmailConfigurationStateFragment = graphql(`
   fragment EmailConfigurationState on EmailConfiguration {
     status
-    nextStep
     tenantId
     clientId
     clientSecretSet

@@ -17,6 +17,7 @@ import { useMutation } from 'urql';
 import type { UpdateEmailServerProfileInput } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
 import { useText } from '../../../shared/i18n';
+import { useToast } from '../../../shared/toast';
 import { emailServerProfilesText } from '../email-server-profiles.strings';
 import {
   UpdateEmailServerProfileMutation,
@@ -102,8 +103,6 @@ function wholeNumber(text: string): number | null {
   return Number.isInteger(number) ? number : null;
 }
 
-type Saved = { secretReplaced: boolean };
-
 export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServerProfileFields }) {
   const styles = useStyles();
   const t = useText(emailServerProfilesText);
@@ -116,7 +115,7 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
   const [values, setValues] = useState(() => valuesOf(loaded));
   const [clientSecret, setClientSecret] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const [savedNow, setSavedNow] = useState<Saved | null>(null);
+  const notify = useToast();
   const [{ fetching, error }, updateProfile] = useMutation(UpdateEmailServerProfileMutation);
 
   const input = changesOf(profile.id, valuesOf(profile), values, clientSecret);
@@ -138,7 +137,6 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
 
   function set<K extends keyof Values>(key: K, value: Values[K]) {
     setValues((previous) => ({ ...previous, [key]: value }));
-    setSavedNow(null);
   }
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -153,7 +151,10 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
     if (next === undefined) return;
     setProfile(next);
     setValues(valuesOf(next));
-    setSavedNow({ secretReplaced: input.clientSecret !== undefined });
+    notify({
+      title: t('saved', { name: next.name }),
+      body: input.clientSecret === undefined ? t('savedBody') : t('savedWithSecret'),
+    });
   }
 
   return (
@@ -175,14 +176,6 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
             <MessageBarBody>
               <MessageBarTitle>{t('saveFailed')}</MessageBarTitle>
               {errorMessage(error)}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {savedNow !== null && !fetching && (
-          <MessageBar intent="success">
-            <MessageBarBody>
-              <MessageBarTitle>{t('saved')}</MessageBarTitle>
-              {savedNow.secretReplaced ? t('savedWithSecret') : t('savedBody')}
             </MessageBarBody>
           </MessageBar>
         )}
@@ -232,10 +225,7 @@ export function EmailServerProfileForm({ profile: loaded }: { profile: EmailServ
             <Input
               type="password"
               value={clientSecret}
-              onChange={(_, data) => {
-                setClientSecret(data.value);
-                setSavedNow(null);
-              }}
+              onChange={(_, data) => setClientSecret(data.value)}
               autoComplete="new-password"
             />
           </Field>

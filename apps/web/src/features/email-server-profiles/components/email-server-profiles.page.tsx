@@ -4,6 +4,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Subtitle2,
   Title1,
   makeStyles,
   tokens,
@@ -12,6 +13,7 @@ import { useId } from 'react';
 import { useQuery } from 'urql';
 import { errorMessage } from '../../../shared/error-message';
 import { useText } from '../../../shared/i18n';
+import { RouterLink } from '../../../shared/router-link.component';
 import { emailServerProfilesText } from '../email-server-profiles.strings';
 import { EmailServerProfilesQuery } from '../graphql/email-server-profiles.graphql';
 import { EmailServerProfileForm } from './email-server-profile-form.component';
@@ -20,6 +22,16 @@ const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   intro: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxWidth: '880px' },
   heading: { margin: 0 },
+  empty: {
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'start',
+    gap: tokens.spacingVerticalM,
+    maxWidth: '880px',
+    padding: tokens.spacingVerticalXXL,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
 });
 
 export function EmailServerProfilesPage() {
@@ -48,7 +60,15 @@ export function EmailServerProfilesPage() {
         </MessageBar>
       )}
       {profiles === undefined && fetching && <Spinner label={t('loading')} />}
-      {profiles?.length === 0 && <Body1>{t('empty')}</Body1>}
+      {profiles?.length === 0 && (
+        <div className={styles.empty}>
+          <Subtitle2 as="h2" className={styles.heading}>
+            {t('empty')}
+          </Subtitle2>
+          <Body1>{t('emptyBody')}</Body1>
+          <RouterLink to="/settings/email">{t('goToConfigureEmail')}</RouterLink>
+        </div>
+      )}
       {profiles?.map((profile) => (
         <EmailServerProfileForm key={profile.id} profile={profile} />
       ))}

@@ -3,43 +3,55 @@ import {
   Body1,
   Button,
   Caption1,
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  createTableColumn,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import type { JobKind } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
 import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
+import type { JobReportItem } from '../graphql/job.graphql';
 import { useJobReport } from '../hooks/use-job-report.hook';
-import { autoApprovalReasonKey, jobItemOutcome } from '../job.labels';
+import { autoApprovalReasonKey, jobItemDetail, jobItemOutcome } from '../job.labels';
 import { jobsText } from '../jobs.strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // Below the grid's width the grid scrolls inside this box, not the page.
   scroller: { overflowX: 'auto' },
-  table: { minWidth: '720px' },
-  email: { width: '30%', overflowWrap: 'anywhere' },
-  outcome: { width: '22%' },
-  why: {
+  grid: { minWidth: '640px' },
+  // Cells share the row by these weights: the reasons need the room.
+  emailAddress: { flexGrow: 3 },
+  outcome: { flexGrow: 2 },
+  why: { flexGrow: 5 },
+  wrap: { overflowWrap: 'anywhere', minWidth: 0 },
+  // A long outcome ("Non approvata automaticamente") wraps inside its badge.
+  badge: { height: 'auto', minHeight: '20px', whiteSpace: 'normal' },
+  reasonsCell: {
     display: 'flex',
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
     paddingBlock: tokens.spacingVerticalS,
+    minWidth: 0,
   },
   reasons: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   detail: { color: tokens.colorNeutralForeground3 },
   footer: { display: 'flex', justifyContent: 'center' },
 });
+
+type ColumnId = 'emailAddress' | 'outcome' | 'why';
 
 type JobReportProps = { jobId: string; kind: JobKind; labelledBy: string };
 
@@ -48,6 +60,40 @@ export function JobReport({ jobId, kind, labelledBy }: JobReportProps) {
   const styles = useStyles();
   const t = useText(jobsText);
   const { items, totalCount, hasNextPage, loading, loadingMore, error, loadMore } = useJobReport(jobId);
+
+  const column = (columnId: ColumnId, renderCell: (item: JobReportItem) => ReactNode) =>
+    createTableColumn<JobReportItem>({ columnId, renderHeaderCell: () => t(`report.${columnId}`), renderCell });
+
+  const columns = [
+    column('emailAddress', (item) => (
+      <RouterLink to={`/mailboxes/${item.mailboxId}`} className={styles.wrap}>
+        {item.emailAddress ?? t('report.mailboxGone')}
+      </RouterLink>
+    )),
+    column('outcome', (item) => {
+      const outcome = jobItemOutcome(kind, item);
+      return (
+        <Badge appearance="tint" color={outcome.color} className={styles.badge}>
+          {t(outcome.label)}
+        </Badge>
+      );
+    }),
+    column('why', (item) => {
+      const detail = jobItemDetail(item, t);
+      return (
+        <div className={styles.reasonsCell}>
+          {item.reasons.length > 0 && (
+            <ul className={styles.reasons}>
+              {item.reasons.map((reason) => (
+                <li key={reason}>{t(autoApprovalReasonKey(reason))}</li>
+              ))}
+            </ul>
+          )}
+          {detail !== null && <Caption1 className={styles.detail}>{detail}</Caption1>}
+        </div>
+      );
+    }),
+  ];
 
   return (
     <div className={styles.root}>
@@ -63,49 +109,30 @@ export function JobReport({ jobId, kind, labelledBy }: JobReportProps) {
       {totalCount === 0 && <Body1>{t('report.empty')}</Body1>}
       {items.length > 0 && (
         <div className={styles.scroller}>
-          <Table aria-labelledby={labelledBy} className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell className={styles.email}>{t('report.emailAddress')}</TableHeaderCell>
-                <TableHeaderCell className={styles.outcome}>{t('report.outcome')}</TableHeaderCell>
-                <TableHeaderCell>{t('report.why')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((item) => {
-                const outcome = jobItemOutcome(kind, item);
-                return (
-                  <TableRow key={item.id}>
-                    <TableCell className={styles.email}>
-                      <RouterLink to={`/mailboxes/${item.mailboxId}`}>
-                        {item.emailAddress ?? t('report.mailboxGone')}
-                      </RouterLink>
-                    </TableCell>
-                    <TableCell>
-                      <Badge appearance="tint" color={outcome.color}>
-                        {t(outcome.label)}
-                      </Badge>
-                    </TableCell>
-                    <TableCell>
-                      <div className={styles.why}>
-                        {item.reasons.length > 0 && (
-                          <ul className={styles.reasons}>
-                            {item.reasons.map((reason) => (
-                              <li key={reason}>{t(autoApprovalReasonKey(reason))}</li>
-                            ))}
-                          </ul>
-                        )}
-                        {item.message !== null && <Caption1 className={styles.detail}>{item.message}</Caption1>}
-                        {item.status === 'FAILED' && item.message === null && (
-                          <Caption1 className={styles.detail}>{t('report.testFailed')}</Caption1>
-                        )}
-                      </div>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <DataGrid
+            items={items}
+            columns={columns}
+            getRowId={(item: JobReportItem) => item.id}
+            aria-labelledby={labelledBy}
+            className={styles.grid}
+          >
+            <DataGridHeader>
+              <DataGridRow>
+                {({ renderHeaderCell, columnId }) => (
+                  <DataGridHeaderCell className={styles[columnId as ColumnId]}>{renderHeaderCell()}</DataGridHeaderCell>
+                )}
+              </DataGridRow>
+            </DataGridHeader>
+            <DataGridBody<JobReportItem>>
+              {({ item, rowId }) => (
+                <DataGridRow<JobReportItem> key={rowId}>
+                  {({ renderCell, columnId }) => (
+                    <DataGridCell className={styles[columnId as ColumnId]}>{renderCell(item)}</DataGridCell>
+                  )}
+                </DataGridRow>
+              )}
+            </DataGridBody>
+          </DataGrid>
         </div>
       )}
       {hasNextPage && (

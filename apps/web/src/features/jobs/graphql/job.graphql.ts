@@ -9,6 +9,7 @@ export const JobSummaryFragment = graphql(`
     total
     failed
     error
+    errorCode
     createdAt
     finishedAt
   }
@@ -39,6 +40,7 @@ export const JobReportQuery = graphql(`
             emailAddress
             status
             reasons
+            outcome
             message
           }
         }

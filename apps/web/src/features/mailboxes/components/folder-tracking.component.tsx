@@ -26,6 +26,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { RegardingType } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
 import { useText, type Translate } from '../../../shared/i18n';
+import { useToast } from '../../../shared/toast';
 import type { FolderTrackingRule } from '../graphql/folder-tracking.graphql';
 import type { MailboxRecord } from '../graphql/mailbox.graphql';
 import { useFolderTracking, type FolderTrackingState } from '../hooks/use-folder-tracking.hook';
@@ -89,6 +90,7 @@ export function FolderTrackingSection({ mailbox }: { mailbox: MailboxRecord }) {
   const styles = useStyles();
   const t = useText(mailboxesText);
   const headingId = useId();
+  const notify = useToast();
   const state = useFolderTracking(mailbox.id);
   const { rules, toggle, remove } = state;
   // What the user switched to shows until the mailbox, read again after the change, says the same.
@@ -97,7 +99,14 @@ export function FolderTrackingSection({ mailbox }: { mailbox: MailboxRecord }) {
 
   async function handleToggle(enabled: boolean) {
     setRequested(enabled);
-    if (!(await toggle.set(enabled))) setRequested(null);
+    if (await toggle.set(enabled)) notify({ title: t(enabled ? 'folders.trackingOn' : 'folders.trackingOff') });
+    else setRequested(null);
+  }
+
+  async function handleDelete(rule: FolderTrackingRule) {
+    if (await remove.run(rule.id)) {
+      notify({ title: t('folders.deleted'), body: t('folders.deletedBody', { folder: rule.folderPath }) });
+    }
   }
 
   return (
@@ -142,7 +151,7 @@ export function FolderTrackingSection({ mailbox }: { mailbox: MailboxRecord }) {
                     icon={<DeleteRegular />}
                     aria-label={t('folders.deleteRule', { folder: rule.folderPath })}
                     disabled={remove.fetching}
-                    onClick={() => void remove.run(rule.id)}
+                    onClick={() => void handleDelete(rule)}
                   >
                     {t('folders.delete')}
                   </Button>
@@ -161,6 +170,7 @@ export function FolderTrackingSection({ mailbox }: { mailbox: MailboxRecord }) {
 function AddRuleForm({ state }: { state: FolderTrackingState }) {
   const styles = useStyles();
   const t = useText(mailboxesText);
+  const notify = useToast();
   const headingId = useId();
   const { folders, records, rules, create } = state;
   const [folderId, setFolderId] = useState('');
@@ -173,6 +183,8 @@ function AddRuleForm({ state }: { state: FolderTrackingState }) {
     setSubmitted(true);
     if (folderId === '') return;
     if (await create.run(folderId, regardingId === '' ? null : regardingId)) {
+      const folder = folders?.find((candidate) => candidate.id === folderId)?.path ?? '';
+      notify({ title: t('folders.added'), body: t('folders.addedBody', { folder }) });
       setFolderId('');
       setRegardingId('');
       setSubmitted(false);

@@ -15,6 +15,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { IncomingFilter } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
 import { useText } from '../../../shared/i18n';
+import { useToast } from '../../../shared/toast';
 import type { MailboxRecord } from '../graphql/mailbox.graphql';
 import { useIncomingFilter } from '../hooks/use-incoming-filter.hook';
 import { INCOMING_FILTERS } from '../mailbox.labels';
@@ -34,30 +35,24 @@ export function IncomingFilterSection({ mailbox }: { mailbox: MailboxRecord }) {
   const styles = useStyles();
   const t = useText(mailboxesText);
   const headingId = useId();
+  const notify = useToast();
   const { saving, error, save } = useIncomingFilter(mailbox.id);
   // What the API saved shows until the mailbox, read again after the change, says the same.
   const [saved, setSaved] = useState<IncomingFilter | null>(null);
   const [draft, setDraft] = useState<IncomingFilter | null>(null);
-  const [confirmed, setConfirmed] = useState(false);
   if (saved !== null && saved === mailbox.incomingFilter) setSaved(null);
   const current = saved ?? mailbox.incomingFilter;
   const selected = draft ?? current;
   const changed = selected !== current;
 
-  function handleChange(value: string) {
-    setDraft(value as IncomingFilter);
-    setConfirmed(false);
-  }
-
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!changed || saving) return;
-    setConfirmed(false);
     const result = await save(selected);
     if (result === null) return;
     setSaved(result);
     setDraft(null);
-    setConfirmed(true);
+    notify({ title: t('incoming.saved'), body: t('incoming.savedBody', { filter: t(`incomingFilter.${result}`) }) });
   }
 
   return (
@@ -75,18 +70,10 @@ export function IncomingFilterSection({ mailbox }: { mailbox: MailboxRecord }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {confirmed && (
-        <MessageBar intent="success">
-          <MessageBarBody>
-            <MessageBarTitle>{t('incoming.saved')}</MessageBarTitle>
-            {t('incoming.savedBody', { filter: t(`incomingFilter.${current}`) })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
 
       <form className={styles.form} aria-labelledby={headingId} onSubmit={handleSubmit}>
         <Field label={t('incoming.field')}>
-          <RadioGroup value={selected} disabled={saving} onChange={(_, data) => handleChange(data.value)}>
+          <RadioGroup value={selected} disabled={saving} onChange={(_, data) => setDraft(data.value as IncomingFilter)}>
             {INCOMING_FILTERS.map((filter) => (
               <Radio key={filter} value={filter} label={t(`incomingFilter.${filter}`)} />
             ))}

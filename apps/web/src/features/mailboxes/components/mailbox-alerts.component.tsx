@@ -16,6 +16,8 @@ import type { AlertSeverity } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
 import { useFormat } from '../../../shared/format';
 import { useText } from '../../../shared/i18n';
+import { useToast } from '../../../shared/toast';
+import { alertMessage } from '../alert-message';
 import { DismissMailboxAlertMutation, type MailboxAlert } from '../graphql/mailbox.graphql';
 import { ALERT_SEVERITY_COLORS } from '../mailbox.labels';
 import { mailboxesText } from '../mailboxes.strings';
@@ -55,7 +57,13 @@ type MailboxAlertsProps = { alerts: MailboxAlert[] };
 export function MailboxAlerts({ alerts }: MailboxAlertsProps) {
   const styles = useStyles();
   const t = useText(mailboxesText);
+  const notify = useToast();
   const [{ fetching, error }, dismiss] = useMutation(DismissMailboxAlertMutation);
+
+  async function handleDismiss(alertId: string) {
+    const result = await dismiss({ alertId });
+    if (result.error === undefined) notify({ title: t('alerts.dismissed') });
+  }
 
   return (
     <>
@@ -76,7 +84,7 @@ export function MailboxAlerts({ alerts }: MailboxAlertsProps) {
               key={alert.id}
               alert={alert}
               disabled={fetching}
-              onDismiss={() => dismiss({ alertId: alert.id })}
+              onDismiss={() => void handleDismiss(alert.id)}
             />
           ))}
         </ul>
@@ -96,7 +104,7 @@ function AlertItem({ alert, disabled, onDismiss }: { alert: MailboxAlert; disabl
         <Badge appearance="tint" color={ALERT_SEVERITY_COLORS[alert.severity]} icon={SEVERITY_ICONS[alert.severity]}>
           {t(`alertSeverity.${alert.severity}`)}
         </Badge>
-        <Body1 id={messageId}>{alert.message}</Body1>
+        <Body1 id={messageId}>{alertMessage(t, alert)}</Body1>
         <Caption1 className={styles.meta}>
           {t('alerts.seen', { count: alert.count })} · {t('alerts.last')}{' '}
           <time dateTime={alert.lastOccurredAt}>{format.dateTime(alert.lastOccurredAt)}</time>

@@ -11,7 +11,8 @@ import { errorMessage } from '../../../shared/error-message';
 import { useText, type Translate } from '../../../shared/i18n';
 import { JobProgress } from '../../jobs/components/job-progress.component';
 import type { JobSummary } from '../../jobs/graphql/job.graphql';
-import { isJobFinished } from '../../jobs/job.labels';
+import { isJobFinished, jobErrorText } from '../../jobs/job.labels';
+import { jobsText } from '../../jobs/jobs.strings';
 import type { MailboxJobState } from '../hooks/use-mailbox-job.hook';
 import { mailboxesText } from '../mailboxes.strings';
 
@@ -23,11 +24,12 @@ function jobLabel(t: Text, kind: JobSummary['kind']): string {
 
 function outcome(
   t: Text,
+  jobs: Translate<(typeof jobsText)['en']>,
   job: JobSummary,
 ): { intent: NonNullable<MessageBarProps['intent']>; title: string; body: string } {
   const enableOnly = job.kind === 'TEST_AND_ENABLE';
   if (job.status === 'FAILED') {
-    return { intent: 'error', title: t('job.stopped'), body: job.error ?? t('job.stoppedBody') };
+    return { intent: 'error', title: t('job.stopped'), body: jobErrorText(job, jobs) ?? t('job.stoppedBody') };
   }
   if (job.failed === 0) {
     return {
@@ -51,6 +53,7 @@ type MailboxJobStatusProps = Pick<MailboxJobState, 'job' | 'error' | 'progressEr
 /** Where an Approve and test or Test and enable job stands: why it did not start, its progress, its outcome. */
 export function MailboxJobStatus({ job, error, progressError, dismiss }: MailboxJobStatusProps) {
   const t = useText(mailboxesText);
+  const jobs = useText(jobsText);
   if (error) {
     return (
       <MessageBar intent="error">
@@ -78,7 +81,7 @@ export function MailboxJobStatus({ job, error, progressError, dismiss }: Mailbox
       </>
     );
   }
-  const { intent, title, body } = outcome(t, job);
+  const { intent, title, body } = outcome(t, jobs, job);
   return (
     <MessageBar intent={intent}>
       <MessageBarBody>

@@ -1,16 +1,12 @@
 import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  TableSelectionCell,
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
   createTableColumn,
   makeStyles,
-  useTableFeatures,
-  useTableSelection,
-  useTableSort,
   type TableColumnDefinition,
   type TableColumnId,
   type TableRowId,
@@ -24,19 +20,37 @@ import type { MailboxRow } from '../graphql/mailboxes.graphql';
 import { mailboxesText } from '../mailboxes.strings';
 import { TestStatusBadge } from './test-status-badge.component';
 
-const useStyles = makeStyles({
-  scroller: { overflowX: 'auto' },
-  table: { minWidth: '1080px' },
-  email: { width: '20%', overflowWrap: 'anywhere' },
-  owner: { width: '12%' },
-});
+type ColumnId =
+  | 'emailAddress'
+  | 'owner'
+  | 'approvalStatus'
+  | 'incomingStatus'
+  | 'outgoingStatus'
+  | 'actStatus'
+  | 'testRunStatus'
+  | 'processingState'
+  | 'lastSyncAt';
 
-type Column = {
-  id: TableColumnId;
-  title: string;
-  render: (mailbox: MailboxRow) => ReactNode;
-  compare: (a: MailboxRow, b: MailboxRow) => number;
-};
+// Each column's least width (its content, inside 8 px padding a side) holds its longest word in
+// Italian, the longer language ("sincronizzazione", "Appuntamenti,"), so no header breaks inside a
+// word; what is left goes mostly to the address. With the selection cell they fit beside the
+// navigation at 1280 px, a vertical scroll bar included.
+const useStyles = makeStyles({
+  // Narrower than the grid (a tablet), the grid scrolls inside this box and the page keeps its width.
+  scroller: { overflowX: 'auto' },
+  grid: { minWidth: '980px' },
+  emailAddress: { flex: '3 1 0px', minWidth: '120px' },
+  owner: { flex: '2 1 0px', minWidth: '84px' },
+  approvalStatus: { minWidth: '86px' },
+  incomingStatus: { minWidth: '72px' },
+  outgoingStatus: { minWidth: '72px' },
+  actStatus: { minWidth: '92px' },
+  testRunStatus: { minWidth: '72px' },
+  processingState: { minWidth: '84px' },
+  lastSyncAt: { minWidth: '108px' },
+  // An address has no spaces to wrap at.
+  anywhere: { minWidth: 0, overflowWrap: 'anywhere' },
+});
 
 function byText(text: (mailbox: MailboxRow) => string) {
   return (a: MailboxRow, b: MailboxRow) => text(a).localeCompare(text(b));
@@ -46,49 +60,53 @@ type Text = Translate<(typeof mailboxesText)['en']>;
 
 // Sorting only reorders the rows already loaded; the API pages by email address. Labels sort as
 // the reader sees them, so the columns follow the language.
-function columnsFor(t: Text, format: Formatters): readonly Column[] {
+function columnsFor(t: Text, format: Formatters): TableColumnDefinition<MailboxRow>[] {
   const ownerName = (mailbox: MailboxRow) => mailbox.owner?.displayName ?? t('queue');
-  const status = (pick: (mailbox: MailboxRow) => TestStatus) => ({
-    render: (mailbox: MailboxRow) => <TestStatusBadge status={pick(mailbox)} />,
-    compare: byText((mailbox) => t(`testStatus.${pick(mailbox)}`)),
-  });
+  const column = (
+    columnId: ColumnId,
+    renderCell: (mailbox: MailboxRow) => ReactNode,
+    compare: (a: MailboxRow, b: MailboxRow) => number,
+  ) =>
+    createTableColumn<MailboxRow>({ columnId, renderHeaderCell: () => t(`column.${columnId}`), renderCell, compare });
+  const status = (columnId: ColumnId, pick: (mailbox: MailboxRow) => TestStatus) =>
+    column(
+      columnId,
+      (mailbox) => <TestStatusBadge status={pick(mailbox)} />,
+      byText((mailbox) => t(`testStatus.${pick(mailbox)}`)),
+    );
   return [
-    {
-      id: 'emailAddress',
-      title: t('column.emailAddress'),
-      render: (mailbox) => <RouterLink to={`/mailboxes/${mailbox.id}`}>{mailbox.emailAddress}</RouterLink>,
-      compare: byText((mailbox) => mailbox.emailAddress),
-    },
-    { id: 'owner', title: t('column.owner'), render: ownerName, compare: byText(ownerName) },
-    {
-      id: 'approvalStatus',
-      title: t('column.approvalStatus'),
-      render: (mailbox) => t(`approval.${mailbox.approvalStatus}`),
-      compare: byText((mailbox) => t(`approval.${mailbox.approvalStatus}`)),
-    },
-    { id: 'incomingStatus', title: t('column.incomingStatus'), ...status((mailbox) => mailbox.incomingStatus) },
-    { id: 'outgoingStatus', title: t('column.outgoingStatus'), ...status((mailbox) => mailbox.outgoingStatus) },
-    { id: 'actStatus', title: t('column.actStatus'), ...status((mailbox) => mailbox.actStatus) },
-    { id: 'testRunStatus', title: t('column.testRunStatus'), ...status((mailbox) => mailbox.testRunStatus) },
-    {
-      id: 'processingState',
-      title: t('column.processingState'),
-      render: (mailbox) => t(`processing.${mailbox.processingState}`),
-      compare: byText((mailbox) => t(`processing.${mailbox.processingState}`)),
-    },
-    {
-      id: 'lastSyncAt',
-      title: t('column.lastSyncAt'),
-      render: (mailbox) =>
+    column(
+      'emailAddress',
+      (mailbox) => <RouterLink to={`/mailboxes/${mailbox.id}`}>{mailbox.emailAddress}</RouterLink>,
+      byText((mailbox) => mailbox.emailAddress),
+    ),
+    column('owner', ownerName, byText(ownerName)),
+    column(
+      'approvalStatus',
+      (mailbox) => t(`approval.${mailbox.approvalStatus}`),
+      byText((mailbox) => t(`approval.${mailbox.approvalStatus}`)),
+    ),
+    status('incomingStatus', (mailbox) => mailbox.incomingStatus),
+    status('outgoingStatus', (mailbox) => mailbox.outgoingStatus),
+    status('actStatus', (mailbox) => mailbox.actStatus),
+    status('testRunStatus', (mailbox) => mailbox.testRunStatus),
+    column(
+      'processingState',
+      (mailbox) => t(`processing.${mailbox.processingState}`),
+      byText((mailbox) => t(`processing.${mailbox.processingState}`)),
+    ),
+    column(
+      'lastSyncAt',
+      (mailbox) =>
         mailbox.lastSyncAt === null ? (
           t('never')
         ) : (
           <time dateTime={mailbox.lastSyncAt}>{format.dateTime(mailbox.lastSyncAt)}</time>
         ),
       // Never synchronised sorts before any date.
-      compare: (a, b) =>
+      (a, b) =>
         (a.lastSyncAt === null ? 0 : Date.parse(a.lastSyncAt)) - (b.lastSyncAt === null ? 0 : Date.parse(b.lastSyncAt)),
-    },
+    ),
   ];
 }
 
@@ -101,80 +119,65 @@ type MailboxesTableProps = {
   onSelectedChange: (selected: ReadonlySet<TableRowId>) => void;
 };
 
+/** The loaded pages of mailboxes as a grid: sortable, and selectable for the bulk actions. */
 export function MailboxesTable({ rows, labelledBy, selectable, selected, onSelectedChange }: MailboxesTableProps) {
   const styles = useStyles();
   const t = useText(mailboxesText);
   const format = useFormat();
   const columns = useMemo(() => columnsFor(t, format), [t, format]);
-  const tableColumns = useMemo<TableColumnDefinition<MailboxRow>[]>(
-    () => columns.map(({ id, compare }) => createTableColumn<MailboxRow>({ columnId: id, compare })),
-    [columns],
-  );
-  const {
-    getRows,
-    selection: { allRowsSelected, someRowsSelected, toggleAllRows, toggleRow, isRowSelected },
-    sort: { getSortDirection, toggleColumnSort, sort },
-  } = useTableFeatures({ columns: tableColumns, items: rows, getRowId: (mailbox) => mailbox.id }, [
-    useTableSelection({
-      selectionMode: 'multiselect',
-      selectedItems: selected,
-      onSelectionChange: (_, data) => onSelectedChange(data.selectedItems),
-    }),
-    useTableSort({ defaultSortState: { sortColumn: 'emailAddress', sortDirection: 'ascending' } }),
-  ]);
+  const widthOf = (columnId: TableColumnId) => styles[columnId as ColumnId];
 
   return (
     <div className={styles.scroller}>
-      <Table aria-labelledby={labelledBy} className={styles.table} sortable>
-        <TableHeader>
-          <TableRow>
-            {selectable && (
-              <TableSelectionCell
-                checked={allRowsSelected ? true : someRowsSelected ? 'mixed' : false}
-                onClick={toggleAllRows}
-                checkboxIndicator={{ 'aria-label': t('selectAll') }}
-              />
+      <DataGrid
+        items={rows}
+        columns={columns}
+        getRowId={(mailbox: MailboxRow) => mailbox.id}
+        aria-labelledby={labelledBy}
+        className={styles.grid}
+        sortable
+        defaultSortState={{ sortColumn: 'emailAddress', sortDirection: 'ascending' }}
+        {...(selectable && {
+          selectionMode: 'multiselect' as const,
+          selectedItems: selected,
+          onSelectionChange: (_, data) => onSelectedChange(data.selectedItems),
+        })}
+      >
+        <DataGridHeader>
+          <DataGridRow selectionCell={selectable ? { checkboxIndicator: { 'aria-label': t('selectAll') } } : undefined}>
+            {({ renderHeaderCell, columnId }) => (
+              <DataGridHeaderCell className={widthOf(columnId)}>{renderHeaderCell()}</DataGridHeaderCell>
             )}
-            {columns.map((column) => (
-              <TableHeaderCell
-                key={column.id}
-                // A th after the selection cell's td would otherwise count as a row header.
-                scope="col"
-                className={
-                  column.id === 'emailAddress' ? styles.email : column.id === 'owner' ? styles.owner : undefined
-                }
-                sortDirection={getSortDirection(column.id)}
-                onClick={(event) => toggleColumnSort(event, column.id)}
-              >
-                {column.title}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {sort(getRows()).map(({ item: mailbox, rowId }) => {
-            const checked = isRowSelected(rowId);
-            return (
-              <TableRow key={rowId} aria-selected={selectable ? checked : undefined}>
-                {selectable && (
-                  <TableSelectionCell
-                    checked={checked}
-                    onClick={(event) => toggleRow(event, rowId)}
-                    checkboxIndicator={{ 'aria-label': t('selectMailbox', { email: mailbox.emailAddress }) }}
-                    // Named apart from its checkbox, so the only cell named by the address is the address.
-                    aria-label={t('selection')}
-                  />
-                )}
-                {columns.map((column) => (
-                  <TableCell key={column.id} className={column.id === 'emailAddress' ? styles.email : undefined}>
-                    {column.render(mailbox)}
-                  </TableCell>
-                ))}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+          </DataGridRow>
+        </DataGridHeader>
+        <DataGridBody<MailboxRow>>
+          {({ item: mailbox, rowId }) => (
+            <DataGridRow<MailboxRow>
+              key={rowId}
+              selectionCell={
+                selectable
+                  ? {
+                      checkboxIndicator: { 'aria-label': t('selectMailbox', { email: mailbox.emailAddress }) },
+                      // Named apart from its checkbox, so the only cell named by the address is the address.
+                      'aria-label': t('selection'),
+                    }
+                  : undefined
+              }
+            >
+              {({ renderCell, columnId }) => (
+                // The address cell holds its link: the arrow keys land on the link rather than on the cell.
+                <DataGridCell className={widthOf(columnId)} focusMode={columnId === 'emailAddress' ? 'none' : 'cell'}>
+                  {columnId === 'emailAddress' ? (
+                    <span className={styles.anywhere}>{renderCell(mailbox)}</span>
+                  ) : (
+                    renderCell(mailbox)
+                  )}
+                </DataGridCell>
+              )}
+            </DataGridRow>
+          )}
+        </DataGridBody>
+      </DataGrid>
     </div>
   );
 }

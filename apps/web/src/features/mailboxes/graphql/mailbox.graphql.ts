@@ -31,6 +31,7 @@ export const MailboxRecordFragment = graphql(`
       severity
       code
       message
+      params
       count
       firstOccurredAt
       lastOccurredAt

@@ -32,7 +32,8 @@ export type FolderTrackingState = {
   toggle: MutationState & { set: (enabled: boolean) => Promise<boolean> };
   /** Resolves to whether the rule was added. */
   create: MutationState & { run: (folderId: string, regardingId: string | null) => Promise<boolean> };
-  remove: MutationState & { run: (ruleId: string) => Promise<void> };
+  /** Resolves to whether the rule was deleted. */
+  remove: MutationState & { run: (ruleId: string) => Promise<boolean> };
 };
 
 const ONLY_NETWORK = { requestPolicy: 'network-only' } as const;
@@ -85,8 +86,9 @@ export function useFolderTracking(mailboxId: string): FolderTrackingState {
 
   const remove = useCallback(
     async (ruleId: string) => {
-      await deleteRule({ id: ruleId });
+      const result = await deleteRule({ id: ruleId });
       reexecuteRules(ONLY_NETWORK);
+      return result.error === undefined;
     },
     [deleteRule, reexecuteRules],
   );

@@ -1,10 +1,13 @@
 import type { CombinedError } from '@urql/core';
 import { useCallback, useState } from 'react';
 import { useClient } from 'urql';
+import { useText } from '../../../shared/i18n';
+import { useToast } from '../../../shared/toast';
 import type { JobSummary } from '../../jobs/graphql/job.graphql';
 import { useJobProgress } from '../../jobs/hooks/use-job-progress.hook';
 import { isJobFinished } from '../../jobs/job.labels';
 import { ApproveAndTestMailboxesMutation, TestAndEnableMailboxesMutation } from '../graphql/mailboxes.graphql';
+import { mailboxesText } from '../mailboxes.strings';
 
 export type MailboxJobKind = 'APPROVE_AND_TEST' | 'TEST_AND_ENABLE';
 
@@ -28,6 +31,8 @@ export type MailboxJobState = {
 /** Starts Approve and test or Test and enable for some mailboxes and follows the job to its end. */
 export function useMailboxJob(): MailboxJobState {
   const client = useClient();
+  const t = useText(mailboxesText);
+  const notify = useToast();
   const [started, setStarted] = useState<Started>(IDLE);
   const { job, error: progressError } = useJobProgress(started.job);
 
@@ -46,8 +51,14 @@ export function useMailboxJob(): MailboxJobState {
               .toPromise()
               .then(({ data, error }) => ({ job: data?.testAndEnableMailboxes ?? null, error: error ?? null }));
       setStarted({ starting: false, ...result });
+      if (result.job !== null) {
+        notify({
+          title: t('job.started', { job: t(`job.${kind}`) }),
+          body: t('job.startedBody', { count: result.job.total }),
+        });
+      }
     },
-    [client],
+    [client, notify, t],
   );
 
   const dismiss = useCallback(() => setStarted(IDLE), []);

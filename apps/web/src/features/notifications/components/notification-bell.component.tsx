@@ -20,6 +20,8 @@ import { errorMessage } from '../../../shared/error-message';
 import { useFormat } from '../../../shared/format';
 import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
+import { useToast } from '../../../shared/toast';
+import { useNotificationText } from '../hooks/use-notification-text.hook';
 import { useNotifications } from '../hooks/use-notifications.hook';
 import { notificationLink } from '../notification-link';
 import { notificationsText } from '../notifications.strings';
@@ -75,6 +77,12 @@ export function NotificationBell() {
   const bellId = useId();
   const [open, setOpen] = useState(false);
   const { items, unreadCount, error, markingRead, markAllRead } = useNotifications();
+  const wording = useNotificationText();
+  const notify = useToast();
+
+  async function handleMarkAllRead() {
+    if (await markAllRead()) notify({ title: t('allMarkedRead') });
+  }
 
   return (
     <>
@@ -100,7 +108,7 @@ export function NotificationBell() {
             </Subtitle2>
             <Button
               size="small"
-              onClick={markAllRead}
+              onClick={() => void handleMarkAllRead()}
               // Focus stays on it once everything is read, so Escape still closes the popover.
               disabledFocusable={unreadCount === 0 || markingRead}
             >
@@ -119,19 +127,20 @@ export function NotificationBell() {
               {items.map((notification) => {
                 const link = notificationLink(notification);
                 const unread = notification.readAt === null;
+                const { title, body } = wording(notification);
                 return (
                   <li key={notification.id} className={mergeClasses(styles.item, unread && styles.unread)}>
                     <Text weight="semibold">
                       {link === null ? (
-                        notification.title
+                        title
                       ) : (
                         <RouterLink to={link} onClick={() => setOpen(false)}>
-                          {notification.title}
+                          {title}
                         </RouterLink>
                       )}
                       {unread && <span className={styles.hidden}>{t('unreadMarker')}</span>}
                     </Text>
-                    <Body1>{notification.message}</Body1>
+                    <Body1>{body}</Body1>
                     <Caption1 className={styles.time}>
                       <time dateTime={notification.createdAt}>{format.dateTime(notification.createdAt)}</time>
                     </Caption1>

@@ -22,7 +22,9 @@ import { errorMessage } from '../../../shared/error-message';
 import { useFormat } from '../../../shared/format';
 import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
+import { useToast } from '../../../shared/toast';
 import { useNotificationHistory } from '../hooks/use-notification-history.hook';
+import { useNotificationText } from '../hooks/use-notification-text.hook';
 import { notificationLink } from '../notification-link';
 import { notificationsText } from '../notifications.strings';
 
@@ -63,6 +65,12 @@ export function NotificationsPage() {
   const headingId = useId();
   const history = useNotificationHistory();
   const { items, totalCount, unreadCount } = history;
+  const wording = useNotificationText();
+  const notify = useToast();
+
+  async function handleMarkAllRead() {
+    if (await history.markAllRead()) notify({ title: t('allMarkedRead') });
+  }
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -95,7 +103,7 @@ export function NotificationsPage() {
         <Toolbar aria-label={t('actions')}>
           <ToolbarButton
             icon={<CheckmarkRegular />}
-            onClick={() => void history.markAllRead()}
+            onClick={() => void handleMarkAllRead()}
             // Focus stays on it once everything is read, so the keyboard user's place is kept.
             disabledFocusable={unreadCount === 0 || history.markingRead}
           >
@@ -113,17 +121,18 @@ export function NotificationsPage() {
           {items.map((notification) => {
             const link = notificationLink(notification);
             const unread = notification.readAt === null;
+            const { title, body } = wording(notification);
             return (
               <li key={notification.id} className={mergeClasses(styles.item, unread && styles.unread)}>
                 <Subtitle2 as="h2" className={styles.title}>
-                  {link === null ? notification.title : <RouterLink to={link}>{notification.title}</RouterLink>}
+                  {link === null ? title : <RouterLink to={link}>{title}</RouterLink>}
                   {unread && (
                     <Badge appearance="filled" color="brand" size="small">
                       {t('unreadBadge')}
                     </Badge>
                   )}
                 </Subtitle2>
-                <Body1 className={styles.message}>{notification.message}</Body1>
+                <Body1 className={styles.message}>{body}</Body1>
                 <Caption1 className={styles.time}>
                   <time dateTime={notification.createdAt}>{format.dateTime(notification.createdAt)}</time>
                 </Caption1>

@@ -33,9 +33,9 @@ export const NotificationReceivedSubscription = graphql(`
   }
 `);
 
-export const MarkNotificationsReadMutation = graphql(`
-  mutation MarkNotificationsRead($ids: [ID!]!) {
-    markNotificationsRead(ids: $ids)
+export const MarkAllNotificationsReadMutation = graphql(`
+  mutation MarkAllNotificationsRead {
+    markAllNotificationsRead
   }
 `);
 

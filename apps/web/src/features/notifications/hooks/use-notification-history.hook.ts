@@ -4,7 +4,7 @@ import { useClient, useMutation, useQuery } from 'urql';
 import type { DocumentType } from '../../../gql';
 import { useConnectionPages } from '../../../shared/use-connection-pages.hook';
 import {
-  MarkNotificationsReadMutation,
+  MarkAllNotificationsReadMutation,
   NotificationHistoryQuery,
   NotificationReceivedSubscription,
   type NotificationItem,
@@ -27,7 +27,8 @@ export type NotificationHistoryState = {
   markError: CombinedError | null;
   markingRead: boolean;
   loadMore: () => void;
-  markAllRead: () => Promise<void>;
+  /** Marks every unread notification read, loaded or not; resolves to whether it worked. */
+  markAllRead: () => Promise<boolean>;
 };
 
 /** All of the signed-in user's notifications, page by page, with new ones added live. */
@@ -37,7 +38,7 @@ export function useNotificationHistory(): NotificationHistoryState {
   // The same first page the list reads (one request, from urql's cache), for its unread count.
   const [{ data }] = useQuery({ query: NotificationHistoryQuery, variables: VARIABLES });
   const [received, setReceived] = useState<NotificationItem[]>([]);
-  const [{ fetching: markingRead, error: markError }, markRead] = useMutation(MarkNotificationsReadMutation);
+  const [{ fetching: markingRead, error: markError }, markAll] = useMutation(MarkAllNotificationsReadMutation);
 
   useEffect(() => {
     const { unsubscribe } = client.subscription(NotificationReceivedSubscription, {}).subscribe(({ data: event }) => {
@@ -58,14 +59,13 @@ export function useNotificationHistory(): NotificationHistoryState {
   }, [rows, received]);
 
   const markAllRead = useCallback(async () => {
-    // The API marks by id: everything unread this page holds, which is all of it once scrolled through.
-    const ids = items.filter(({ readAt }) => readAt === null).map(({ id }) => id);
-    if (ids.length === 0) return;
-    const outcome = await markRead({ ids }, NOTIFICATION_TYPENAMES);
-    if (outcome.error) return;
+    // All of them, pages not yet loaded included: the lists on screen are refetched after it.
+    const outcome = await markAll({}, NOTIFICATION_TYPENAMES);
+    if (outcome.error) return false;
     const now = new Date().toISOString();
     setReceived((previous) => previous.map((item) => (item.readAt === null ? { ...item, readAt: now } : item)));
-  }, [items, markRead]);
+    return true;
+  }, [markAll]);
 
   return {
     items,

@@ -2,7 +2,7 @@ import type { CombinedError } from '@urql/core';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useClient, useMutation, useQuery } from 'urql';
 import {
-  MarkNotificationsReadMutation,
+  MarkAllNotificationsReadMutation,
   NotificationReceivedSubscription,
   NotificationsQuery,
   type NotificationItem,
@@ -22,7 +22,8 @@ export type NotificationsState = {
   unreadCount: number;
   error: CombinedError | null;
   markingRead: boolean;
-  markAllRead: () => Promise<void>;
+  /** Marks every unread notification read, loaded or not; resolves to whether it worked. */
+  markAllRead: () => Promise<boolean>;
 };
 
 /** The signed-in user's notifications, with new ones added as `notificationReceived` delivers them. */
@@ -30,7 +31,7 @@ export function useNotifications(): NotificationsState {
   const client = useClient();
   const [result, reexecute] = useQuery({ query: NotificationsQuery, variables: { first: PAGE_SIZE } });
   const [received, setReceived] = useState<NotificationItem[]>([]);
-  const [{ fetching: markingRead, error: markError }, markRead] = useMutation(MarkNotificationsReadMutation);
+  const [{ fetching: markingRead, error: markError }, markAll] = useMutation(MarkAllNotificationsReadMutation);
 
   useEffect(() => {
     const { unsubscribe } = client.subscription(NotificationReceivedSubscription, {}).subscribe(({ data }) => {
@@ -54,14 +55,13 @@ export function useNotifications(): NotificationsState {
   }, [page, received]);
 
   const markAllRead = useCallback(async () => {
-    const ids = items.filter(({ readAt }) => readAt === null).map(({ id }) => id);
-    if (ids.length === 0) return;
-    const outcome = await markRead({ ids }, NOTIFICATION_TYPENAMES);
-    if (outcome.error) return;
+    const outcome = await markAll({}, NOTIFICATION_TYPENAMES);
+    if (outcome.error) return false;
     const now = new Date().toISOString();
     setReceived((previous) => previous.map((item) => (item.readAt === null ? { ...item, readAt: now } : item)));
     reexecute({ requestPolicy: 'network-only' });
-  }, [items, markRead, reexecute]);
+    return true;
+  }, [markAll, reexecute]);
 
   return { items, unreadCount, error: result.error ?? markError ?? null, markingRead, markAllRead };
 }

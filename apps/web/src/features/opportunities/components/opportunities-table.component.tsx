@@ -1,14 +1,17 @@
 import {
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
   Link,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  createTableColumn,
   makeStyles,
   tokens,
+  type DataGridCellFocusMode,
 } from '@fluentui/react-components';
+import type { ReactNode } from 'react';
 import { useFormat } from '../../../shared/format';
 import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
@@ -16,21 +19,42 @@ import type { OpportunityRow } from '../graphql/opportunities.graphql';
 import { opportunitiesText } from '../opportunities.strings';
 
 const useStyles = makeStyles({
+  // Below the grid's width (a tablet) the grid scrolls inside this box, not the page.
   scroller: { overflowX: 'auto' },
-  table: { minWidth: '1080px' },
-  name: { width: '18%' },
-  account: { width: '16%' },
-  contacts: { width: '26%' },
-  wrap: { overflowWrap: 'anywhere' },
+  // Fits the page at 1280 px with the navigation open, Italian headers included.
+  grid: { minWidth: '860px' },
+  // Cells share the row by these weights; the contacts, with their addresses, get the most room.
+  name: { flexGrow: 3 },
+  account: { flexGrow: 2 },
+  contacts: { flexGrow: 5 },
+  owner: { flexGrow: 2 },
+  estimatedValue: { flexGrow: 2 },
+  created: { flexGrow: 2 },
+  wrap: { overflowWrap: 'anywhere', minWidth: 0 },
   list: {
     margin: 0,
     padding: 0,
     listStyleType: 'none',
     display: 'grid',
     gap: tokens.spacingVerticalXS,
+    minWidth: 0,
     paddingBlock: tokens.spacingVerticalS,
   },
 });
+
+type ColumnId = 'name' | 'account' | 'contacts' | 'owner' | 'estimatedValue' | 'created';
+
+/**
+ * How the arrow keys treat a cell: one link is reached directly, several (the contacts' addresses)
+ * behind Enter, and plain text on the cell itself.
+ */
+function focusModeOf(columnId: ColumnId, opportunity: OpportunityRow): DataGridCellFocusMode {
+  if (columnId === 'name') return 'none';
+  if (columnId === 'account') return opportunity.account === null ? 'cell' : 'none';
+  if (columnId === 'contacts')
+    return opportunity.contacts.some((contact) => contact.emailAddress !== null) ? 'group' : 'cell';
+  return 'cell';
+}
 
 type OpportunitiesTableProps = {
   rows: OpportunityRow[];
@@ -42,60 +66,86 @@ export function OpportunitiesTable({ rows, labelledBy }: OpportunitiesTableProps
   const styles = useStyles();
   const t = useText(opportunitiesText);
   const format = useFormat();
+
+  const column = (columnId: ColumnId, renderCell: (opportunity: OpportunityRow) => ReactNode) =>
+    createTableColumn<OpportunityRow>({ columnId, renderHeaderCell: () => t(columnId), renderCell });
+
+  const columns = [
+    column('name', (opportunity) => (
+      <RouterLink to={`/opportunities/${opportunity.id}`} className={styles.wrap}>
+        {opportunity.name}
+      </RouterLink>
+    )),
+    column('account', (opportunity) =>
+      opportunity.account === null ? (
+        t('none')
+      ) : (
+        <RouterLink to={`/accounts/${opportunity.account.id}`} className={styles.wrap}>
+          {opportunity.account.name}
+        </RouterLink>
+      ),
+    ),
+    column('contacts', (opportunity) =>
+      opportunity.contacts.length === 0 ? (
+        t('none')
+      ) : (
+        <ul className={styles.list}>
+          {opportunity.contacts.map((contact) => (
+            <li key={contact.id} className={styles.wrap}>
+              {contact.firstName} {contact.lastName}
+              {contact.emailAddress !== null && (
+                <>
+                  {' '}
+                  <Link href={`mailto:${contact.emailAddress}`}>{contact.emailAddress}</Link>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      ),
+    ),
+    column('owner', (opportunity) => (
+      <span className={styles.wrap}>{opportunity.owner?.displayName ?? t('none')}</span>
+    )),
+    column('estimatedValue', (opportunity) =>
+      opportunity.estimatedValue === null ? t('notEstimated') : format.currency(opportunity.estimatedValue),
+    ),
+    column('created', (opportunity) => (
+      <time dateTime={opportunity.createdAt}>{format.dateTime(opportunity.createdAt)}</time>
+    )),
+  ];
+
   return (
     <div className={styles.scroller}>
-      <Table aria-labelledby={labelledBy} className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.name}>{t('name')}</TableHeaderCell>
-            <TableHeaderCell className={styles.account}>{t('account')}</TableHeaderCell>
-            <TableHeaderCell className={styles.contacts}>{t('contacts')}</TableHeaderCell>
-            <TableHeaderCell>{t('owner')}</TableHeaderCell>
-            <TableHeaderCell>{t('estimatedValue')}</TableHeaderCell>
-            <TableHeaderCell>{t('created')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((opportunity) => (
-            <TableRow key={opportunity.id}>
-              <TableCell className={styles.wrap}>
-                <RouterLink to={`/opportunities/${opportunity.id}`}>{opportunity.name}</RouterLink>
-              </TableCell>
-              <TableCell className={styles.wrap}>
-                {opportunity.account === null ? (
-                  t('none')
-                ) : (
-                  <RouterLink to={`/accounts/${opportunity.account.id}`}>{opportunity.account.name}</RouterLink>
-                )}
-              </TableCell>
-              <TableCell>
-                {opportunity.contacts.length === 0 ? (
-                  t('none')
-                ) : (
-                  <ul className={styles.list}>
-                    {opportunity.contacts.map((contact) => (
-                      <li key={contact.id} className={styles.wrap}>
-                        {contact.firstName} {contact.lastName}
-                        {contact.emailAddress !== null && (
-                          <>
-                            {' '}
-                            <Link href={`mailto:${contact.emailAddress}`}>{contact.emailAddress}</Link>
-                          </>
-                        )}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </TableCell>
-              <TableCell>{opportunity.owner?.displayName ?? t('none')}</TableCell>
-              <TableCell>
-                {opportunity.estimatedValue === null ? t('notEstimated') : format.currency(opportunity.estimatedValue)}
-              </TableCell>
-              <TableCell>{format.dateTime(opportunity.createdAt)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataGrid
+        items={rows}
+        columns={columns}
+        getRowId={(opportunity: OpportunityRow) => opportunity.id}
+        aria-labelledby={labelledBy}
+        className={styles.grid}
+      >
+        <DataGridHeader>
+          <DataGridRow>
+            {({ renderHeaderCell, columnId }) => (
+              <DataGridHeaderCell className={styles[columnId as ColumnId]}>{renderHeaderCell()}</DataGridHeaderCell>
+            )}
+          </DataGridRow>
+        </DataGridHeader>
+        <DataGridBody<OpportunityRow>>
+          {({ item, rowId }) => (
+            <DataGridRow<OpportunityRow> key={rowId}>
+              {({ renderCell, columnId }) => (
+                <DataGridCell
+                  className={styles[columnId as ColumnId]}
+                  focusMode={focusModeOf(columnId as ColumnId, item)}
+                >
+                  {renderCell(item)}
+                </DataGridCell>
+              )}
+            </DataGridRow>
+          )}
+        </DataGridBody>
+      </DataGrid>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Subtitle2,
   Text,
   Title1,
   makeStyles,
@@ -14,6 +15,7 @@ import { useId } from 'react';
 import { errorMessage } from '../../../shared/error-message';
 import { useFormat } from '../../../shared/format';
 import { useText } from '../../../shared/i18n';
+import { RouterLink } from '../../../shared/router-link.component';
 import { useOpportunities } from '../hooks/use-opportunities.hook';
 import { opportunitiesText } from '../opportunities.strings';
 import { OpportunitiesTable } from './opportunities-table.component';
@@ -63,7 +65,11 @@ export function OpportunitiesPage() {
 
       {totalCount === 0 && (
         <div className={styles.empty}>
-          <Body1>{t('empty')}</Body1>
+          <Subtitle2 as="h2" className={styles.heading}>
+            {t('empty')}
+          </Subtitle2>
+          <Body1>{t('emptyBody')}</Body1>
+          <RouterLink to="/api-keys">{t('goToApiKeys')}</RouterLink>
         </div>
       )}
 

@@ -3,7 +3,8 @@ import { DismissRegular } from '@fluentui/react-icons';
 import { errorMessage } from '../../../shared/error-message';
 import { useText } from '../../../shared/i18n';
 import { JobProgress } from '../../jobs/components/job-progress.component';
-import { isJobFinished } from '../../jobs/job.labels';
+import { isJobFinished, jobErrorText } from '../../jobs/job.labels';
+import { jobsText } from '../../jobs/jobs.strings';
 import type { DirectoryImportState } from '../hooks/use-directory-import.hook';
 import { usersText } from '../users.strings';
 
@@ -12,6 +13,7 @@ type DirectoryImportStatusProps = Pick<DirectoryImportState, 'job' | 'counts' | 
 /** Where a directory import stands: why it did not start, its progress, what it changed. */
 export function DirectoryImportStatus({ job, counts, error, progressError, dismiss }: DirectoryImportStatusProps) {
   const t = useText(usersText);
+  const jobs = useText(jobsText);
   if (error) {
     return (
       <MessageBar intent="error">
@@ -48,7 +50,7 @@ export function DirectoryImportStatus({ job, counts, error, progressError, dismi
       <MessageBarBody>
         <MessageBarTitle>{failed ? t('import.failed') : t('import.finished')}</MessageBarTitle>
         {failed
-          ? (job.error ?? t('import.failedBody'))
+          ? (jobErrorText(job, jobs) ?? t('import.failedBody'))
           : counts === null
             ? t('import.read', { count: job.total })
             : t('import.summary', { ...counts })}

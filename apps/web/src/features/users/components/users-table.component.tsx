@@ -1,38 +1,49 @@
 import {
   Badge,
   Button,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
+  DataGrid,
+  DataGridBody,
+  DataGridCell,
+  DataGridHeader,
+  DataGridHeaderCell,
+  DataGridRow,
+  createTableColumn,
   makeStyles,
   tokens,
   useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
+import type { ReactNode } from 'react';
 import { useText } from '../../../shared/i18n';
 import type { UserRow } from '../graphql/users.graphql';
 import { STANDARD_ROLES, upnDiffers } from '../user.labels';
 import { usersText } from '../users.strings';
 
 const useStyles = makeStyles({
+  // Below the grid's width (a tablet) the grid scrolls inside this box, not the page.
   scroller: { overflowX: 'auto' },
-  table: { minWidth: '1080px' },
-  name: { width: '16%' },
-  email: { width: '20%' },
-  upn: { width: '24%' },
-  wrap: { overflowWrap: 'anywhere' },
+  // Fits the page at 1280 px with the navigation open, Italian headers included.
+  grid: { minWidth: '860px' },
+  // Cells share the row by these weights; addresses get the most room and wrap anywhere.
+  name: { flexGrow: 3 },
+  primaryEmail: { flexGrow: 4 },
+  upn: { flexGrow: 4 },
+  exchangeLicence: { flexGrow: 2 },
+  salesLicence: { flexGrow: 2 },
+  roles: { flexGrow: 3 },
+  actions: { flex: '0 0 120px' },
+  wrap: { overflowWrap: 'anywhere', minWidth: 0 },
   cell: {
     display: 'flex',
     flexWrap: 'wrap',
     alignItems: 'center',
     gap: tokens.spacingHorizontalS,
+    minWidth: 0,
     paddingBlock: tokens.spacingVerticalS,
   },
-  actions: { width: '96px' },
 });
+
+type ColumnId = 'name' | 'primaryEmail' | 'upn' | 'exchangeLicence' | 'salesLicence' | 'roles' | 'actions';
 
 type UsersTableProps = {
   rows: UserRow[];
@@ -46,72 +57,91 @@ export function UsersTable({ rows, labelledBy, onEdit }: UsersTableProps) {
   const t = useText(usersText);
   // The edit dialog opens without a DialogTrigger; this sends focus back to the row's button on close.
   const restoreFocusTarget = useRestoreFocusTarget();
+
+  const column = (columnId: ColumnId, renderCell: (user: UserRow) => ReactNode) =>
+    createTableColumn<UserRow>({ columnId, renderHeaderCell: () => t(`column.${columnId}`), renderCell });
+
+  const columns = [
+    column('name', (user) => (
+      <div className={styles.cell}>
+        <span className={styles.wrap}>{user.displayName}</span>
+        {user.disabled && (
+          <Badge appearance="tint" color="subtle">
+            {t('disabled')}
+          </Badge>
+        )}
+      </div>
+    )),
+    column('primaryEmail', (user) => <span className={styles.wrap}>{user.primaryEmail}</span>),
+    column('upn', (user) => (
+      <div className={styles.cell}>
+        <span className={styles.wrap}>{user.userPrincipalName}</span>
+        {upnDiffers(user) && (
+          <Badge appearance="tint" color="warning">
+            {t('upnDiffers')}
+          </Badge>
+        )}
+      </div>
+    )),
+    column('exchangeLicence', (user) => (
+      <Badge appearance="tint" color={user.exchangeLicenseValid ? 'success' : 'warning'}>
+        {user.exchangeLicenseValid ? t('exchangeValid') : t('exchangeNone')}
+      </Badge>
+    )),
+    column('salesLicence', (user) => <span className={styles.wrap}>{t(`licence.${user.salesLicense}`)}</span>),
+    column('roles', (user) => (
+      <span className={styles.wrap}>
+        {user.roles.length === 0
+          ? t('noRoles')
+          : STANDARD_ROLES.filter((role) => user.roles.includes(role))
+              .map((role) => t(`role.${role}`))
+              .join(', ')}
+      </span>
+    )),
+    column('actions', (user) => (
+      <Button
+        size="small"
+        icon={<EditRegular />}
+        aria-label={t('editUser', { name: user.displayName })}
+        {...restoreFocusTarget}
+        onClick={() => onEdit(user)}
+      >
+        {t('edit')}
+      </Button>
+    )),
+  ];
+
+  const widthOf = (columnId: string | number) => styles[columnId as ColumnId];
+
   return (
     <div className={styles.scroller}>
-      <Table aria-labelledby={labelledBy} className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell className={styles.name}>{t('column.name')}</TableHeaderCell>
-            <TableHeaderCell className={styles.email}>{t('column.primaryEmail')}</TableHeaderCell>
-            <TableHeaderCell className={styles.upn}>{t('column.upn')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.exchangeLicence')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.salesLicence')}</TableHeaderCell>
-            <TableHeaderCell>{t('column.roles')}</TableHeaderCell>
-            <TableHeaderCell className={styles.actions}>{t('column.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((user) => (
-            <TableRow key={user.id}>
-              <TableCell>
-                <div className={styles.cell}>
-                  {user.displayName}
-                  {user.disabled && (
-                    <Badge appearance="tint" color="subtle">
-                      {t('disabled')}
-                    </Badge>
-                  )}
-                </div>
-              </TableCell>
-              <TableCell className={styles.wrap}>{user.primaryEmail}</TableCell>
-              <TableCell>
-                <div className={styles.cell}>
-                  <span className={styles.wrap}>{user.userPrincipalName}</span>
-                  {upnDiffers(user) && (
-                    <Badge appearance="tint" color="warning">
-                      {t('upnDiffers')}
-                    </Badge>
-                  )}
-                </div>
-              </TableCell>
-              <TableCell>
-                <Badge appearance="tint" color={user.exchangeLicenseValid ? 'success' : 'warning'}>
-                  {user.exchangeLicenseValid ? t('exchangeValid') : t('exchangeNone')}
-                </Badge>
-              </TableCell>
-              <TableCell>{t(`licence.${user.salesLicense}`)}</TableCell>
-              <TableCell>
-                {user.roles.length === 0
-                  ? t('noRoles')
-                  : STANDARD_ROLES.filter((role) => user.roles.includes(role))
-                      .map((role) => t(`role.${role}`))
-                      .join(', ')}
-              </TableCell>
-              <TableCell>
-                <Button
-                  size="small"
-                  icon={<EditRegular />}
-                  aria-label={t('editUser', { name: user.displayName })}
-                  {...restoreFocusTarget}
-                  onClick={() => onEdit(user)}
-                >
-                  {t('edit')}
-                </Button>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataGrid
+        items={rows}
+        columns={columns}
+        getRowId={(user: UserRow) => user.id}
+        aria-labelledby={labelledBy}
+        className={styles.grid}
+      >
+        <DataGridHeader>
+          <DataGridRow>
+            {({ renderHeaderCell, columnId }) => (
+              <DataGridHeaderCell className={widthOf(columnId)}>{renderHeaderCell()}</DataGridHeaderCell>
+            )}
+          </DataGridRow>
+        </DataGridHeader>
+        <DataGridBody<UserRow>>
+          {({ item, rowId }) => (
+            <DataGridRow<UserRow> key={rowId}>
+              {({ renderCell, columnId }) => (
+                // The actions cell holds one button: the arrow keys land on it rather than on the cell.
+                <DataGridCell className={widthOf(columnId)} focusMode={columnId === 'actions' ? 'none' : 'cell'}>
+                  {renderCell(item)}
+                </DataGridCell>
+              )}
+            </DataGridRow>
+          )}
+        </DataGridBody>
+      </DataGrid>
     </div>
   );
 }

@@ -21,6 +21,7 @@ import type { SecurityRoleName } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
 import { currentLanguage, useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
+import { useToast } from '../../../shared/toast';
 import { useDebouncedValue } from '../../../shared/use-debounced-value.hook';
 import type { UserRow } from '../graphql/users.graphql';
 import { useDirectoryImport } from '../hooks/use-directory-import.hook';
@@ -57,13 +58,16 @@ const useStyles = makeStyles({
   footer: { display: 'flex', justifyContent: 'center' },
 });
 
-/** What the last save changed; put in words as the page renders, in the language of the moment. */
-type Saved = { displayName: string; newMailboxRoles: SecurityRoleName[] };
+/**
+ * A user the last save gave a mailbox, with the roles that did it: the next step (approve and test
+ * it) stays on the page until closed. Put in words as the page renders, in the language of the moment.
+ */
+type NewMailbox = { displayName: string; roles: SecurityRoleName[] };
 
-function savedNotice(before: UserRow, after: UserRow): Saved {
+function newMailboxOf(before: UserRow, after: UserRow): NewMailbox | null {
   // Only a user who did not hold either role before gets a new mailbox (the API never removes one).
   const gained = mailboxRolesOf(before.roles).length === 0 ? mailboxRolesOf(after.roles) : [];
-  return { displayName: after.displayName, newMailboxRoles: gained };
+  return gained.length === 0 ? null : { displayName: after.displayName, roles: gained };
 }
 
 export function UsersPage() {
@@ -77,7 +81,8 @@ export function UsersPage() {
   const directoryImport = useDirectoryImport(refresh);
   const [editing, setEditing] = useState<UserRow | null>(null);
   const [editOpen, setEditOpen] = useState(false);
-  const [saved, setSaved] = useState<Saved | null>(null);
+  const [newMailbox, setNewMailbox] = useState<NewMailbox | null>(null);
+  const notify = useToast();
 
   function handleEdit(user: UserRow) {
     setEditing(user);
@@ -86,8 +91,9 @@ export function UsersPage() {
 
   function handleSaved(before: UserRow, after: UserRow) {
     showSaved(after);
-    setSaved(savedNotice(before, after));
+    setNewMailbox(newMailboxOf(before, after));
     setEditOpen(false);
+    notify({ title: t('saved'), body: t('savedBody', { name: after.displayName }) });
   }
 
   return (
@@ -124,31 +130,25 @@ export function UsersPage() {
 
       <DirectoryImportStatus {...directoryImport} />
 
-      {saved !== null && (
-        <MessageBar intent="success">
+      {newMailbox !== null && (
+        <MessageBar intent="info">
           <MessageBarBody>
-            <MessageBarTitle>{t('saved')}</MessageBarTitle>
-            {saved.newMailboxRoles.length > 0 ? (
-              <>
-                {t('savedNewMailbox', {
-                  name: saved.displayName,
-                  roles: new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(
-                    saved.newMailboxRoles.map((role) => t(`role.${role}`)),
-                  ),
-                })}{' '}
-                <RouterLink to="/mailboxes">{t('goToMailboxes')}</RouterLink>
-              </>
-            ) : (
-              t('savedUnchangedMailbox', { name: saved.displayName })
-            )}
+            <MessageBarTitle>{t('newMailbox')}</MessageBarTitle>
+            {t('savedNewMailbox', {
+              name: newMailbox.displayName,
+              roles: new Intl.ListFormat(currentLanguage(), { type: 'conjunction' }).format(
+                newMailbox.roles.map((role) => t(`role.${role}`)),
+              ),
+            })}{' '}
+            <RouterLink to="/mailboxes">{t('goToMailboxes')}</RouterLink>
           </MessageBarBody>
           <MessageBarActions
             containerAction={
               <Button
                 appearance="transparent"
-                aria-label={t('closeSaved')}
+                aria-label={t('closeNewMailbox')}
                 icon={<DismissRegular />}
-                onClick={() => setSaved(null)}
+                onClick={() => setNewMailbox(null)}
               />
             }
           />
