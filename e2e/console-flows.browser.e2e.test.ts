@@ -17,6 +17,7 @@ import { startWeb } from './web-server.ts';
 import { startWorker } from './worker-harness.ts';
 import { emailConfigurationText } from '../apps/web/src/features/email-configuration/email-configuration.strings.ts';
 import { jobsText } from '../apps/web/src/features/jobs/jobs.strings.ts';
+import { alertsText } from '../apps/web/src/features/mailboxes/alerts.strings.ts';
 import { mailboxesText } from '../apps/web/src/features/mailboxes/mailboxes.strings.ts';
 import { notificationsText } from '../apps/web/src/features/notifications/notifications.strings.ts';
 import { opportunitiesText } from '../apps/web/src/features/opportunities/opportunities.strings.ts';
@@ -46,6 +47,7 @@ const stringsIn = (language: Language) => ({
   configureEmail: textIn(emailConfigurationText, language),
   jobs: textIn(jobsText, language),
   mailboxes: textIn(mailboxesText, language),
+  alerts: textIn(alertsText, language),
   opportunities: textIn(opportunitiesText, language),
   timeline: textIn(timelineText, language),
 });
@@ -192,9 +194,7 @@ for (const { language, locale, colorScheme } of LANGUAGES) {
         const alerts = page.getByRole('list', { name: s.mailboxes('alerts.list') });
         await expect.poll(() => alerts.getByRole('listitem').count()).toBe(1);
         // Worded in the reader's language from the alert's code and params.
-        await alerts
-          .getByText(s.mailboxes('alert.NO_EXCHANGE_MAILBOX', { address: failing }), { exact: true })
-          .waitFor();
+        await alerts.getByText(s.alerts('alert.NO_EXCHANGE_MAILBOX', { address: failing }), { exact: true }).waitFor();
         await expectNoSeriousViolations(page, 'the failing mailbox with its alert');
         await screenshot(page, 'administrator', language, 'mailbox-alert');
         await alerts.getByRole('button', { name: s.mailboxes('alerts.dismiss') }).click();

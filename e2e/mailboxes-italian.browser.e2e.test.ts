@@ -4,6 +4,7 @@ import type { WorkerRuntime } from '../apps/worker/src/runtime.ts';
 import { startWorker } from './worker-harness.ts';
 import { startApi, type ApiHarness } from '../apps/api/src/testing/api-harness.ts';
 import type { TestClient } from '../apps/api/src/testing/graphql-client.ts';
+import { alertsText } from '../apps/web/src/features/mailboxes/alerts.strings.ts';
 import { mailboxesText } from '../apps/web/src/features/mailboxes/mailboxes.strings.ts';
 import { usersText } from '../apps/web/src/features/users/users.strings.ts';
 import { formattersFor } from '../apps/web/src/shared/format.ts';
@@ -19,6 +20,7 @@ import { startWeb } from './web-server.ts';
 // What an Italian reader sees, straight from the bundles the console ships.
 const italian = mailboxesText.it;
 const itMailboxes = i18n.getFixedT('it', mailboxesText.namespace);
+const itAlerts = i18n.getFixedT('it', alertsText.namespace);
 const itUsers = i18n.getFixedT('it', usersText.namespace);
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -206,7 +208,7 @@ describe('the mailboxes in Italian', () => {
       .waitFor();
     expect(await alerts.getByRole('button', { name: italian['alerts.dismiss'] }).count()).toBeGreaterThan(0);
     // The API's alert, worded in Italian from its code and params.
-    const noLicence = itMailboxes('alert.NO_EXCHANGE_MAILBOX', { address: org.email('no.exchange') });
+    const noLicence = itAlerts('alert.NO_EXCHANGE_MAILBOX', { address: org.email('no.exchange') });
     expect(noLicence).toContain('licenza di Exchange Online');
     await alerts.getByText(noLicence, { exact: true }).waitFor();
     const times = alerts.locator('time');

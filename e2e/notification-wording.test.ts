@@ -13,7 +13,7 @@ import {
 } from '@mailroom/domain';
 import { describe, expect, it } from 'vitest';
 import { alertMessage } from '../apps/web/src/features/mailboxes/alert-message.ts';
-import { mailboxesText } from '../apps/web/src/features/mailboxes/mailboxes.strings.ts';
+import { alertsText } from '../apps/web/src/features/mailboxes/alerts.strings.ts';
 import { notificationText } from '../apps/web/src/features/notifications/notification-text.ts';
 import { notificationsText } from '../apps/web/src/features/notifications/notifications.strings.ts';
 import { i18n, type Language, type StringBundle, type Strings, type Translate } from '../apps/web/src/shared/i18n.ts';
@@ -22,10 +22,10 @@ const textIn = <E extends Strings>(bundle: StringBundle<E>, language: Language) 
   i18n.getFixedT(language, bundle.namespace) as unknown as Translate<E>;
 
 const inConsole = (notification: NotificationContent, language: Language) => {
-  const mailboxes = textIn(mailboxesText, language);
+  const alerts = textIn(alertsText, language);
   // As the API delivers it: data through JSON.
   const delivered = { ...notification, data: JSON.parse(JSON.stringify(notification.data)) as Record<string, unknown> };
-  return notificationText(delivered, textIn(notificationsText, language), (alert) => alertMessage(mailboxes, alert));
+  return notificationText(delivered, textIn(notificationsText, language), (alert) => alertMessage(alerts, alert));
 };
 
 const mailbox: MailboxUnderTest & { id: string } = {

@@ -13,10 +13,10 @@ import {
 } from '../../../../../packages/domain/src/rules/mailbox-test.rule.ts';
 import { i18n, type Translate } from '../../shared/i18n';
 import { WORDED_ALERT_KINDS, alertMessage } from './alert-message';
-import { mailboxesText } from './mailboxes.strings';
+import { alertsText } from './alerts.strings';
 
 const textIn = (language: 'en' | 'it') =>
-  i18n.getFixedT(language, mailboxesText.namespace) as unknown as Translate<typeof mailboxesText.en>;
+  i18n.getFixedT(language, alertsText.namespace) as unknown as Translate<typeof alertsText.en>;
 const en = textIn('en');
 const it_ = textIn('it');
 

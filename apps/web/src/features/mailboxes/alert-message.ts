@@ -1,7 +1,7 @@
 import type { Translate } from '../../shared/i18n.ts';
-import type { mailboxesText } from './mailboxes.strings.ts';
+import type { alertsText } from './alerts.strings.ts';
 
-type Text = Translate<(typeof mailboxesText)['en']>;
+type Text = Translate<(typeof alertsText)['en']>;
 
 /** The kinds of mailbox alert the API raises (its `ALERT_KINDS`), each worded under `alert.<kind>`. */
 export const WORDED_ALERT_KINDS = [

@@ -20,6 +20,7 @@ import { useToast } from '../../../shared/toast';
 import { alertMessage } from '../alert-message';
 import { DismissMailboxAlertMutation, type MailboxAlert } from '../graphql/mailbox.graphql';
 import { ALERT_SEVERITY_COLORS } from '../mailbox.labels';
+import { alertsText } from '../alerts.strings';
 import { mailboxesText } from '../mailboxes.strings';
 
 const useStyles = makeStyles({
@@ -96,6 +97,7 @@ export function MailboxAlerts({ alerts }: MailboxAlertsProps) {
 function AlertItem({ alert, disabled, onDismiss }: { alert: MailboxAlert; disabled: boolean; onDismiss: () => void }) {
   const styles = useStyles();
   const t = useText(mailboxesText);
+  const alerts = useText(alertsText);
   const format = useFormat();
   const messageId = useId();
   return (
@@ -104,7 +106,7 @@ function AlertItem({ alert, disabled, onDismiss }: { alert: MailboxAlert; disabl
         <Badge appearance="tint" color={ALERT_SEVERITY_COLORS[alert.severity]} icon={SEVERITY_ICONS[alert.severity]}>
           {t(`alertSeverity.${alert.severity}`)}
         </Badge>
-        <Body1 id={messageId}>{alertMessage(t, alert)}</Body1>
+        <Body1 id={messageId}>{alertMessage(alerts, alert)}</Body1>
         <Caption1 className={styles.meta}>
           {t('alerts.seen', { count: alert.count })} · {t('alerts.last')}{' '}
           <time dateTime={alert.lastOccurredAt}>{format.dateTime(alert.lastOccurredAt)}</time>
