@@ -11,7 +11,7 @@ import {
   type TableColumnId,
   type TableRowId,
 } from '@fluentui/react-components';
-import { useMemo, type ReactNode } from 'react';
+import { Fragment, useMemo, type ReactNode } from 'react';
 import type { TestStatus } from '../../../gql/graphql';
 import { useFormat, type Formatters } from '../../../shared/format';
 import { useText, type Translate } from '../../../shared/i18n';
@@ -52,6 +52,27 @@ const useStyles = makeStyles({
   anywhere: { minWidth: 0, overflowWrap: 'anywhere' },
 });
 
+/**
+ * An address as it may wrap in a narrow column: before its "@" and its domain's dots first
+ * ("sales.pro" / "@contoso" / ".example"), anywhere only when a part is still too long.
+ */
+function breakableAddress(address: string): ReactNode {
+  const at = address.lastIndexOf('@');
+  if (at <= 0) return address;
+  const domain = address.slice(at).split('.');
+  return (
+    <>
+      {address.slice(0, at)}
+      {domain.map((part, index) => (
+        <Fragment key={index}>
+          <wbr />
+          {index === 0 ? part : `.${part}`}
+        </Fragment>
+      ))}
+    </>
+  );
+}
+
 function byText(text: (mailbox: MailboxRow) => string) {
   return (a: MailboxRow, b: MailboxRow) => text(a).localeCompare(text(b));
 }
@@ -77,7 +98,7 @@ function columnsFor(t: Text, format: Formatters): TableColumnDefinition<MailboxR
   return [
     column(
       'emailAddress',
-      (mailbox) => <RouterLink to={`/mailboxes/${mailbox.id}`}>{mailbox.emailAddress}</RouterLink>,
+      (mailbox) => <RouterLink to={`/mailboxes/${mailbox.id}`}>{breakableAddress(mailbox.emailAddress)}</RouterLink>,
       byText((mailbox) => mailbox.emailAddress),
     ),
     column('owner', ownerName, byText(ownerName)),
