@@ -1,12 +1,6 @@
 import {
   Badge,
   Button,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
   createTableColumn,
   makeStyles,
   tokens,
@@ -15,13 +9,12 @@ import {
 import { DeleteRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
 import { useFormat } from '../../../shared/format';
+import { ConsoleGrid } from '../../../shared/console-grid.component';
 import { useText } from '../../../shared/i18n';
 import { apiKeysText } from '../api-keys.strings';
 import type { ApiKeyRow } from '../graphql/api-keys.graphql';
 
 const useStyles = makeStyles({
-  // Below the grid's width the grid scrolls inside this box, not the page.
-  scroller: { overflowX: 'auto' },
   grid: { minWidth: '720px' },
   // Cells share the row by these weights.
   name: { flexGrow: 3 },
@@ -93,37 +86,15 @@ export function ApiKeysTable({ keys, labelledBy, onRevoke }: ApiKeysTableProps) 
   ];
 
   return (
-    <div className={styles.scroller}>
-      <DataGrid
-        items={keys}
-        columns={columns}
-        getRowId={(key: ApiKeyRow) => key.id}
-        aria-labelledby={labelledBy}
-        className={styles.grid}
-      >
-        <DataGridHeader>
-          <DataGridRow>
-            {({ renderHeaderCell, columnId }) => (
-              <DataGridHeaderCell className={styles[columnId as ColumnId]}>{renderHeaderCell()}</DataGridHeaderCell>
-            )}
-          </DataGridRow>
-        </DataGridHeader>
-        <DataGridBody<ApiKeyRow>>
-          {({ item, rowId }) => (
-            <DataGridRow<ApiKeyRow> key={rowId}>
-              {({ renderCell, columnId }) => (
-                // An active key's actions cell holds one button: the arrow keys land on it rather than on the cell.
-                <DataGridCell
-                  className={styles[columnId as ColumnId]}
-                  focusMode={columnId === 'actions' && !item.revokedAt ? 'none' : 'cell'}
-                >
-                  {renderCell(item)}
-                </DataGridCell>
-              )}
-            </DataGridRow>
-          )}
-        </DataGridBody>
-      </DataGrid>
-    </div>
+    <ConsoleGrid
+      items={keys}
+      columns={columns}
+      getRowId={(key: ApiKeyRow) => key.id}
+      labelledBy={labelledBy}
+      className={styles.grid}
+      columnClass={(columnId) => styles[columnId as ColumnId]}
+      // An active key's actions cell holds one button: the arrow keys land on it rather than on the cell.
+      focusModeOf={(columnId, key) => (columnId === 'actions' && !key.revokedAt ? 'none' : 'cell')}
+    />
   );
 }

@@ -3,12 +3,6 @@ import {
   Body1,
   Button,
   Caption1,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -20,6 +14,7 @@ import {
 import type { ReactNode } from 'react';
 import type { JobKind } from '../../../gql/graphql';
 import { errorMessage } from '../../../shared/error-message';
+import { ConsoleGrid } from '../../../shared/console-grid.component';
 import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import type { JobReportItem } from '../graphql/job.graphql';
@@ -29,8 +24,6 @@ import { jobsText } from '../jobs.strings';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  // Below the grid's width the grid scrolls inside this box, not the page.
-  scroller: { overflowX: 'auto' },
   grid: { minWidth: '640px' },
   // Cells share the row by these weights: the reasons need the room.
   emailAddress: { flexGrow: 3 },
@@ -108,32 +101,14 @@ export function JobReport({ jobId, kind, labelledBy }: JobReportProps) {
       {loading && <Spinner size="small" label={t('report.loading')} />}
       {totalCount === 0 && <Body1>{t('report.empty')}</Body1>}
       {items.length > 0 && (
-        <div className={styles.scroller}>
-          <DataGrid
-            items={items}
-            columns={columns}
-            getRowId={(item: JobReportItem) => item.id}
-            aria-labelledby={labelledBy}
-            className={styles.grid}
-          >
-            <DataGridHeader>
-              <DataGridRow>
-                {({ renderHeaderCell, columnId }) => (
-                  <DataGridHeaderCell className={styles[columnId as ColumnId]}>{renderHeaderCell()}</DataGridHeaderCell>
-                )}
-              </DataGridRow>
-            </DataGridHeader>
-            <DataGridBody<JobReportItem>>
-              {({ item, rowId }) => (
-                <DataGridRow<JobReportItem> key={rowId}>
-                  {({ renderCell, columnId }) => (
-                    <DataGridCell className={styles[columnId as ColumnId]}>{renderCell(item)}</DataGridCell>
-                  )}
-                </DataGridRow>
-              )}
-            </DataGridBody>
-          </DataGrid>
-        </div>
+        <ConsoleGrid
+          items={items}
+          columns={columns}
+          getRowId={(item: JobReportItem) => item.id}
+          labelledBy={labelledBy}
+          className={styles.grid}
+          columnClass={(columnId) => styles[columnId as ColumnId]}
+        />
       )}
       {hasNextPage && (
         <div className={styles.footer}>

@@ -1,26 +1,13 @@
-import {
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
-  Link,
-  createTableColumn,
-  makeStyles,
-  tokens,
-  type DataGridCellFocusMode,
-} from '@fluentui/react-components';
+import { Link, createTableColumn, makeStyles, tokens, type DataGridCellFocusMode } from '@fluentui/react-components';
 import type { ReactNode } from 'react';
 import { useFormat } from '../../../shared/format';
+import { ConsoleGrid } from '../../../shared/console-grid.component';
 import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import type { OpportunityRow } from '../graphql/opportunities.graphql';
 import { opportunitiesText } from '../opportunities.strings';
 
 const useStyles = makeStyles({
-  // Below the grid's width (a tablet) the grid scrolls inside this box, not the page.
-  scroller: { overflowX: 'auto' },
   // Fits the page at 1280 px with the navigation open, Italian headers included.
   grid: { minWidth: '860px' },
   // Cells share the row by these weights; the contacts, with their addresses, get the most room.
@@ -116,36 +103,14 @@ export function OpportunitiesTable({ rows, labelledBy }: OpportunitiesTableProps
   ];
 
   return (
-    <div className={styles.scroller}>
-      <DataGrid
-        items={rows}
-        columns={columns}
-        getRowId={(opportunity: OpportunityRow) => opportunity.id}
-        aria-labelledby={labelledBy}
-        className={styles.grid}
-      >
-        <DataGridHeader>
-          <DataGridRow>
-            {({ renderHeaderCell, columnId }) => (
-              <DataGridHeaderCell className={styles[columnId as ColumnId]}>{renderHeaderCell()}</DataGridHeaderCell>
-            )}
-          </DataGridRow>
-        </DataGridHeader>
-        <DataGridBody<OpportunityRow>>
-          {({ item, rowId }) => (
-            <DataGridRow<OpportunityRow> key={rowId}>
-              {({ renderCell, columnId }) => (
-                <DataGridCell
-                  className={styles[columnId as ColumnId]}
-                  focusMode={focusModeOf(columnId as ColumnId, item)}
-                >
-                  {renderCell(item)}
-                </DataGridCell>
-              )}
-            </DataGridRow>
-          )}
-        </DataGridBody>
-      </DataGrid>
-    </div>
+    <ConsoleGrid
+      items={rows}
+      columns={columns}
+      getRowId={(opportunity: OpportunityRow) => opportunity.id}
+      labelledBy={labelledBy}
+      className={styles.grid}
+      columnClass={(columnId) => styles[columnId as ColumnId]}
+      focusModeOf={(columnId, opportunity) => focusModeOf(columnId as ColumnId, opportunity)}
+    />
   );
 }

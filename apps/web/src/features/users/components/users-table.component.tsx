@@ -1,12 +1,6 @@
 import {
   Badge,
   Button,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
   createTableColumn,
   makeStyles,
   tokens,
@@ -14,14 +8,13 @@ import {
 } from '@fluentui/react-components';
 import { EditRegular } from '@fluentui/react-icons';
 import type { ReactNode } from 'react';
+import { ConsoleGrid } from '../../../shared/console-grid.component';
 import { useText } from '../../../shared/i18n';
 import type { UserRow } from '../graphql/users.graphql';
 import { STANDARD_ROLES, upnDiffers } from '../user.labels';
 import { usersText } from '../users.strings';
 
 const useStyles = makeStyles({
-  // Below the grid's width (a tablet) the grid scrolls inside this box, not the page.
-  scroller: { overflowX: 'auto' },
   // Fits the page at 1280 px with the navigation open, Italian headers included.
   grid: { minWidth: '860px' },
   // Cells share the row by these weights; addresses get the most room and wrap anywhere.
@@ -114,34 +107,15 @@ export function UsersTable({ rows, labelledBy, onEdit }: UsersTableProps) {
   const widthOf = (columnId: string | number) => styles[columnId as ColumnId];
 
   return (
-    <div className={styles.scroller}>
-      <DataGrid
-        items={rows}
-        columns={columns}
-        getRowId={(user: UserRow) => user.id}
-        aria-labelledby={labelledBy}
-        className={styles.grid}
-      >
-        <DataGridHeader>
-          <DataGridRow>
-            {({ renderHeaderCell, columnId }) => (
-              <DataGridHeaderCell className={widthOf(columnId)}>{renderHeaderCell()}</DataGridHeaderCell>
-            )}
-          </DataGridRow>
-        </DataGridHeader>
-        <DataGridBody<UserRow>>
-          {({ item, rowId }) => (
-            <DataGridRow<UserRow> key={rowId}>
-              {({ renderCell, columnId }) => (
-                // The actions cell holds one button: the arrow keys land on it rather than on the cell.
-                <DataGridCell className={widthOf(columnId)} focusMode={columnId === 'actions' ? 'none' : 'cell'}>
-                  {renderCell(item)}
-                </DataGridCell>
-              )}
-            </DataGridRow>
-          )}
-        </DataGridBody>
-      </DataGrid>
-    </div>
+    <ConsoleGrid
+      items={rows}
+      columns={columns}
+      getRowId={(user: UserRow) => user.id}
+      labelledBy={labelledBy}
+      className={styles.grid}
+      columnClass={widthOf}
+      // The actions cell holds one button: the arrow keys land on it rather than on the cell.
+      focusModeOf={(columnId) => (columnId === 'actions' ? 'none' : 'cell')}
+    />
   );
 }
