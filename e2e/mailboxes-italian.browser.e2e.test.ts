@@ -263,6 +263,24 @@ describe('the mailboxes in Italian', () => {
     expect(text).toContain(italian['history.outcome.SUCCESS']);
     expect(text).toContain(itMailboxes('history.stored', { count: run.messagesStored }));
     await expectNoSeriousViolations(page, 'the mailbox record with its sync history');
+
+    // A run that Exchange throttled, as the worker records it: its line is worded in Italian.
+    const english =
+      'Exchange Online throttled the sync (too many requests). Mailroom tries again in 1280 s; nothing needs changing unless this repeats.';
+    await api.server.dataSource.query(
+      `INSERT INTO mailbox_sync_run ("organisationId", "mailboxId", "startedAt", "finishedAt", outcome, "foldersRead",
+              "failureKind", "failureMessage", "failureCode", "failureParams")
+       SELECT "organisationId", id, now(), now(), 'FAILED', 1, 'THROTTLED', $2, 'RETRY_THROTTLED', '{"seconds": 1280}'
+         FROM mailbox WHERE id = $1`,
+      [id, english],
+    );
+    await page.reload();
+    const failed = history.getByRole('row').filter({ hasText: italian['history.outcome.FAILED'] });
+    await failed
+      .getByText(itMailboxes('history.failure.RETRY_THROTTLED', { seconds: 1280 }), { exact: true })
+      .waitFor();
+    expect(itMailboxes('history.failure.RETRY_THROTTLED', { seconds: 1280 })).toContain('riprova tra 1280 s');
+    expect(await history.textContent()).not.toContain(english);
   });
 
   it('shows the users in Italian', async () => {

@@ -145,4 +145,31 @@ describe('an opportunity with the browser in Italian', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     expect(errors).toEqual([]);
   });
+
+  it('says why an email was not sent in Italian, not in the API’s English', async () => {
+    await page.getByRole('combobox', { name: sharedText.en.language }).selectOption('it');
+    await page.getByRole('heading', { name: TIMELINE.heading, level: 2 }).waitFor();
+    // The email is queued while no worker runs, and outgoing email is turned off before one does.
+    await worker.stop();
+    const emailForm = page.getByRole('form', { name: TIMELINE['emailComposer.heading'] });
+    await emailForm.getByRole('textbox', { name: new RegExp(`^${TIMELINE['composer.subject']}`) }).fill('Sollecito');
+    await emailForm.getByRole('button', { name: TIMELINE['emailComposer.send'] }).click();
+    await emailForm.getByText(TIMELINE['emailComposer.queued']).waitFor();
+    await api.server.dataSource.query(`UPDATE mailbox SET "enabledForOutgoing" = false WHERE id = $1`, [
+      fixture.mailboxOf('sales.pro'),
+    ]);
+    worker = await startWorker();
+
+    const email = page.getByRole('article', { name: /^Sollecito CRM:\d{7}$/ });
+    await email.getByText(TIMELINE['emailStatus.FAILED'], { exact: true }).waitFor({ timeout: 30_000 });
+    await email.getByText(TIMELINE['email.notSent'], { exact: true }).waitFor();
+    // The message bar's body holds its title and the reason.
+    const reason = email.getByText(TIMELINE['sendFailure.MAILBOX_NOT_ENABLED']);
+    expect(await reason.textContent()).toBe(
+      `${TIMELINE['email.notSent']}${TIMELINE['sendFailure.MAILBOX_NOT_ENABLED']}`,
+    );
+    expect(await email.textContent()).not.toContain(timelineText.en['sendFailure.MAILBOX_NOT_ENABLED']);
+    await expectNoSeriousViolations(page, 'the opportunity with an email that was not sent');
+    expect(errors).toEqual([]);
+  });
 });

@@ -41,6 +41,7 @@ export * from './config.ts';
 export * from './services/crm-records.service.ts';
 export * from './rules/email-tracking.rule.ts';
 export * from './rules/mailbox-sync.rule.ts';
+export * from './rules/email-send.rule.ts';
 export * from './services/email-ingest.service.ts';
 export * from './services/email-send.runner.ts';
 export * from './services/email.service.ts';

@@ -1,5 +1,6 @@
-import type { Organisation } from '@mailroom/domain';
-import { newOrganisation, newUser } from '@mailroom/domain/testing';
+import { randomBytes } from 'node:crypto';
+import { EmailSendRunner, SecretCipher, type Organisation } from '@mailroom/domain';
+import { newOrganisation, newRoleMailboxes, newUser } from '@mailroom/domain/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type ApiHarness } from '../testing/api-harness.ts';
 import type { TestClient } from '../testing/graphql-client.ts';
@@ -165,5 +166,60 @@ describe('appointments', () => {
       message: '"fiona at fabrikam" in Attendees is not an email address.',
       extensions: { code: 'BAD_USER_INPUT' },
     });
+  });
+});
+
+describe('emails', () => {
+  it('say why sending failed as a code beside the English reason, for a client to word in its language', async () => {
+    const ds = api.server.dataSource;
+    const opportunity = await seller.request('mutation { createOpportunity(input: { name: "Contoso pilot" }) { id } }');
+    const regardingId = opportunity.data?.createOpportunity.id;
+    await newRoleMailboxes(ds, organisation);
+    const [{ id: mailboxId }] = await ds.query(
+      `SELECT m.id FROM mailbox m JOIN app_user u ON u.id = m."ownerUserId" WHERE u."primaryEmail" = $1`,
+      [`seller@${organisation.id}.example`],
+    );
+    const enable = (enabled: boolean) =>
+      ds.query(
+        `UPDATE mailbox SET "outgoingMethod" = 'SERVER_SIDE_SYNC', "enabledForOutgoing" = $2, "processingState" = 'ACTIVE'
+          WHERE id = $1`,
+        [mailboxId, enabled],
+      );
+    await enable(true);
+    const sent = await seller.request('mutation($input: SendEmailInput!) { sendEmail(input: $input) { id status } }', {
+      input: { regardingId, to: ['fiona@fabrikam.example'], subject: 'Pilot plan', body: '<p>Plan</p>' },
+    });
+    expect(sent.data?.sendEmail.status).toBe('PENDING_SEND');
+    // An administrator turned outgoing email off before the worker got to it.
+    await enable(false);
+    const noExchange = () => {
+      throw new Error('a mailbox that may not send should not reach Exchange');
+    };
+    await new EmailSendRunner(
+      ds,
+      new SecretCipher(randomBytes(32)),
+      noExchange,
+      { publish: async () => undefined },
+      {
+        acquire: async () => 0,
+      },
+    ).run(sent.data?.sendEmail.id, true);
+
+    const timeline = await seller.request(
+      `query($id: ID!) { timeline(regardingId: $id) { edges { node { __typename
+        ... on Email { status failureReason failureCode failureParams } } } } }`,
+      { id: regardingId },
+    );
+    expect(timeline.errors).toBeUndefined();
+    expect(timeline.data?.timeline.edges.map((e: any) => e.node)).toEqual([
+      {
+        __typename: 'Email',
+        status: 'FAILED',
+        failureReason:
+          'The mailbox to send from is no longer enabled for outgoing email; an administrator can run Approve and test on it, then send again.',
+        failureCode: 'MAILBOX_NOT_ENABLED',
+        failureParams: {},
+      },
+    ]);
   });
 });

@@ -9,7 +9,7 @@ import {
   type RegardingType,
   type TrackingSource,
 } from '@mailroom/domain';
-import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { GraphQLDateTimeISO, GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ID, InputType, Int, InterfaceType, ObjectType } from 'type-graphql';
 import {
   EmailDirectionEnum,
@@ -123,8 +123,21 @@ export class EmailType extends ActivityType {
   @Field(() => Boolean)
   tracked: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why sending failed, in words a person can act on.' })
+  @Field(() => String, { nullable: true, description: 'Why sending failed, in words a person can act on (English).' })
   failureReason: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why sending failed, as a code to word in another language: MAILBOX_NOT_ENABLED, NOT_CONNECTED, MAILBOX_REFUSED, NOT_CONFIRMED or EMAIL_REFUSED; null when it has not failed, or failed before codes were kept.',
+  })
+  failureCode: string | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'What failureReason is made of (for MAILBOX_REFUSED: address, and kind, how Exchange refused).',
+  })
+  failureParams: Record<string, unknown> | null;
 
   @Field(() => GraphQLDateTimeISO)
   createdAt: Date;

@@ -154,7 +154,8 @@ describe('managers', () => {
 
 describe('sync history', () => {
   const HISTORY = `query($id: ID!, $first: Int) { mailbox(id: $id) { syncHistory(first: $first) {
-    outcome messagesStored copiesAttached foldersRead foldersResynced failureKind failureMessage startedAt finishedAt } } }`;
+    outcome messagesStored copiesAttached foldersRead foldersResynced failureKind failureMessage failureCode failureParams
+    startedAt finishedAt } } }`;
 
   it('lists a mailbox’s recorded runs newest first to whoever may see the mailbox, and to nobody else', async () => {
     const ds = api.server.dataSource;
@@ -163,17 +164,33 @@ describe('sync history', () => {
     const proMailbox = await mailboxOf(salesProUser.id);
     await ds.query(
       `INSERT INTO mailbox_sync_run ("organisationId", "mailboxId", "startedAt", "finishedAt", outcome,
-              "messagesStored", "foldersRead", "failureKind", "failureMessage")
-       VALUES ($1, $2, now() - interval '2 hours', now() - interval '2 hours' + interval '3 seconds', 'SUCCESS', 12, 2, NULL, NULL),
-              ($1, $2, now() - interval '1 hour', now() - interval '1 hour', 'FAILED', 0, 0, 'THROTTLED', 'Try later.')`,
+              "messagesStored", "foldersRead", "failureKind", "failureMessage", "failureCode", "failureParams")
+       VALUES ($1, $2, now() - interval '2 hours', now() - interval '2 hours' + interval '3 seconds', 'SUCCESS', 12, 2, NULL, NULL, NULL, NULL),
+              ($1, $2, now() - interval '1 hour', now() - interval '1 hour', 'FAILED', 0, 0, 'THROTTLED', 'Try later.',
+               'RETRY_THROTTLED', '{"seconds": 30}')`,
       [organisation.id, proMailbox],
     );
 
     const own = await salesPro.request(HISTORY, { id: proMailbox });
     expect(own.errors).toBeUndefined();
     expect(own.data?.mailbox.syncHistory).toMatchObject([
-      { outcome: 'FAILED', failureKind: 'THROTTLED', failureMessage: 'Try later.', messagesStored: 0 },
-      { outcome: 'SUCCESS', messagesStored: 12, foldersRead: 2, failureKind: null, failureMessage: null },
+      {
+        outcome: 'FAILED',
+        failureKind: 'THROTTLED',
+        failureMessage: 'Try later.',
+        failureCode: 'RETRY_THROTTLED',
+        failureParams: { seconds: 30 },
+        messagesStored: 0,
+      },
+      {
+        outcome: 'SUCCESS',
+        messagesStored: 12,
+        foldersRead: 2,
+        failureKind: null,
+        failureMessage: null,
+        failureCode: null,
+        failureParams: null,
+      },
     ]);
     expect((await admin.request(HISTORY, { id: proMailbox, first: 1 })).data?.mailbox.syncHistory).toMatchObject([
       { outcome: 'FAILED' },

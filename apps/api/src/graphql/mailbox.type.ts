@@ -91,8 +91,21 @@ export class MailboxSyncRunType {
   })
   failureKind: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What went wrong and what to do about it.' })
+  @Field(() => String, { nullable: true, description: 'What went wrong and what to do about it, in English.' })
   failureMessage: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Why the run failed, as a code to word in another language: RETRY_THROTTLED, RETRY_UNAVAILABLE, INTERNAL_ERROR, LEASE_LOST, or the code of the mailbox alert the failure raised; null on success, or on runs recorded before codes were kept.',
+  })
+  failureCode: string | null;
+
+  @Field(() => GraphQLJSONObject, {
+    nullable: true,
+    description: 'What failureMessage is made of: the alert’s params, or seconds (when Mailroom tries again).',
+  })
+  failureParams: Record<string, unknown> | null;
 }
 
 @ObjectType('Mailbox', { simpleResolvers: true })

@@ -3,6 +3,7 @@ import { Mailbox } from './mailbox.entity.ts';
 import { Organisation } from './organisation.entity.ts';
 import { User } from './user.entity.ts';
 import type { EmailDirection, EmailStatus, PartyRole, PartyType, RegardingType, TrackingSource } from '../enums.ts';
+import type { SendFailureCode, SendFailureParams } from '../rules/email-send.rule.ts';
 
 /**
  * An email activity: one per message per organisation, however many CRM mailboxes hold a copy
@@ -108,8 +109,17 @@ export class Email {
   })
   threadHash: string;
 
+  /** Why sending failed, in English, for API clients and as the console's fallback. */
   @Column({ type: 'text', nullable: true })
   failureReason: string | null;
+
+  /** Why sending failed, as a code the console words; null on failures recorded before codes were kept. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  failureCode: SendFailureCode | null;
+
+  /** What the failure's wording is made of (the mailbox's address and how Exchange refused it). */
+  @Column({ type: 'jsonb', nullable: true })
+  failureParams: SendFailureParams | null;
 
   /**
    * Sender and recipients in message order (From, To, Cc, Bcc), each resolved to a user or CRM

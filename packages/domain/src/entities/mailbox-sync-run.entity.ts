@@ -2,6 +2,7 @@ import { ForeignKey, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeo
 import { Mailbox } from './mailbox.entity.ts';
 import { Organisation } from './organisation.entity.ts';
 import type { SyncRunOutcome } from '../enums.ts';
+import type { SyncRunFailureParams } from '../rules/mailbox-sync.rule.ts';
 import type { ExchangeFailureKind } from '../rules/mailbox-test.rule.ts';
 
 /** Sync runs kept per mailbox in its history; older ones are pruned as new ones are recorded. */
@@ -55,7 +56,18 @@ export class MailboxSyncRun {
   @Column({ type: 'varchar', length: 32, nullable: true })
   failureKind: ExchangeFailureKind | null;
 
-  /** What went wrong and what to do about it, for a person (never Exchange's raw text). */
+  /** What went wrong and what to do about it, for a person (never Exchange's raw text), in English. */
   @Column({ type: 'text', nullable: true })
   failureMessage: string | null;
+
+  /**
+   * Why the run failed, as a code the console words (SYNC_RUN_FAILURE_CODES, or the code of the alert
+   * that disabled the mailbox); null on success and on runs recorded before codes were kept.
+   */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  failureCode: string | null;
+
+  /** What the failure's wording is made of (the alert's params, or the seconds until a retry). */
+  @Column({ type: 'jsonb', nullable: true })
+  failureParams: SyncRunFailureParams | null;
 }

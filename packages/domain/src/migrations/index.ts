@@ -17,6 +17,7 @@ import { SyncHealthIndex1796664405392 } from './1796664405392-sync-health-index.
 import { MailboxSyncHistory1796667666849 } from './1796667666849-mailbox-sync-history.migration.ts';
 import { MailboxAlertParams1796673889203 } from './1796673889203-mailbox-alert-params.migration.ts';
 import { JobErrorCode1796673922112 } from './1796673922112-job-error-code.migration.ts';
+import { FailureCodes1796676478224 } from './1796676478224-failure-codes.migration.ts';
 
 /** Every migration, oldest first. `npm run migration:generate -- Name` writes new ones. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   MailboxSyncHistory1796667666849,
   MailboxAlertParams1796673889203,
   JobErrorCode1796673922112,
+  FailureCodes1796676478224,
 ];

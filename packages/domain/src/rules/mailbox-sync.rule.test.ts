@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideSyncFailure, MAX_CONSECUTIVE_FAILURES, syncRunFailureMessage } from './mailbox-sync.rule.ts';
+import { decideSyncFailure, MAX_CONSECUTIVE_FAILURES, syncRunFailure } from './mailbox-sync.rule.ts';
 
 const mailbox = {
   emailAddress: 'sales.pro@contoso.example',
@@ -41,19 +41,30 @@ describe('sync failures', () => {
   });
 });
 
-describe('sync run failure messages', () => {
+describe('sync run failures', () => {
   it('say a back-off retries on its own, and repeat the alert of a failure that disabled the mailbox', () => {
     const throttled = decideSyncFailure(mailbox, 'incoming', { kind: 'THROTTLED' }, 0, 60_000);
-    expect(syncRunFailureMessage({ kind: 'THROTTLED' }, throttled)).toBe(
-      'Exchange Online throttled the sync (too many requests). Mailroom tries again in 60 s; nothing needs changing unless this repeats.',
-    );
+    expect(syncRunFailure({ kind: 'THROTTLED' }, throttled)).toEqual({
+      kind: 'THROTTLED',
+      code: 'RETRY_THROTTLED',
+      params: { seconds: 60 },
+      message:
+        'Exchange Online throttled the sync (too many requests). Mailroom tries again in 60 s; nothing needs changing unless this repeats.',
+    });
     const transient = decideSyncFailure(mailbox, 'incoming', { kind: 'TRANSIENT' }, 0);
-    expect(syncRunFailureMessage({ kind: 'TRANSIENT' }, transient)).toMatch(/^Exchange Online was busy.*again in 5 s/);
+    expect(syncRunFailure({ kind: 'TRANSIENT' }, transient)).toMatchObject({
+      code: 'RETRY_UNAVAILABLE',
+      params: { seconds: 5 },
+      message: expect.stringMatching(/^Exchange Online was busy.*again in 5 s/),
+    });
     const denied = decideSyncFailure(mailbox, 'incoming', { kind: 'ACCESS_POLICY_DENIED' }, 0);
-    expect(denied.disable).toBe(true);
-    expect(syncRunFailureMessage({ kind: 'ACCESS_POLICY_DENIED' }, denied)).toBe(
-      denied.disable ? denied.alert.message : '',
-    );
-    expect(syncRunFailureMessage({ kind: 'ACCESS_POLICY_DENIED' }, denied)).toContain('application access policy');
+    if (!denied.disable) throw new Error('an access policy denial should disable the mailbox');
+    expect(syncRunFailure({ kind: 'ACCESS_POLICY_DENIED' }, denied)).toEqual({
+      kind: 'ACCESS_POLICY_DENIED',
+      code: 'ACCESS_POLICY_DENIED',
+      params: { address: mailbox.emailAddress },
+      message: denied.alert.message,
+    });
+    expect(denied.alert.message).toContain('application access policy');
   });
 });

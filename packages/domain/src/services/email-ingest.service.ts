@@ -479,7 +479,8 @@ export class EmailIngestService {
       if (sentConfirmations.length > 0) {
         const confirmed = await updateReturning<{ id: string }>(
           db,
-          `UPDATE email SET status = 'SENT', "failureReason" = NULL, "updatedAt" = now(),
+          `UPDATE email SET status = 'SENT', "failureReason" = NULL, "failureCode" = NULL, "failureParams" = NULL,
+                  "updatedAt" = now(),
                   "internetMessageId" = COALESCE(email."internetMessageId",
                     CASE WHEN EXISTS (SELECT 1 FROM email o WHERE o."organisationId" = $1 AND o."internetMessageId" = t.imi)
                          THEN NULL ELSE t.imi END),

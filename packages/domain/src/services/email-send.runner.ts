@@ -4,6 +4,7 @@ import { Mailbox } from '../entities/mailbox.entity.ts';
 import { Organisation } from '../entities/organisation.entity.ts';
 import type { EventPublisher } from '../events.ts';
 import { ExchangeError, type ExchangeGatewayFactory, type SentMail } from '../exchange-gateway.ts';
+import { isMailboxSendFailure, sendFailure, type SendFailureCause } from '../rules/email-send.rule.ts';
 import { profileConnection, profileOf } from './exchange-connection.ts';
 import { recordMailboxFailure } from './mailbox-failure.ts';
 import type { SecretCipher } from './secret-cipher.ts';
@@ -18,9 +19,6 @@ export interface SendThrottle {
 
 /** How long after a send attempt its Sent Items copy is waited for before the mail is sent again (default). */
 export const SENT_ITEMS_GRACE_MS = 5 * 60_000;
-
-/** Failures that mean the mailbox cannot send at all, rather than that one email was refused. */
-const MAILBOX_FAILURES = new Set(['AUTH_FAILED', 'PERMISSION_MISSING', 'ACCESS_POLICY_DENIED', 'MAILBOX_UNAVAILABLE']);
 
 /** The job should run again after `delayMs` without counting as a failed attempt. */
 export class DeferJob extends Error {
@@ -62,10 +60,7 @@ export class EmailSendRunner {
       !mailbox.enabledForOutgoing ||
       mailbox.processingState !== 'ACTIVE'
     ) {
-      return this.fail(
-        email,
-        'The mailbox to send from is no longer enabled for outgoing email; an administrator can run Approve and test on it, then send again.',
-      );
+      return this.fail(email, { code: 'MAILBOX_NOT_ENABLED' });
     }
     const organisation = await this.dataSource
       .getRepository(Organisation)
@@ -73,10 +68,7 @@ export class EmailSendRunner {
     const profile = await profileOf(this.dataSource, mailbox);
     const connection = profile ? profileConnection(organisation, profile, this.cipher) : null;
     if (!connection) {
-      return this.fail(
-        email,
-        'The organisation is not connected to its Microsoft 365 tenant; connect it, then send again.',
-      );
+      return this.fail(email, { code: 'NOT_CONNECTED' });
     }
     const gateway = this.gateways(connection);
 
@@ -135,21 +127,13 @@ export class EmailSendRunner {
       if (!(error instanceof ExchangeError)) throw error;
       if (error.kind === 'THROTTLED') throw new DeferJob(error.failure.retryAfterMs ?? 30_000);
       if (error.kind === 'TRANSIENT' && !finalAttempt) throw error;
-      if (MAILBOX_FAILURES.has(error.kind)) {
+      if (isMailboxSendFailure(error.kind)) {
         // The mailbox cannot send at all (credentials, permission, access policy, no mailbox).
         await recordMailboxFailure(this.dataSource, this.events, organisation, mailbox, 'outgoing', error.failure);
-        return this.fail(
-          email,
-          `Exchange Online refused to send from ${mailbox.emailAddress} (${error.kind.toLowerCase().replace(/_/g, ' ')}); the mailbox's alerts say what to fix.`,
-        );
+        return this.fail(email, { code: 'MAILBOX_REFUSED', address: mailbox.emailAddress, kind: error.kind });
       }
       // This email only: Exchange refused it (invalid recipients, too large), or never answered.
-      await this.fail(
-        email,
-        error.kind === 'TRANSIENT'
-          ? 'Exchange Online did not confirm the email after several attempts (busy or unavailable). If it does not show as Sent within a few minutes, send it again.'
-          : "Exchange Online refused this email (check the recipients' addresses and its size), then send it again.",
-      );
+      await this.fail(email, { code: error.kind === 'TRANSIENT' ? 'NOT_CONFIRMED' : 'EMAIL_REFUSED' });
     }
   }
 
@@ -162,7 +146,8 @@ export class EmailSendRunner {
 
   private async sent(email: Email, sent: SentMail | null): Promise<void> {
     await this.dataSource.query(
-      `UPDATE email SET status = 'SENT', "failureReason" = NULL, "updatedAt" = now(),
+      `UPDATE email SET status = 'SENT', "failureReason" = NULL, "failureCode" = NULL, "failureParams" = NULL,
+              "updatedAt" = now(),
               "internetMessageId" = COALESCE("internetMessageId",
                 CASE WHEN EXISTS (SELECT 1 FROM email o WHERE o."organisationId" = email."organisationId"
                                     AND o."internetMessageId" = $2) THEN NULL ELSE $2 END),
@@ -174,11 +159,14 @@ export class EmailSendRunner {
     await this.publish(email.id);
   }
 
-  private async fail(email: Email, reason: string): Promise<void> {
+  private async fail(email: Email, cause: SendFailureCause): Promise<void> {
+    // The code and params beside the English reason: the console words the failure from them.
+    const failure = sendFailure(cause);
     await this.dataSource.query(
-      `UPDATE email SET status = 'FAILED', "failureReason" = $2, "updatedAt" = now()
+      `UPDATE email SET status = 'FAILED', "failureReason" = $2, "failureCode" = $3, "failureParams" = $4,
+              "updatedAt" = now()
         WHERE id = $1 AND status IN ('PENDING_SEND', 'SENDING')`,
-      [email.id, reason],
+      [email.id, failure.reason, failure.code, JSON.stringify(failure.params)],
     );
     await this.publish(email.id);
   }

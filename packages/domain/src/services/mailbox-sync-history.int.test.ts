@@ -91,6 +91,8 @@ describe('mailbox sync history', () => {
       foldersResynced: 0,
       failureKind: null,
       failureMessage: null,
+      failureCode: null,
+      failureParams: null,
     });
     expect(recorded[0]!.startedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(recorded[0]!.finishedAt.getTime()).toBeGreaterThanOrEqual(recorded[0]!.startedAt.getTime());
@@ -103,7 +105,7 @@ describe('mailbox sync history', () => {
     expect(await runs(second.id)).toMatchObject([{ outcome: 'SUCCESS', messagesStored: 0, copiesAttached: 3 }]);
   });
 
-  it('records a failure with its kind and what a person can do about it', async () => {
+  it('records a failure with its kind, what a person can do about it, and the code and params to word it', async () => {
     const { mailboxes } = await syncableMailboxes();
     const [mailbox] = mailboxes as [Mailbox];
     const throttled = scriptedExchange(async function* () {
@@ -117,6 +119,8 @@ describe('mailbox sync history', () => {
         failureKind: 'THROTTLED',
         failureMessage:
           'Exchange Online throttled the sync (too many requests). Mailroom tries again in 30 s; nothing needs changing unless this repeats.',
+        failureCode: 'RETRY_THROTTLED',
+        failureParams: { seconds: 30 },
         messagesStored: 0,
       },
     ]);
@@ -128,7 +132,13 @@ describe('mailbox sync history', () => {
     });
     expect(await sync(mailbox.id, denied)).toBe('FAILED');
     const [latest] = await runs(mailbox.id);
-    expect(latest).toMatchObject({ outcome: 'FAILED', failureKind: 'ACCESS_POLICY_DENIED' });
+    // The failure disabled the mailbox: the run says what its alert says, with the alert's code and params.
+    expect(latest).toMatchObject({
+      outcome: 'FAILED',
+      failureKind: 'ACCESS_POLICY_DENIED',
+      failureCode: 'ACCESS_POLICY_DENIED',
+      failureParams: { address: mailbox.emailAddress },
+    });
     expect(latest!.failureMessage).toContain('application access policy denies the app access');
   });
 

@@ -9,8 +9,13 @@ import { ExchangeError, type ExchangeGateway, type ExchangeGatewayFactory } from
 import { EmailIngestService, LeaseLost, type IngestFolder, type IngestMailbox } from './email-ingest.service.ts';
 import { mailboxWithConnection, profileConnection } from './exchange-connection.ts';
 import { recordMailboxFailure } from './mailbox-failure.ts';
-import { syncRunFailureMessage } from '../rules/mailbox-sync.rule.ts';
-import type { ExchangeFailure, ExchangeFailureKind } from '../rules/mailbox-test.rule.ts';
+import {
+  SYNC_RUN_INTERNAL_ERROR,
+  SYNC_RUN_LEASE_LOST,
+  syncRunFailure,
+  type SyncRunFailure,
+} from '../rules/mailbox-sync.rule.ts';
+import type { ExchangeFailure } from '../rules/mailbox-test.rule.ts';
 import type { SecretCipher } from './secret-cipher.ts';
 import { publishTimelineChanges } from './timeline-events.ts';
 import { updateReturning } from './sql.ts';
@@ -69,7 +74,7 @@ interface RunTally {
   copiesAttached: number;
   foldersRead: number;
   foldersResynced: number;
-  failure: { kind: ExchangeFailureKind | null; message: string } | null;
+  failure: SyncRunFailure | null;
 }
 
 /** How long a sync holds its mailbox without progress before the sweeper takes it back. */
@@ -151,19 +156,12 @@ export class MailboxSyncRunner {
     } catch (error) {
       if (!(error instanceof LeaseLost)) {
         result = 'FAILED';
-        tally.failure ??= {
-          kind: null,
-          message: 'The sync stopped on an internal error (the worker log says which); the next run tries again.',
-        };
+        tally.failure ??= SYNC_RUN_INTERNAL_ERROR;
         throw error;
       }
       this.options.onWarning?.(error.message);
       result = 'BUSY';
-      tally.failure ??= {
-        kind: null,
-        message:
-          'The sync stalled past its lease and another run took the mailbox over; it goes on from the last page stored.',
-      };
+      tally.failure ??= SYNC_RUN_LEASE_LOST;
     } finally {
       const releasing = Date.now();
       const released = await updateReturning<{ id: string }>(
@@ -203,8 +201,9 @@ export class MailboxSyncRunner {
       await this.dataSource.query(
         `WITH recorded AS (
            INSERT INTO mailbox_sync_run ("organisationId", "mailboxId", "startedAt", "finishedAt", outcome,
-                  "messagesStored", "copiesAttached", "foldersRead", "foldersResynced", "failureKind", "failureMessage")
-           SELECT m."organisationId", m.id, $2, $11, $3, $4, $5, $6, $7, $8, $9 FROM mailbox m WHERE m.id = $1
+                  "messagesStored", "copiesAttached", "foldersRead", "foldersResynced", "failureKind", "failureMessage",
+                  "failureCode", "failureParams")
+           SELECT m."organisationId", m.id, $2, $11, $3, $4, $5, $6, $7, $8, $9, $12, $13 FROM mailbox m WHERE m.id = $1
            RETURNING id)
          DELETE FROM mailbox_sync_run WHERE id IN (
            SELECT id FROM mailbox_sync_run WHERE "mailboxId" = $1
@@ -222,6 +221,8 @@ export class MailboxSyncRunner {
           SYNC_HISTORY_LIMIT - 1,
           // Both ends on the worker's clock, so the duration is not skewed by the database's.
           new Date(),
+          tally.failure?.code ?? null,
+          tally.failure ? JSON.stringify(tally.failure.params) : null,
         ],
       );
     } catch (error) {
@@ -247,7 +248,7 @@ export class MailboxSyncRunner {
       'incoming',
       failure,
     );
-    tally.failure = { kind: failure.kind, message: syncRunFailureMessage(failure, decision) };
+    tally.failure = syncRunFailure(failure, decision);
     return 'FAILED';
   }
 

@@ -243,9 +243,13 @@ describe('email send runner', () => {
     return id as string;
   }
   const statusOf = async (id: string) =>
-    (await ds.query(`SELECT status, "failureReason" FROM email WHERE id = $1`, [id]))[0] as {
+    (
+      await ds.query(`SELECT status, "failureReason", "failureCode", "failureParams" FROM email WHERE id = $1`, [id])
+    )[0] as {
       status: string;
       failureReason: string | null;
+      failureCode: string | null;
+      failureParams: Record<string, unknown> | null;
     };
 
   it('never sends again while the Sent Items copy of an unanswered attempt may still be filed', async () => {
@@ -290,8 +294,30 @@ describe('email send runner', () => {
     expect(await statusOf(id)).toMatchObject({
       status: 'FAILED',
       failureReason: expect.stringContaining('recipients'),
+      failureCode: 'EMAIL_REFUSED',
+      failureParams: {},
     });
     expect((await stateOf(mailbox.id)).processingState).toBe('ACTIVE');
+  });
+
+  it('keeps the mailbox and how Exchange refused it beside the reason, for the console to word', async () => {
+    const { organisation, user, mailbox } = await syncableMailbox();
+    const id = await pendingEmail(organisation.id, user.id, mailbox.id);
+    const gateway = {
+      async sendMail() {
+        throw new ExchangeError({ kind: 'ACCESS_POLICY_DENIED' });
+      },
+      async findSentByMailroomId() {
+        return null;
+      },
+    } as unknown as ExchangeGateway;
+    await new EmailSendRunner(ds, cipher, () => gateway, events, { acquire: async () => 0 }).run(id, false);
+    expect(await statusOf(id)).toEqual({
+      status: 'FAILED',
+      failureReason: `Exchange Online refused to send from ${mailbox.emailAddress} (access policy denied); the mailbox's alerts say what to fix.`,
+      failureCode: 'MAILBOX_REFUSED',
+      failureParams: { address: mailbox.emailAddress, kind: 'ACCESS_POLICY_DENIED' },
+    });
   });
 
   it('waits out throttling without spending an attempt and sends afterwards', async () => {

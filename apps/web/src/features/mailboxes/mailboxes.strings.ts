@@ -151,6 +151,15 @@ export const mailboxesText = defineStrings(
     'history.resynced_one': 'Read {{count, number}} folder again from the start (Exchange expired its sync state).',
     'history.resynced_other':
       'Read {{count, number}} folders again from the start (Exchange expired their sync state).',
+    // A failed run worded from its code (sync-run-message.ts); English says exactly what the API says.
+    'history.failure.RETRY_THROTTLED':
+      'Exchange Online throttled the sync (too many requests). Mailroom tries again in {{seconds}} s; nothing needs changing unless this repeats.',
+    'history.failure.RETRY_UNAVAILABLE':
+      'Exchange Online was busy or unavailable, or the sync could not finish. Mailroom tries again in {{seconds}} s; nothing needs changing unless this repeats.',
+    'history.failure.INTERNAL_ERROR':
+      'The sync stopped on an internal error (the worker log says which); the next run tries again.',
+    'history.failure.LEASE_LOST':
+      'The sync stalled past its lease and another run took the mailbox over; it goes on from the last page stored.',
 
     'incoming.title': 'Incoming email',
     'incoming.intro':
@@ -360,6 +369,14 @@ export const mailboxesText = defineStrings(
       'Riletta {{count, number}} cartella dall’inizio (Exchange ha fatto scadere lo stato di sincronizzazione).',
     'history.resynced_other':
       'Rilette {{count, number}} cartelle dall’inizio (Exchange ha fatto scadere lo stato di sincronizzazione).',
+    'history.failure.RETRY_THROTTLED':
+      'Exchange Online ha limitato la sincronizzazione (troppe richieste). Mailroom riprova tra {{seconds, number}} s; non serve modificare nulla, a meno che il problema non si ripeta.',
+    'history.failure.RETRY_UNAVAILABLE':
+      'Exchange Online era occupato o non disponibile, oppure la sincronizzazione non è riuscita a terminare. Mailroom riprova tra {{seconds, number}} s; non serve modificare nulla, a meno che il problema non si ripeta.',
+    'history.failure.INTERNAL_ERROR':
+      'La sincronizzazione si è interrotta per un errore interno (il log del worker indica quale); la prossima esecuzione riproverà.',
+    'history.failure.LEASE_LOST':
+      'La sincronizzazione è rimasta bloccata oltre il tempo concesso e un’altra esecuzione ha preso in carico la cassetta postale; riprende dall’ultima pagina archiviata.',
 
     'incoming.title': 'Posta elettronica in arrivo',
     'incoming.intro':

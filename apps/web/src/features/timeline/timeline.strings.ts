@@ -41,6 +41,21 @@ export const timelineText = defineStrings(
     'email.noOne': 'No one',
     'email.notSent': 'Not sent',
     'email.sendingFailed': 'Sending failed. Send the email again.',
+    // Why sending failed, worded from its code (send-failure.ts); English says exactly what the API says.
+    'sendFailure.MAILBOX_NOT_ENABLED':
+      'The mailbox to send from is no longer enabled for outgoing email; an administrator can run Approve and test on it, then send again.',
+    'sendFailure.NOT_CONNECTED':
+      'The organisation is not connected to its Microsoft 365 tenant; connect it, then send again.',
+    'sendFailure.MAILBOX_REFUSED':
+      "Exchange Online refused to send from {{address}} ({{kind}}); the mailbox's alerts say what to fix.",
+    'sendFailure.NOT_CONFIRMED':
+      'Exchange Online did not confirm the email after several attempts (busy or unavailable). If it does not show as Sent within a few minutes, send it again.',
+    'sendFailure.EMAIL_REFUSED':
+      "Exchange Online refused this email (check the recipients' addresses and its size), then send it again.",
+    'sendFailure.kind.AUTH_FAILED': 'auth failed',
+    'sendFailure.kind.PERMISSION_MISSING': 'permission missing',
+    'sendFailure.kind.ACCESS_POLICY_DENIED': 'access policy denied',
+    'sendFailure.kind.MAILBOX_UNAVAILABLE': 'mailbox unavailable',
     'email.bodyLabel': 'Message: {{subject}}',
     'email.copies_one': 'In the mailbox of {{addresses}}',
     'email.copies_other': 'In the mailboxes of {{addresses}}',
@@ -152,6 +167,20 @@ export const timelineText = defineStrings(
     'email.noOne': 'Nessuno',
     'email.notSent': 'Non inviato',
     'email.sendingFailed': 'Invio non riuscito. Invia di nuovo il messaggio.',
+    'sendFailure.MAILBOX_NOT_ENABLED':
+      'La cassetta postale da cui inviare non è più abilitata per la posta elettronica in uscita: un amministratore può eseguire Approva e testa su di essa, quindi invia di nuovo il messaggio.',
+    'sendFailure.NOT_CONNECTED':
+      'L’organizzazione non è connessa al proprio tenant di Microsoft 365: connettila, quindi invia di nuovo il messaggio.',
+    'sendFailure.MAILBOX_REFUSED':
+      'Exchange Online ha rifiutato l’invio da {{address}} ({{kind}}): gli avvisi della cassetta postale indicano cosa correggere.',
+    'sendFailure.NOT_CONFIRMED':
+      'Exchange Online non ha confermato l’invio del messaggio dopo diversi tentativi (servizio occupato o non disponibile). Se entro pochi minuti non risulta Inviato, invialo di nuovo.',
+    'sendFailure.EMAIL_REFUSED':
+      'Exchange Online ha rifiutato questo messaggio: controlla gli indirizzi dei destinatari e le dimensioni del messaggio, quindi invialo di nuovo.',
+    'sendFailure.kind.AUTH_FAILED': 'autenticazione non riuscita',
+    'sendFailure.kind.PERMISSION_MISSING': 'autorizzazione mancante',
+    'sendFailure.kind.ACCESS_POLICY_DENIED': 'accesso negato da un criterio',
+    'sendFailure.kind.MAILBOX_UNAVAILABLE': 'cassetta postale non disponibile',
     'email.bodyLabel': 'Messaggio: {{subject}}',
     'email.copies_one': 'Nella cassetta postale di {{addresses}}',
     'email.copies_other': 'Nelle cassette postali di {{addresses}}',

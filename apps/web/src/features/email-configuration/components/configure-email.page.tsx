@@ -133,7 +133,10 @@ export function ConfigureEmailPage() {
               </Badge>
               {state.configuredAt !== null && <Text>{t('since', { when: format.dateTime(state.configuredAt) })}</Text>}
             </div>
-            <MessageBar intent={NEXT_STEP_INTENTS[state.status]}>
+            {/* A new bar per status (and language): Fluent picks one line or several when the bar
+                mounts and again only when its box resizes, so a longer text in the same bar stayed
+                on one line and ran off the page. */}
+            <MessageBar key={`${state.status}-${t('nextStep')}`} intent={NEXT_STEP_INTENTS[state.status]}>
               <MessageBarBody>
                 <MessageBarTitle>{t('nextStep')}</MessageBarTitle>
                 {/* The API's nextStep is this status's step, in English; the bundle has it in every language. */}

@@ -15,8 +15,10 @@ import type { ReactElement } from 'react';
 import type { SyncRunOutcome } from '../../../gql/graphql';
 import { useFormat, type Formatters } from '../../../shared/format';
 import { useText, type Translate } from '../../../shared/i18n';
+import { alertsText } from '../alerts.strings';
 import type { MailboxSyncRun } from '../graphql/mailbox.graphql';
 import { mailboxesText } from '../mailboxes.strings';
+import { syncRunFailureText } from '../sync-run-message';
 
 const useStyles = makeStyles({
   details: { overflowWrap: 'anywhere' },
@@ -45,6 +47,7 @@ function messages(t: Translate<(typeof mailboxesText)['en']>, run: MailboxSyncRu
 export function SyncHistory({ runs, labelledBy }: { runs: MailboxSyncRun[]; labelledBy: string }) {
   const styles = useStyles();
   const t = useText(mailboxesText);
+  const alerts = useText(alertsText);
   const format = useFormat();
   if (runs.length === 0) return <Body1>{t('history.none')}</Body1>;
   return (
@@ -72,7 +75,7 @@ export function SyncHistory({ runs, labelledBy }: { runs: MailboxSyncRun[]; labe
             <TableCell>{messages(t, run)}</TableCell>
             <TableCell>{duration(format, run)}</TableCell>
             <TableCell className={styles.details}>
-              {run.failureMessage ??
+              {syncRunFailureText(t, alerts, run) ??
                 (run.foldersResynced > 0 ? (
                   t('history.resynced', { count: run.foldersResynced })
                 ) : (

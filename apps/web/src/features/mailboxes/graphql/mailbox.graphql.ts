@@ -51,6 +51,8 @@ export const MailboxSyncHistoryFragment = graphql(`
       copiesAttached
       foldersResynced
       failureMessage
+      failureCode
+      failureParams
     }
   }
 `);

@@ -6,6 +6,7 @@ import { useText } from '../../../shared/i18n';
 import { RouterLink } from '../../../shared/router-link.component';
 import type { EmailParty, TimelineEmail } from '../graphql/timeline.graphql';
 import { EmailBody } from './email-body.component';
+import { sendFailureText } from '../send-failure';
 import { EMAIL_STATUS_COLORS, RECORD_PATHS } from '../timeline.labels';
 import { timelineText } from '../timeline.strings';
 import { useActivityStyles } from './timeline.styles';
@@ -79,7 +80,7 @@ export function EmailActivity({ email, regardingId }: EmailActivityProps) {
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>{t('email.notSent')}</MessageBarTitle>
-            {email.failureReason ?? t('email.sendingFailed')}
+            {sendFailureText(t, email) ?? t('email.sendingFailed')}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -9,6 +9,8 @@ export const TimelineEmailFragment = graphql(`
     direction
     status
     failureReason
+    failureCode
+    failureParams
     bodyHtml
     regarding {
       id
