@@ -1,5 +1,8 @@
+import { mapOwnSourcesOnly } from '@mailroom/observability/source-maps';
 import { ConfigError, loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
+
+mapOwnSourcesOnly();
 
 let config;
 try {

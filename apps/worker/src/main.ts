@@ -1,5 +1,8 @@
+import { mapOwnSourcesOnly } from '@mailroom/observability/source-maps';
 import { pino } from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
+
+mapOwnSourcesOnly();
 
 let config;
 try {
