@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import {
+  EVERY_EXCHANGE_FAILURE,
+  SERVER_SIDE_MAILBOX,
+} from '../../../../../packages/domain/src/testing/exchange-failures.ts';
 import { decideSyncFailure } from '../../../../../packages/domain/src/rules/mailbox-sync.rule.ts';
 import {
   ALERT_KINDS,
@@ -7,9 +11,6 @@ import {
   decideTestOutcome,
   failureAlert,
   type AlertDraft,
-  type ExchangeFailure,
-  type ExchangeFailureKind,
-  type MailboxUnderTest,
 } from '../../../../../packages/domain/src/rules/mailbox-test.rule.ts';
 import { i18n, type Translate } from '../../shared/i18n';
 import { WORDED_ALERT_KINDS, alertMessage } from './alert-message';
@@ -20,25 +21,8 @@ const textIn = (language: 'en' | 'it') =>
 const en = textIn('en');
 const it_ = textIn('it');
 
-const mailbox: MailboxUnderTest = {
-  emailAddress: 'ann@contoso.example',
-  incomingMethod: 'SERVER_SIDE_SYNC',
-  outgoingMethod: 'SERVER_SIDE_SYNC',
-  actMethod: 'SERVER_SIDE_SYNC',
-};
-
-// A record, so the compiler asks for a failure of every kind the adapter reports.
-const FAILURES: Record<ExchangeFailureKind, ExchangeFailure> = {
-  AUTH_FAILED: { kind: 'AUTH_FAILED' },
-  PERMISSION_MISSING: { kind: 'PERMISSION_MISSING', permission: 'Mail.Send' },
-  ACCESS_POLICY_DENIED: { kind: 'ACCESS_POLICY_DENIED' },
-  MAILBOX_UNAVAILABLE: { kind: 'MAILBOX_UNAVAILABLE' },
-  NOT_FOUND: { kind: 'NOT_FOUND' },
-  THROTTLED: { kind: 'THROTTLED', retryAfterMs: 1000 },
-  TRANSIENT: { kind: 'TRANSIENT' },
-  INVALID_REQUEST: { kind: 'INVALID_REQUEST' },
-  CURSOR_EXPIRED: { kind: 'CURSOR_EXPIRED' },
-};
+const mailbox = SERVER_SIDE_MAILBOX;
+const FAILURES = EVERY_EXCHANGE_FAILURE;
 
 /** Every alert the rules raise, as the API hands it over (params through JSON). */
 function raisedAlerts(): AlertDraft[] {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  EVERY_EXCHANGE_FAILURE,
+  SERVER_SIDE_MAILBOX,
+} from '../../../../../packages/domain/src/testing/exchange-failures.ts';
+import {
   MAX_CONSECUTIVE_FAILURES,
   SYNC_RUN_FAILURE_CODES,
   SYNC_RUN_INTERNAL_ERROR,
@@ -8,11 +12,6 @@ import {
   syncRunFailure,
   type SyncRunFailure,
 } from '../../../../../packages/domain/src/rules/mailbox-sync.rule.ts';
-import type {
-  ExchangeFailure,
-  ExchangeFailureKind,
-  MailboxUnderTest,
-} from '../../../../../packages/domain/src/rules/mailbox-test.rule.ts';
 import { i18n, type Translate } from '../../shared/i18n';
 import { alertsText } from './alerts.strings';
 import { mailboxesText } from './mailboxes.strings';
@@ -25,25 +24,8 @@ const textIn = (language: 'en' | 'it') => ({
 const en = textIn('en');
 const it_ = textIn('it');
 
-const mailbox: MailboxUnderTest = {
-  emailAddress: 'ann@contoso.example',
-  incomingMethod: 'SERVER_SIDE_SYNC',
-  outgoingMethod: 'SERVER_SIDE_SYNC',
-  actMethod: 'SERVER_SIDE_SYNC',
-};
-
-// A record, so the compiler asks for a failure of every kind the adapter reports.
-const FAILURES: Record<ExchangeFailureKind, ExchangeFailure> = {
-  AUTH_FAILED: { kind: 'AUTH_FAILED' },
-  PERMISSION_MISSING: { kind: 'PERMISSION_MISSING', permission: 'Mail.Read' },
-  ACCESS_POLICY_DENIED: { kind: 'ACCESS_POLICY_DENIED' },
-  MAILBOX_UNAVAILABLE: { kind: 'MAILBOX_UNAVAILABLE' },
-  NOT_FOUND: { kind: 'NOT_FOUND' },
-  THROTTLED: { kind: 'THROTTLED', retryAfterMs: 60_000 },
-  TRANSIENT: { kind: 'TRANSIENT' },
-  INVALID_REQUEST: { kind: 'INVALID_REQUEST' },
-  CURSOR_EXPIRED: { kind: 'CURSOR_EXPIRED' },
-};
+const mailbox = SERVER_SIDE_MAILBOX;
+const FAILURES = EVERY_EXCHANGE_FAILURE;
 
 /**
  * Every failure a sync run records, built by the domain's own code, as the API hands it over: the
