@@ -7,7 +7,7 @@ import {
   useToastController,
   type ToastIntent,
 } from '@fluentui/react-components';
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
 
 /** What a toast says: a short title, optionally a sentence under it. */
 export interface ToastMessage {
@@ -40,9 +40,8 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       ),
     [dispatchToast],
   );
-  const value = useMemo(() => notify, [notify]);
   return (
-    <ToastContext.Provider value={value}>
+    <ToastContext.Provider value={notify}>
       {children}
       <Toaster toasterId={toasterId} position="bottom-end" pauseOnHover pauseOnWindowBlur />
     </ToastContext.Provider>
